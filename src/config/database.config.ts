@@ -1,0 +1,28 @@
+import { registerAs } from '@nestjs/config';
+import { resolve } from 'node:path';
+
+export interface DatabaseConfig {
+  /** Set: a PostgreSQL server. Unset: embedded PGlite in `dataDir`. */
+  url?: string;
+  dataDir: string;
+  poolSize: number;
+  /** Apply pending migrations on start (always on for embedded mode). */
+  migrationsRun: boolean;
+  /** Load the demo cluster: `auto` loads it into an empty embedded database only. */
+  demoData: 'true' | 'false' | 'auto';
+  demoPassword: string;
+}
+
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL || undefined;
+  return {
+    url,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
+    migrationsRun: url ? env.MIGRATIONS_RUN === 'true' : true,
+    demoData: (env.DEMO_DATA as DatabaseConfig['demoData']) ?? 'auto',
+    demoPassword: env.DEMO_PASSWORD ?? 'thidua-demo-2011',
+  };
+}
+
+export const databaseConfig = registerAs('database', () => readDatabaseConfig());
