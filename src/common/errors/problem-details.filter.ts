@@ -101,6 +101,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      // Nest re-throws Fastify's body-parser errors as plain HttpExceptions, losing their code.
+      if (status === 400 && typeof message === 'string' && /\bJSON\b/.test(message)) {
+        return fromCommon(CommonErrorCode.MalformedJson, message);
+      }
       const code = STATUS_CODES[status];
       if (code) {
         return { ...fromCommon(code), status, detail: typeof message === 'string' ? message : undefined };

@@ -27,7 +27,7 @@ export class LedgerEntry {
   subjectId: string;
 
   @Column({ type: 'jsonb' })
-  payload: unknown;
+  payload: Record<string, unknown>;
 
   /** SHA-256 (hex) of the canonical (RFC 8785) encoding of `payload`. */
   @Column({ name: 'payload_digest', type: 'text' })

@@ -1,0 +1,71 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AppModule, requestIdOf, type AppModuleOptions } from './app.module';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { ProblemDetailsDto } from './common/errors/problem-details';
+import { createValidationPipe } from './common/validation/validation';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the application exactly as production runs it; `main.ts` listens on it and the tests
+ * drive it through HTTP. Fastify, not Express: see docs/decisions/001-fastify-adapter.md.
+ */
+export async function createApp(options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024),
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+    // Keep-alive connections that are idle close at shutdown; in-flight requests finish.
+    forceCloseConnections: 'idle',
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    // Swagger UI at /docs needs inline styles and scripts; the API itself serves only JSON.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('thidua')
+      .setDescription(
+        'The yearly cycle of an emulation cluster (cụm thi đua): registry, mandates, approvals, ' +
+          'rules, pledges, scoring, secret-ballot elections and the rotating flag. Every error is ' +
+          '`application/problem+json` with a stable `code` (see docs/api.md).',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+    { extraModels: [ProblemDetailsDto] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,80 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { DataSourceOptions } from 'typeorm';
+import { appConfig } from './config/app.config';
+import { authConfig } from './config/auth.config';
+import { databaseConfig } from './config/database.config';
+import { validateEnvironment } from './config/env.validation';
+import { buildDataSourceOptions } from './database/data-source';
+import { DemoDataModule } from './database/demo-data.module';
+import { PermissionGuard } from './common/access/permission.guard';
+import { JwtAuthGuard } from './modules/auth/auth.guards';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
+import { UsersModule } from './modules/users/users.module';
+
+export interface AppModuleOptions {
+  /** Replaces the database chosen from the environment (tests pass a cloned database here). */
+  dataSourceOptions?: DataSourceOptions;
+}
+
+/** The request id: the caller's `x-request-id` when it sent a sane one, else a new UUID. */
+export function requestIdOf(req: IncomingMessage & { id?: unknown }): string {
+  if (typeof req.id === 'string') return req.id;
+  const sent = req.headers['x-request-id'];
+  const id = typeof sent === 'string' && /^[\w.:-]{1,100}$/.test(sent) ? sent : randomUUID();
+  req.id = id;
+  return id;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          cache: true,
+          validate: validateEnvironment,
+          load: [appConfig, authConfig, databaseConfig],
+        }),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (app: ConfigType<typeof appConfig>) => ({
+            pinoHttp: {
+              level: app.logLevel,
+              genReqId: (req: IncomingMessage) => requestIdOf(req),
+              redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+              autoLogging: { ignore: (req) => req.url === '/health' },
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [databaseConfig.KEY],
+          useFactory: (database: ConfigType<typeof databaseConfig>) => ({
+            ...(options.dataSourceOptions ?? buildDataSourceOptions(database)),
+            migrationsRun: options.dataSourceOptions ? false : database.migrationsRun,
+          }),
+        }),
+        // `auto` demo data goes only into the embedded database the environment chose.
+        DemoDataModule.register(!options.dataSourceOptions && !process.env.DATABASE_URL),
+        LedgerModule,
+        UsersModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [
+        // Order matters: authenticate first, then check the route's permission.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PermissionGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import type { Role } from '../../modules/mandates/mandate.entity';
+
+/**
+ * What a route lets its caller do. Routes declare one of these (`@RequirePermission`), never a
+ * role name; which roles grant which permissions is decided here, in one table.
+ */
+export enum Permission {
+  SelfRead = 'self.read',
+  UsersRead = 'users.read',
+  UsersManage = 'users.manage',
+  ClustersRead = 'clusters.read',
+  ClustersManage = 'clusters.manage',
+  UnitsRead = 'units.read',
+  UnitsManage = 'units.manage',
+  MembershipsManage = 'memberships.manage',
+  MandatesRead = 'mandates.read',
+  MandatesManage = 'mandates.manage',
+  LedgerRead = 'ledger.read',
+  LedgerVerify = 'ledger.verify',
+}
+
+/** Granted to every signed-in person, with or without a mandate. */
+export const BASE_PERMISSIONS: readonly Permission[] = [
+  Permission.SelfRead,
+  Permission.ClustersRead,
+  Permission.UnitsRead,
+  Permission.LedgerVerify,
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: Object.values(Permission),
+  secretariat: [
+    Permission.UsersRead,
+    Permission.UsersManage,
+    Permission.ClustersManage,
+    Permission.UnitsManage,
+    Permission.MembershipsManage,
+    Permission.MandatesRead,
+    Permission.MandatesManage,
+    Permission.LedgerRead,
+  ],
+  head: [Permission.MandatesRead, Permission.UsersRead],
+  officer: [],
+  delegate: [],
+};
+
+export function permissionsFor(roles: Iterable<Role>): Set<Permission> {
+  const granted = new Set<Permission>(BASE_PERMISSIONS);
+  for (const role of roles) for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  return granted;
+}

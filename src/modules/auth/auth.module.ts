@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { authConfig } from '../../config/auth.config';
+import { PgThrottlerStorage } from '../../common/throttling/pg-throttler.storage';
+import { ThrottlingModule } from '../../common/throttling/throttling.module';
+import { ActorLoader } from './actor.loader';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+
+function accountOf(request: FastifyRequest): string {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+}
+
+@Module({
+  imports: [
+    PassportModule.register({ session: false }),
+    JwtModule.register({}),
+    // Only the login route uses ThrottlerGuard: one limit per client address, one per account.
+    ThrottlerModule.forRootAsync({
+      imports: [ThrottlingModule],
+      inject: [authConfig.KEY, PgThrottlerStorage],
+      useFactory: (config: ConfigType<typeof authConfig>, storage: PgThrottlerStorage) => ({
+        storage,
+        errorMessage: 'Too many sign-in attempts; wait before trying again.',
+        throttlers: [
+          {
+            name: 'login-ip',
+            ttl: config.loginLimitWindowMs,
+            limit: config.loginLimitPerIp,
+            getTracker: (req) => `ip:${(req as FastifyRequest).ip}`,
+          },
+          {
+            name: 'login-account',
+            ttl: config.loginLimitWindowMs,
+            limit: config.loginLimitPerAccount,
+            getTracker: (req) => `account:${accountOf(req as FastifyRequest)}`,
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, ActorLoader, JwtStrategy, LocalStrategy],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'thuky.sonla@thidua.local' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'thidua-demo-2011' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token from the last login or refresh. Single use.' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`.' }) accessToken: string;
+  @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt: string;
+  @ApiProperty({ description: 'Opaque, single-use; exchange it at /api/v1/auth/refresh.' }) refreshToken: string;
+  @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
+}
+
+class MeUserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ['vi', 'en'] }) locale: string;
+}
+
+class MeScopeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+export class MeMandateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['admin', 'secretariat', 'head', 'officer', 'delegate'] }) role: string;
+  @ApiProperty({ type: MeScopeDto, nullable: true }) unit: MeScopeDto | null;
+  @ApiProperty({ type: MeScopeDto, nullable: true }) cluster: MeScopeDto | null;
+  @ApiProperty({ format: 'date-time' }) validFrom: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) validTo: string | null;
+}
+
+export class MeDto {
+  @ApiProperty({ type: MeUserDto }) user: MeUserDto;
+  @ApiProperty({ type: [MeMandateDto], description: 'Mandates in force now.' }) mandates: MeMandateDto[];
+  @ApiProperty({ type: [String], example: ['self.read', 'clusters.read'] }) permissions: string[];
+}

@@ -1,0 +1,31 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../../common/access/access.decorators';
+import { Permission } from '../../common/access/permission';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { LedgerHeadDto, LedgerVerificationDto } from './dto/ledger.dto';
+import { LedgerService } from './ledger.service';
+
+@ApiTags('ledger')
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('head')
+  @RequirePermission(Permission.LedgerVerify)
+  @ApiOperation({ summary: 'The newest hash of the audit ledger and its length' })
+  @ApiOkResponse({ type: LedgerHeadDto })
+  @ApiProblems(401)
+  head(): Promise<LedgerHeadDto> {
+    return this.ledger.head();
+  }
+
+  @Get('verify')
+  @RequirePermission(Permission.LedgerVerify)
+  @ApiOperation({ summary: 'Recompute the whole chain and name the first broken link, if any' })
+  @ApiOkResponse({ type: LedgerVerificationDto })
+  @ApiProblems(401)
+  verify(): Promise<LedgerVerificationDto> {
+    return this.ledger.verify();
+  }
+}

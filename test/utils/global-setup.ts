@@ -1,0 +1,6 @@
+import './test-env';
+import { prepareTemplate } from './test-database';
+
+export default async function globalSetup(): Promise<void> {
+  await prepareTemplate();
+}
