@@ -17,6 +17,8 @@ import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
+import { MandatesModule } from './modules/mandates/mandates.module';
+import { RegistryModule } from './modules/registry/registry.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -51,7 +53,16 @@ export class AppModule {
             pinoHttp: {
               level: app.logLevel,
               genReqId: (req: IncomingMessage) => requestIdOf(req),
-              redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+              // Log what identifies a request, not its headers: no tokens or cookies in the logs.
+              serializers: {
+                req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url,
+                  remoteAddress: req.remoteAddress,
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
               autoLogging: { ignore: (req) => req.url === '/health' },
             },
           }),
@@ -68,6 +79,8 @@ export class AppModule {
         LedgerModule,
         UsersModule,
         AuthModule,
+        RegistryModule,
+        MandatesModule,
         HealthModule,
       ],
       providers: [

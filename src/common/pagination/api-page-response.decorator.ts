@@ -15,7 +15,12 @@ export function ApiPageResponse(item: Type<unknown>, description?: string) {
           items: { type: 'array', items: { $ref: getSchemaPath(item) } },
           page: { type: 'integer', minimum: 1, example: 1 },
           pageSize: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, example: 20 },
-          total: { type: 'integer', minimum: 0, example: 7, description: 'Items matching the filters, over all pages.' },
+          total: {
+            type: 'integer',
+            minimum: 0,
+            example: 7,
+            description: 'Items matching the filters, over all pages.',
+          },
         },
       },
     }),

@@ -11,14 +11,14 @@ export const DEFAULT_PAGE_SIZE = 20;
  * accepts is checked by `parseSort` against that resource's allow-list.
  */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Page number, from 1.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, description: 'Page number, from 1.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -32,7 +32,9 @@ export class PageQueryDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, { message: 'sort must be field names separated by commas, e.g. -createdAt,name' })
+  @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, {
+    message: 'sort must be field names separated by commas, e.g. -createdAt,name',
+  })
   sort?: string;
 }
 

@@ -38,12 +38,20 @@ export function parseSort(sort: string | undefined, spec: SortSpec): SortTerm[] 
     const property = Object.prototype.hasOwnProperty.call(spec.fields, field) ? spec.fields[field] : undefined;
     if (!property) {
       throw CommonException.validation(
-        [{ field: 'sort', messages: [`'${field}' is not a sort field here; use one of: ${Object.keys(spec.fields).join(', ')}.`] }],
+        [
+          {
+            field: 'sort',
+            messages: [`'${field}' is not a sort field here; use one of: ${Object.keys(spec.fields).join(', ')}.`],
+          },
+        ],
         `Cannot sort by '${field}'.`,
       );
     }
     if (seen.has(field)) {
-      throw CommonException.validation([{ field: 'sort', messages: [`'${field}' appears more than once.`] }], `Cannot sort by '${field}' twice.`);
+      throw CommonException.validation(
+        [{ field: 'sort', messages: [`'${field}' appears more than once.`] }],
+        `Cannot sort by '${field}' twice.`,
+      );
     }
     seen.add(field);
     terms.push({ property, direction: descending ? 'DESC' : 'ASC' });

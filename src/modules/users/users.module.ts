@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { PasswordHasher } from './password-hasher';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 @Global()
-@Module({ providers: [PasswordHasher], exports: [PasswordHasher] })
+@Module({ controllers: [UsersController], providers: [PasswordHasher, UsersService], exports: [PasswordHasher] })
 export class UsersModule {}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
+import type { Actor } from '../../common/access/actor';
+import { Permission } from '../../common/access/permission';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import type { Page } from '../../common/pagination/pagination';
+import { UuidParam } from '../../common/validation/validation';
+import { EndMandateDto, GrantMandateDto, ListMandatesQueryDto, MandateResponseDto } from './dto/mandates.dto';
+import { MandatesService } from './mandates.service';
+
+@ApiTags('mandates')
+@Controller('mandates')
+export class MandatesController {
+  constructor(private readonly mandates: MandatesService) {}
+
+  @Get()
+  @RequirePermission(Permission.MandatesRead)
+  @ApiOperation({
+    summary: 'List mandates, current and past',
+    description: 'Sort fields: validFrom (default -validFrom), validTo, createdAt, role.',
+  })
+  @ApiPageResponse(MandateResponseDto)
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: ListMandatesQueryDto): Promise<Page<MandateResponseDto>> {
+    return this.mandates.list(actor, query);
+  }
+
+  @Post()
+  @RequirePermission(Permission.MandatesManage)
+  @ApiOperation({
+    summary: 'Grant a mandate',
+    description:
+      'Administrators grant any mandate. A secretariat grants officer, head and delegate for units that are members ' +
+      'today of a cluster it serves, and secretariat of its own cluster. Only an administrator grants admin.',
+  })
+  @ApiCreatedResponse({ type: MandateResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  grant(@CurrentActor() actor: Actor, @Body() dto: GrantMandateDto): Promise<MandateResponseDto> {
+    return this.mandates.grant(actor, dto);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @RequirePermission(Permission.MandatesManage)
+  @ApiOperation({
+    summary: 'End a mandate',
+    description: 'Who may grant a mandate may end it. The mandate is kept: it proves who held the role on a given day.',
+  })
+  @ApiOkResponse({ type: MandateResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  end(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: EndMandateDto,
+  ): Promise<MandateResponseDto> {
+    return this.mandates.end(actor, id, dto);
+  }
+}

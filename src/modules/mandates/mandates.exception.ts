@@ -1,0 +1,34 @@
+import { DomainException, type ErrorDefinition } from '../../common/errors/domain.exception';
+
+export enum MandatesErrorCode {
+  MandateNotFound = 'mandate_not_found',
+  UnitRequired = 'mandate_unit_required',
+  ClusterRequired = 'mandate_cluster_required',
+  ScopeNotAllowed = 'mandate_scope_not_allowed',
+  PeriodInvalid = 'mandate_period_invalid',
+  MandateOverlaps = 'mandate_overlaps',
+  AlreadyEnded = 'mandate_already_ended',
+  LastAdminMandate = 'last_admin_mandate',
+  GrantForbidden = 'mandate_grant_forbidden',
+  EndForbidden = 'mandate_end_forbidden',
+}
+
+const MANDATES_ERRORS: Record<MandatesErrorCode, ErrorDefinition> = {
+  [MandatesErrorCode.MandateNotFound]: { status: 404, title: 'No such mandate' },
+  [MandatesErrorCode.UnitRequired]: { status: 400, title: 'This role is held for a unit: unitId is required' },
+  [MandatesErrorCode.ClusterRequired]: { status: 400, title: 'This role is held for a cluster: clusterId is required' },
+  [MandatesErrorCode.ScopeNotAllowed]: { status: 400, title: 'This role does not take the scope that was sent' },
+  [MandatesErrorCode.PeriodInvalid]: { status: 400, title: 'The mandate would end before it starts' },
+  [MandatesErrorCode.MandateOverlaps]: {
+    status: 409,
+    title: 'The person already holds this role for this scope in that period',
+  },
+  [MandatesErrorCode.AlreadyEnded]: { status: 409, title: 'The mandate has already ended' },
+  [MandatesErrorCode.LastAdminMandate]: { status: 409, title: 'The last administrator mandate cannot be ended' },
+  [MandatesErrorCode.GrantForbidden]: { status: 403, title: 'You may not grant this mandate' },
+  [MandatesErrorCode.EndForbidden]: { status: 403, title: 'You may not end this mandate' },
+};
+
+export class MandatesException extends DomainException<MandatesErrorCode> {
+  readonly definitions = MANDATES_ERRORS;
+}

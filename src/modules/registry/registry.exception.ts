@@ -1,0 +1,52 @@
+import { DomainException, type ErrorDefinition } from '../../common/errors/domain.exception';
+
+export enum RegistryErrorCode {
+  ClusterNotFound = 'cluster_not_found',
+  UnitNotFound = 'unit_not_found',
+  MembershipNotFound = 'membership_not_found',
+  ClusterCodeTaken = 'cluster_code_taken',
+  UnitCodeTaken = 'unit_code_taken',
+  MembershipAlreadyOpen = 'membership_already_open',
+  MembershipPeriodOverlaps = 'membership_period_overlaps',
+  MembershipAlreadyEnded = 'membership_already_ended',
+  MembershipEndsBeforeStart = 'membership_ends_before_start',
+  ClusterCreationForbidden = 'cluster_creation_forbidden',
+  ClusterUpdateForbidden = 'cluster_update_forbidden',
+  UnitCreationForbidden = 'unit_creation_forbidden',
+  UnitUpdateForbidden = 'unit_update_forbidden',
+  MembershipChangeForbidden = 'membership_change_forbidden',
+}
+
+const REGISTRY_ERRORS: Record<RegistryErrorCode, ErrorDefinition> = {
+  [RegistryErrorCode.ClusterNotFound]: { status: 404, title: 'No such cluster' },
+  [RegistryErrorCode.UnitNotFound]: { status: 404, title: 'No such unit' },
+  [RegistryErrorCode.MembershipNotFound]: { status: 404, title: 'No such membership in this cluster' },
+  [RegistryErrorCode.ClusterCodeTaken]: { status: 409, title: 'Another cluster already uses this code' },
+  [RegistryErrorCode.UnitCodeTaken]: { status: 409, title: 'Another unit already uses this code' },
+  [RegistryErrorCode.MembershipAlreadyOpen]: { status: 409, title: 'The unit is already a member of this cluster' },
+  [RegistryErrorCode.MembershipPeriodOverlaps]: {
+    status: 409,
+    title: 'The unit was still a member of this cluster on that day',
+  },
+  [RegistryErrorCode.MembershipAlreadyEnded]: { status: 409, title: 'The membership has already ended' },
+  [RegistryErrorCode.MembershipEndsBeforeStart]: { status: 400, title: 'A membership cannot end before it started' },
+  [RegistryErrorCode.ClusterCreationForbidden]: { status: 403, title: 'Only an administrator may create a cluster' },
+  [RegistryErrorCode.ClusterUpdateForbidden]: { status: 403, title: 'You may not change this cluster' },
+  [RegistryErrorCode.UnitCreationForbidden]: { status: 403, title: 'You may not create units' },
+  [RegistryErrorCode.UnitUpdateForbidden]: { status: 403, title: 'You may not change this unit' },
+  [RegistryErrorCode.MembershipChangeForbidden]: { status: 403, title: "You may not change this cluster's members" },
+};
+
+export class RegistryException extends DomainException<RegistryErrorCode> {
+  readonly definitions = REGISTRY_ERRORS;
+
+  static clusterNotFound(id: string): RegistryException {
+    return new RegistryException(RegistryErrorCode.ClusterNotFound, `There is no cluster with id ${id}.`, {
+      clusterId: id,
+    });
+  }
+
+  static unitNotFound(id: string): RegistryException {
+    return new RegistryException(RegistryErrorCode.UnitNotFound, `There is no unit with id ${id}.`, { unitId: id });
+  }
+}

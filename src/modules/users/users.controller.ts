@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
+import type { Actor } from '../../common/access/actor';
+import { Permission } from '../../common/access/permission';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import type { Page } from '../../common/pagination/pagination';
+import { UuidParam } from '../../common/validation/validation';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dto/users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission(Permission.UsersRead)
+  @ApiOperation({ summary: 'List accounts', description: 'Sort fields: email (default), fullName, createdAt.' })
+  @ApiPageResponse(UserResponseDto)
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
+    return this.users.list(actor, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.UsersRead)
+  @ApiOperation({ summary: 'One account' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<UserResponseDto> {
+    return this.users.get(actor, id);
+  }
+
+  @Post()
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({ summary: 'Create an account (it holds no mandate until one is granted)' })
+  @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
+    return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: 'Change an account',
+    description:
+      "Only an administrator may change someone else's account. Disabling an account ends its sessions at once.",
+  })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiProblems(400, 401, 403, 404)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponseDto> {
+    return this.users.update(actor, id, dto);
+  }
+}

@@ -1,0 +1,19 @@
+import { DomainException, type ErrorDefinition } from '../../common/errors/domain.exception';
+
+export enum UsersErrorCode {
+  UserNotFound = 'user_not_found',
+  EmailTaken = 'email_taken',
+  UserUpdateForbidden = 'user_update_forbidden',
+  SelfDeactivationForbidden = 'self_deactivation_forbidden',
+}
+
+const USERS_ERRORS: Record<UsersErrorCode, ErrorDefinition> = {
+  [UsersErrorCode.UserNotFound]: { status: 404, title: 'No such user' },
+  [UsersErrorCode.EmailTaken]: { status: 409, title: 'Another account already uses this email' },
+  [UsersErrorCode.UserUpdateForbidden]: { status: 403, title: 'You may not change this account' },
+  [UsersErrorCode.SelfDeactivationForbidden]: { status: 403, title: 'You may not disable your own account' },
+};
+
+export class UsersException extends DomainException<UsersErrorCode> {
+  readonly definitions = USERS_ERRORS;
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, IsNull } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
+import { containsPattern, findPage, type Page } from '../../common/pagination/pagination';
+import { AuthSession } from '../auth/auth-session.entity';
+import { LedgerService } from '../ledger/ledger.service';
+import {
+  toUserResponse,
+  USER_SORT,
+  type CreateUserDto,
+  type ListUsersQueryDto,
+  type UpdateUserDto,
+  type UserResponseDto,
+} from './dto/users.dto';
+import { PasswordHasher } from './password-hasher';
+import { User } from './user.entity';
+import { UsersErrorCode, UsersException } from './users.exception';
+import { UsersPolicy } from './users.policy';
+
+const UPDATABLE = ['fullName', 'locale', 'isActive'] as const;
+
+function notFound(id: string): UsersException {
+  return new UsersException(UsersErrorCode.UserNotFound, `There is no user with id ${id}.`);
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  async list(_actor: Actor, query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('user');
+    if (query.q) {
+      const pattern = containsPattern(query.q);
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('user.email ILIKE :pattern', { pattern }).orWhere('user.fullName ILIKE :pattern', { pattern }),
+        ),
+      );
+    }
+    if (query.isActive !== undefined) qb.andWhere('user.isActive = :isActive', { isActive: query.isActive });
+    return findPage(qb, query, USER_SORT, toUserResponse);
+  }
+
+  async get(_actor: Actor, id: string): Promise<UserResponseDto> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw notFound(id);
+    return toUserResponse(user);
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserResponseDto> {
+    // Hash before the transaction: argon2 is slow, and the transaction holds a connection.
+    const passwordHash = await this.passwords.hash(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(User, { email: dto.email })) {
+        throw new UsersException(UsersErrorCode.EmailTaken, `An account with the email ${dto.email} already exists.`);
+      }
+      const user = await manager.save(
+        manager.create(User, {
+          email: dto.email,
+          fullName: dto.fullName,
+          locale: dto.locale ?? 'vi',
+          passwordHash,
+          isActive: true,
+        }),
+      );
+      const response = toUserResponse(user);
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'users.user_created',
+        subjectType: 'user',
+        subjectId: user.id,
+        payload: {
+          email: response.email,
+          fullName: response.fullName,
+          locale: response.locale,
+          isActive: response.isActive,
+        },
+      });
+      return response;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+    UsersPolicy.assertMayUpdate(actor, id, dto);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound(id);
+      const changed = UPDATABLE.filter((field) => dto[field] !== undefined && dto[field] !== user[field]);
+      if (changed.length === 0) return toUserResponse(user);
+      const deactivated = user.isActive && dto.isActive === false;
+      Object.assign(user, Object.fromEntries(changed.map((field) => [field, dto[field]])));
+      await manager.save(user);
+
+      let sessionsRevoked = 0;
+      if (deactivated) {
+        const result = await manager.update(
+          AuthSession,
+          { userId: id, revokedAt: IsNull() },
+          { revokedAt: () => 'now()', revokedReason: 'account_disabled' },
+        );
+        sessionsRevoked = result.affected ?? 0;
+      }
+      const response = toUserResponse(user);
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'users.user_updated',
+        subjectType: 'user',
+        subjectId: id,
+        payload: {
+          changed,
+          fullName: response.fullName,
+          locale: response.locale,
+          isActive: response.isActive,
+          ...(deactivated ? { sessionsRevoked } : {}),
+        },
+      });
+      return response;
+    });
+  }
+}
