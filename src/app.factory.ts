@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, requestIdOf, type AppModuleOptions } from './app.module';
+import { appConfig } from './config/app.config';
+import { validateEnvironment } from './config/env.validation';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { ProblemDetailsDto } from './common/errors/problem-details';
 import { createValidationPipe } from './common/validation/validation';
@@ -17,12 +19,15 @@ export const API_PREFIX = 'api/v1';
  * drive it through HTTP. Fastify, not Express: see docs/decisions/001-fastify-adapter.md.
  */
 export async function createApp(options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+  // The adapter is built before Nest's ConfigModule runs: validate the environment first.
+  validateEnvironment(process.env);
+  const http = appConfig();
   const adapter = new FastifyAdapter({
-    bodyLimit: Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024),
+    bodyLimit: http.bodyLimitBytes,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     // Keep-alive connections that are idle close at shutdown; in-flight requests finish.
     forceCloseConnections: 'idle',
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: http.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
@@ -34,6 +39,8 @@ export async function createApp(options: AppModuleOptions = {}): Promise<NestFas
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: a text/plain body is 415 unsupported_media_type, not a bare string.
+  fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -12,6 +12,7 @@ import { databaseConfig } from './config/database.config';
 import { validateEnvironment } from './config/env.validation';
 import { buildDataSourceOptions } from './database/data-source';
 import { DemoDataModule } from './database/demo-data.module';
+import { MigrationsOnStart, RUN_MIGRATIONS_ON_START } from './database/migrations-on-start';
 import { PermissionGuard } from './common/access/permission.guard';
 import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { AuthModule } from './modules/auth/auth.module';
@@ -50,6 +51,8 @@ export class AppModule {
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],
           useFactory: (app: ConfigType<typeof appConfig>) => ({
+            // Nest 11's path syntax for "every route" (the default '*' is the legacy form).
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               level: app.logLevel,
               genReqId: (req: IncomingMessage) => requestIdOf(req),
@@ -69,10 +72,8 @@ export class AppModule {
         }),
         TypeOrmModule.forRootAsync({
           inject: [databaseConfig.KEY],
-          useFactory: (database: ConfigType<typeof databaseConfig>) => ({
-            ...(options.dataSourceOptions ?? buildDataSourceOptions(database)),
-            migrationsRun: options.dataSourceOptions ? false : database.migrationsRun,
-          }),
+          useFactory: (database: ConfigType<typeof databaseConfig>) =>
+            options.dataSourceOptions ?? buildDataSourceOptions(database),
         }),
         // `auto` demo data goes only into the embedded database the environment chose.
         DemoDataModule.register(!options.dataSourceOptions && !process.env.DATABASE_URL),
@@ -87,6 +88,13 @@ export class AppModule {
         // Order matters: authenticate first, then check the route's permission.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
+        MigrationsOnStart,
+        {
+          provide: RUN_MIGRATIONS_ON_START,
+          inject: [databaseConfig.KEY],
+          useFactory: (database: ConfigType<typeof databaseConfig>) =>
+            options.dataSourceOptions || !database.migrationsRun ? 'off' : database.url ? 'server' : 'embedded',
+        },
       ],
     };
   }

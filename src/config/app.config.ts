@@ -6,17 +6,14 @@ export interface AppConfig {
   port: number;
   logLevel: string;
   bodyLimitBytes: number;
-  shutdownGraceMs: number;
+  trustProxy: boolean;
 }
 
-export const appConfig = registerAs(
-  'app',
-  (): AppConfig => ({
-    env: process.env.NODE_ENV ?? 'development',
-    host: process.env.HOST ?? '0.0.0.0',
-    port: Number(process.env.PORT ?? 3000),
-    logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    bodyLimitBytes: Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024),
-    shutdownGraceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 10000),
-  }),
-);
+export const appConfig = registerAs('app', (): AppConfig => ({
+  env: process.env.NODE_ENV ?? 'development',
+  host: process.env.HOST ?? '0.0.0.0',
+  port: Number(process.env.PORT ?? 3000),
+  logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  bodyLimitBytes: Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024),
+  trustProxy: process.env.TRUST_PROXY === 'true',
+}));

@@ -16,15 +16,12 @@ export interface AuthConfig {
 // process, which is the safe failure. Production refuses to boot without one (env.validation).
 const fallbackSecret = randomBytes(48).toString('base64url');
 
-export const authConfig = registerAs(
-  'auth',
-  (): AuthConfig => ({
-    accessSecret: process.env.JWT_ACCESS_SECRET ?? fallbackSecret,
-    accessTtlSeconds: durationToSeconds(process.env.JWT_ACCESS_TTL ?? '15m'),
-    refreshTtlSeconds: durationToSeconds(process.env.REFRESH_TOKEN_TTL ?? '30d'),
-    loginLimitPerAccount: Number(process.env.LOGIN_LIMIT_PER_ACCOUNT ?? 5),
-    loginLimitPerIp: Number(process.env.LOGIN_LIMIT_PER_IP ?? 30),
-    loginLimitWindowMs: durationToSeconds(process.env.LOGIN_LIMIT_WINDOW ?? '15m') * 1000,
-    argon2MemoryKib: Number(process.env.ARGON2_MEMORY_KIB ?? 19456),
-  }),
-);
+export const authConfig = registerAs('auth', (): AuthConfig => ({
+  accessSecret: process.env.JWT_ACCESS_SECRET ?? fallbackSecret,
+  accessTtlSeconds: durationToSeconds(process.env.JWT_ACCESS_TTL ?? '15m'),
+  refreshTtlSeconds: durationToSeconds(process.env.REFRESH_TOKEN_TTL ?? '30d'),
+  loginLimitPerAccount: Number(process.env.LOGIN_LIMIT_PER_ACCOUNT ?? 5),
+  loginLimitPerIp: Number(process.env.LOGIN_LIMIT_PER_IP ?? 30),
+  loginLimitWindowMs: durationToSeconds(process.env.LOGIN_LIMIT_WINDOW ?? '15m') * 1000,
+  argon2MemoryKib: Number(process.env.ARGON2_MEMORY_KIB ?? 19456),
+}));

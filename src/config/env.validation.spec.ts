@@ -22,6 +22,8 @@ describe(validateEnvironment.name, () => {
   });
 
   it('never echoes a secret value in its message', () => {
-    expect(() => validateEnvironment({ JWT_ACCESS_SECRET: 'hunter2' })).toThrow(expect.not.objectContaining({ message: expect.stringContaining('hunter2') }));
+    expect(() => validateEnvironment({ JWT_ACCESS_SECRET: 'hunter2' })).toThrow(
+      expect.not.objectContaining({ message: expect.stringContaining('hunter2') }),
+    );
   });
 });

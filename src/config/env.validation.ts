@@ -1,79 +1,100 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import {
-  IsBooleanString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every environment variable the service reads, validated once at boot so a bad value stops
  * the process with a message naming the variable instead of failing later mid-request.
  */
 export class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   DATA_DIR?: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE?: number;
 
-  @IsOptional() @IsBooleanString()
+  @IsOptional()
+  @IsIn(['true', 'false'])
   MIGRATIONS_RUN?: string;
 
-  @IsOptional() @IsIn(['true', 'false', 'auto'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false', 'auto'])
   DEMO_DATA?: string;
 
-  @IsOptional() @IsString() @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
   DEMO_PASSWORD?: string;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters' })
   JWT_ACCESS_SECRET?: string;
 
-  @IsOptional() @Matches(/^\d+[smhd]?$/, { message: 'JWT_ACCESS_TTL must be seconds or a number with s, m, h or d (e.g. 15m)' })
+  @IsOptional()
+  @Matches(/^\d+[smhd]?$/, { message: 'JWT_ACCESS_TTL must be seconds or a number with s, m, h or d (e.g. 15m)' })
   JWT_ACCESS_TTL?: string;
 
-  @IsOptional() @Matches(/^\d+[smhd]?$/, { message: 'REFRESH_TOKEN_TTL must be seconds or a number with s, m, h or d (e.g. 30d)' })
+  @IsOptional()
+  @Matches(/^\d+[smhd]?$/, { message: 'REFRESH_TOKEN_TTL must be seconds or a number with s, m, h or d (e.g. 30d)' })
   REFRESH_TOKEN_TTL?: string;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   LOGIN_LIMIT_PER_ACCOUNT?: number;
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   LOGIN_LIMIT_PER_IP?: number;
 
-  @IsOptional() @Matches(/^\d+[smhd]?$/)
+  @IsOptional()
+  @Matches(/^\d+[smhd]?$/)
   LOGIN_LIMIT_WINDOW?: string;
 
-  @IsOptional() @IsInt() @Min(1024) @Max(4 * 1024 * 1024)
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(4 * 1024 * 1024)
   ARGON2_MEMORY_KIB?: number;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES?: number;
-
-  @IsOptional() @IsInt() @Min(0)
-  SHUTDOWN_GRACE_MS?: number;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Record<string, unknown> {

@@ -32,7 +32,8 @@ export function buildDataSourceOptions(
     // PGlite has no contrib extensions; gen_random_uuid() is core since PostgreSQL 13.
     uuidExtension: 'pgcrypto' as const,
     installExtensions: false,
-    logging: ['error' as const],
+    // Query errors reach the error filter, which logs what is our fault (5xx) with the request id.
+    logging: false,
   };
   if (config.url) {
     return { ...common, url: config.url, poolSize: config.poolSize, ...overrides } as DataSourceOptions;

@@ -27,7 +27,8 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     const wanted = this.config.demoData === 'true' || (this.config.demoData === 'auto' && this.embeddedDefault);
     if (!wanted) return;
     const result = await loadDemoData(this.dataSource, await this.passwords.hash(this.config.demoPassword));
-    if (result.loaded) this.logger.log(`Demo cluster loaded (${result.users} demo accounts, password from DEMO_PASSWORD)`);
+    if (result.loaded)
+      this.logger.log(`Demo cluster loaded (${result.users} demo accounts, password from DEMO_PASSWORD)`);
   }
 }
 

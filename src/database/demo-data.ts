@@ -50,37 +50,77 @@ export async function loadDemoData(dataSource: DataSource, passwordHash: string)
       return { loaded: false, users: 0 };
     }
     const record = (action: string, subjectType: string, subjectId: string, payload: Record<string, unknown>) =>
-      ledger.append(manager, { actorId: null, action, subjectType, subjectId, payload: { ...payload, source: 'demo-data' } });
+      ledger.append(manager, {
+        actorId: null,
+        action,
+        subjectType,
+        subjectId,
+        payload: { ...payload, source: 'demo-data' },
+      });
 
     const national = await manager.save(
-      manager.create(Unit, { code: 'lmhtx-viet-nam', name: 'Liên minh Hợp tác xã Việt Nam', shortName: 'Liên minh HTX Việt Nam', province: null, kind: 'national_alliance' }),
+      manager.create(Unit, {
+        code: 'lmhtx-viet-nam',
+        name: 'Liên minh Hợp tác xã Việt Nam',
+        shortName: 'Liên minh HTX Việt Nam',
+        province: null,
+        kind: 'national_alliance',
+      }),
     );
-    await record('registry.unit_created', 'unit', national.id, { code: national.code, name: national.name, kind: national.kind });
+    await record('registry.unit_created', 'unit', national.id, {
+      code: national.code,
+      name: national.name,
+      kind: national.kind,
+    });
 
     const cluster = await manager.save(
       manager.create(Cluster, {
         code: DEMO_CLUSTER_CODE,
         name: 'Cụm thi đua Liên minh HTX các tỉnh biên giới phía Bắc',
-        description: 'Liên minh HTX 7 tỉnh miền núi biên giới phía Bắc: Sơn La, Lai Châu, Điện Biên, Hà Giang, Cao Bằng, Lào Cai, Lạng Sơn.',
+        description:
+          'Liên minh HTX 7 tỉnh miền núi biên giới phía Bắc: Sơn La, Lai Châu, Điện Biên, Hà Giang, Cao Bằng, Lào Cai, Lạng Sơn.',
         parentUnitId: national.id,
       }),
     );
-    await record('registry.cluster_created', 'cluster', cluster.id, { code: cluster.code, name: cluster.name, parentUnitId: national.id });
+    await record('registry.cluster_created', 'cluster', cluster.id, {
+      code: cluster.code,
+      name: cluster.name,
+      parentUnitId: national.id,
+    });
 
     const units: Unit[] = [];
     for (const { code, province } of DEMO_UNITS) {
       const unit = await manager.save(
-        manager.create(Unit, { code, name: `Liên minh Hợp tác xã tỉnh ${province}`, shortName: `Liên minh HTX ${province}`, province, kind: 'provincial_alliance' }),
+        manager.create(Unit, {
+          code,
+          name: `Liên minh Hợp tác xã tỉnh ${province}`,
+          shortName: `Liên minh HTX ${province}`,
+          province,
+          kind: 'provincial_alliance',
+        }),
       );
       units.push(unit);
       await record('registry.unit_created', 'unit', unit.id, { code, name: unit.name, province, kind: unit.kind });
-      const membership = await manager.save(manager.create(ClusterMembership, { clusterId: cluster.id, unitId: unit.id, joinedOn: '2011-01-01' }));
-      await record('registry.membership_started', 'cluster_membership', membership.id, { clusterId: cluster.id, unitId: unit.id, joinedOn: '2011-01-01' });
+      const membership = await manager.save(
+        manager.create(ClusterMembership, { clusterId: cluster.id, unitId: unit.id, joinedOn: '2011-01-01' }),
+      );
+      await record('registry.membership_started', 'cluster_membership', membership.id, {
+        clusterId: cluster.id,
+        unitId: unit.id,
+        joinedOn: '2011-01-01',
+      });
     }
 
     let users = 0;
-    const person = async (email: string, fullName: string, role: Role, scope: { unitId?: string; clusterId?: string }) => {
-      const user = await manager.save(manager.create(User, { email, fullName, locale: 'vi', passwordHash, isActive: true }));
+    const person = async (
+      email: string,
+      fullName: string,
+      role: Role,
+      scope: { unitId?: string; clusterId?: string },
+    ) => {
+      const user = await manager.save(
+        manager.create(User, { email, fullName, locale: 'vi', passwordHash, isActive: true }),
+      );
       await record('users.user_created', 'user', user.id, { email, fullName, locale: 'vi' });
       await grant(manager, ledger, user.id, role, scope);
       users += 1;
@@ -90,9 +130,13 @@ export async function loadDemoData(dataSource: DataSource, passwordHash: string)
     await person(DEMO_SECRETARIAT_EMAILS[1], 'Thư ký cụm 2', 'secretariat', { clusterId: cluster.id });
     for (const [index, unit] of units.entries()) {
       const province = DEMO_UNITS[index].province;
-      await person(demoUnitEmail('officer', unit.code), `Cán bộ Liên minh HTX ${province}`, 'officer', { unitId: unit.id });
+      await person(demoUnitEmail('officer', unit.code), `Cán bộ Liên minh HTX ${province}`, 'officer', {
+        unitId: unit.id,
+      });
       await person(demoUnitEmail('head', unit.code), `Chủ tịch Liên minh HTX ${province}`, 'head', { unitId: unit.id });
-      await person(demoUnitEmail('delegate', unit.code), `Đại biểu Liên minh HTX ${province}`, 'delegate', { unitId: unit.id });
+      await person(demoUnitEmail('delegate', unit.code), `Đại biểu Liên minh HTX ${province}`, 'delegate', {
+        unitId: unit.id,
+      });
     }
     return { loaded: true, users };
   });
@@ -106,13 +150,28 @@ async function grant(
   scope: { unitId?: string; clusterId?: string },
 ): Promise<void> {
   const mandate = await manager.save(
-    manager.create(Mandate, { userId, role, unitId: scope.unitId ?? null, clusterId: scope.clusterId ?? null, validFrom: MANDATES_FROM, validTo: null, grantedBy: null }),
+    manager.create(Mandate, {
+      userId,
+      role,
+      unitId: scope.unitId ?? null,
+      clusterId: scope.clusterId ?? null,
+      validFrom: MANDATES_FROM,
+      validTo: null,
+      grantedBy: null,
+    }),
   );
   await ledger.append(manager, {
     actorId: null,
     action: 'mandates.mandate_granted',
     subjectType: 'mandate',
     subjectId: mandate.id,
-    payload: { userId, role, unitId: mandate.unitId, clusterId: mandate.clusterId, validFrom: MANDATES_FROM.toISOString(), source: 'demo-data' },
+    payload: {
+      userId,
+      role,
+      unitId: mandate.unitId,
+      clusterId: mandate.clusterId,
+      validFrom: MANDATES_FROM.toISOString(),
+      source: 'demo-data',
+    },
   });
 }

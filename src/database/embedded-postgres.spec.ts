@@ -55,7 +55,10 @@ describe('embedded PostgreSQL driver', () => {
       "SELECT 9007199254740993::int8 AS big, 1269.5::numeric AS money, DATE '2011-11-21' AS day",
     )) as { big: string; money: string; day: string }[];
     expect(row).toEqual({ big: '9007199254740993', money: '1269.5', day: '2011-11-21' });
-    const [, affected] = (await dataSource.query('UPDATE counter SET value = value WHERE id = 1')) as [unknown[], number];
+    const [, affected] = (await dataSource.query('UPDATE counter SET value = value WHERE id = 1')) as [
+      unknown[],
+      number,
+    ];
     expect(affected).toBe(1);
   });
 

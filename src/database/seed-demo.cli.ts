@@ -14,7 +14,11 @@ async function main(): Promise<void> {
     await dataSource.runMigrations({ transaction: 'each' });
     const hash = await new PasswordHasher(authConfig()).hash(config.demoPassword);
     const result = await loadDemoData(dataSource, hash);
-    console.log(result.loaded ? `Demo cluster loaded: ${result.users} demo accounts.` : 'Demo cluster already present; nothing changed.');
+    console.log(
+      result.loaded
+        ? `Demo cluster loaded: ${result.users} demo accounts.`
+        : 'Demo cluster already present; nothing changed.',
+    );
   } finally {
     await dataSource.destroy();
   }

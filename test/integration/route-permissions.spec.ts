@@ -46,7 +46,12 @@ describe('route permissions', () => {
 
   it('finds the routes of the application (the walk itself works)', () => {
     const routes = registeredRoutes(t).map((r) => r.route);
-    expect(routes).toEqual(expect.arrayContaining([expect.stringContaining('AuthController.login'), expect.stringContaining('LedgerController.verify')]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('AuthController.login'),
+        expect.stringContaining('LedgerController.verify'),
+      ]),
+    );
   });
 
   it('every route declares a permission or is explicitly public — deny by default', () => {
@@ -72,7 +77,10 @@ describe('route permissions', () => {
   });
 
   it('the OpenAPI document states the permission of every operation', async () => {
-    const document = (await t.http.get('/docs-json')).body as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>> };
+    const document = (await t.http.get('/docs-json')).body as {
+      openapi: string;
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     expect(document.openapi).toMatch(/^3\./);
     const missing: string[] = [];
     for (const [path, operations] of Object.entries(document.paths)) {

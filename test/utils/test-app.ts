@@ -28,7 +28,8 @@ export async function createTestApp(): Promise<TestApp> {
   const tokens = new Map<string, string>();
   const login = async (email: string, password = DEMO_PASSWORD) => {
     const response = await http.post(`${API}/auth/login`).send({ email, password });
-    if (response.status !== 200) throw new Error(`Login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`Login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as { accessToken: string; refreshToken: string };
   };
   return {

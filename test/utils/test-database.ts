@@ -61,7 +61,10 @@ export async function prepareTemplate(): Promise<void> {
     return;
   }
   const db = await openEmbeddedPostgres({});
-  await migrateAndSeed({ ...buildDataSourceOptions({ ...readDatabaseConfig(), url: undefined }), driver: createEmbeddedDriver(db) } as DataSourceOptions);
+  await migrateAndSeed({
+    ...buildDataSourceOptions({ ...readDatabaseConfig(), url: undefined }),
+    driver: createEmbeddedDriver(db),
+  } as DataSourceOptions);
   const dump = await db.dumpDataDir('none');
   await db.close();
   const file = join(tmpdir(), `thidua_tpl_${suffix}.tar`);

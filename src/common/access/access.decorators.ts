@@ -8,11 +8,7 @@ export const PUBLIC_KEY = 'thidua:public';
 
 /** The permission a route needs; checked by `PermissionGuard` before the handler runs. */
 export const RequirePermission = (permission: Permission) =>
-  applyDecorators(
-    SetMetadata(PERMISSION_KEY, permission),
-    ApiBearerAuth(),
-    ApiExtension('x-permission', permission),
-  );
+  applyDecorators(SetMetadata(PERMISSION_KEY, permission), ApiBearerAuth(), ApiExtension('x-permission', permission));
 
 /** A route anyone may call without signing in (login, refresh, health, the OpenAPI document). */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-permission', 'public'));

@@ -18,13 +18,20 @@ export class PermissionGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (!permission) {
-      throw new CommonException(CommonErrorCode.PermissionNotDeclared, 'This route declares no permission, so nobody may call it.');
+      throw new CommonException(
+        CommonErrorCode.PermissionNotDeclared,
+        'This route declares no permission, so nobody may call it.',
+      );
     }
     const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (!actor?.permissions.has(permission)) {
-      throw new CommonException(CommonErrorCode.Forbidden, `This needs the permission '${permission}', which none of your mandates grants.`, {
-        permission,
-      });
+      throw new CommonException(
+        CommonErrorCode.Forbidden,
+        `This needs the permission '${permission}', which none of your mandates grants.`,
+        {
+          permission,
+        },
+      );
     }
     return true;
   }

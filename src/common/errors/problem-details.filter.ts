@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { CommonErrorCode, COMMON_ERRORS } from './common.exception';
+import { errorForConstraint } from './constraint-errors';
 import { DomainException } from './domain.exception';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetailsDto } from './problem-details';
 
@@ -92,10 +93,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   map(exception: unknown): Mapped {
     if (exception instanceof DomainException) {
       const def = exception.definition;
-      return { code: exception.code, status: def.status, title: def.title, detail: exception.detail, extensions: exception.extensions };
+      return {
+        code: exception.code,
+        status: def.status,
+        title: def.title,
+        detail: exception.detail,
+        extensions: exception.extensions,
+      };
     }
     if (exception instanceof QueryFailedError) {
-      return this.mapDatabaseError(exception);
+      const explained = errorForConstraint((exception.driverError as { constraint?: string })?.constraint);
+      return explained ? this.map(explained) : this.mapDatabaseError(exception);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -109,8 +117,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (code) {
         return { ...fromCommon(code), status, detail: typeof message === 'string' ? message : undefined };
       }
+      if (status === 503) {
+        // Terminus answers an unhealthy check with 503 and the per-indicator details.
+        return { ...fromCommon(CommonErrorCode.DatabaseUnavailable), extensions: { health: response } };
+      }
       if (status < 500) {
-        return { code: `http_${status}`, status, title: exception.message, detail: typeof message === 'string' ? message : undefined };
+        return {
+          code: `http_${status}`,
+          status,
+          title: exception.message,
+          detail: typeof message === 'string' ? message : undefined,
+        };
       }
       return fromCommon(CommonErrorCode.InternalError);
     }
@@ -126,14 +143,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (connection?.code === 'ECONNREFUSED' || connection?.code === '57P01' || connection?.code === '57P03') {
       return fromCommon(CommonErrorCode.DatabaseUnavailable, 'The database cannot be reached; try again shortly.');
     }
-    return fromCommon(CommonErrorCode.InternalError, 'Something went wrong on our side; the request id identifies it in the logs.');
+    return fromCommon(
+      CommonErrorCode.InternalError,
+      'Something went wrong on our side; the request id identifies it in the logs.',
+    );
   }
 
   private mapDatabaseError(error: QueryFailedError): Mapped {
     const driver = error.driverError as { code?: string; constraint?: string; detail?: string; message?: string };
     const code = driver?.code ? SQLSTATE_CODES[driver.code] : undefined;
     if (!code) {
-      return fromCommon(CommonErrorCode.InternalError, 'Something went wrong on our side; the request id identifies it in the logs.');
+      return fromCommon(
+        CommonErrorCode.InternalError,
+        'Something went wrong on our side; the request id identifies it in the logs.',
+      );
     }
     const extensions = driver.constraint ? { constraint: driver.constraint } : undefined;
     const detail =

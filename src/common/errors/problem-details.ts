@@ -14,7 +14,10 @@ class FieldErrorDto implements FieldError {
 
 /** RFC 9457 problem details, as every error of this API is answered. */
 export class ProblemDetailsDto {
-  @ApiProperty({ example: 'urn:thidua:problem:validation_failed', description: 'A URN naming the problem; `code` is its last part.' })
+  @ApiProperty({
+    example: 'urn:thidua:problem:validation_failed',
+    description: 'A URN naming the problem; `code` is its last part.',
+  })
   type: string;
 
   @ApiProperty({ example: 'The request is not valid' })
@@ -26,7 +29,10 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ example: 'Some fields are missing or have the wrong form.' })
   detail?: string;
 
-  @ApiProperty({ example: 'validation_failed', description: 'Stable machine-readable code; see docs/api.md for the list.' })
+  @ApiProperty({
+    example: 'validation_failed',
+    description: 'Stable machine-readable code; see docs/api.md for the list.',
+  })
   code: string;
 
   @ApiPropertyOptional({ example: '/api/v1/auth/login' })

@@ -37,7 +37,9 @@ export class PgThrottlerStorage implements ThrottlerStorage {
       [key, ttl, limit, blockDuration],
     )) as { hits: number; time_to_expire: number; is_blocked: boolean; time_to_block_expire: number }[];
     if (Math.random() < 0.01) {
-      await this.dataSource.query(`DELETE FROM throttle_buckets WHERE expires_at < now() AND COALESCE(blocked_until < now(), true)`);
+      await this.dataSource.query(
+        `DELETE FROM throttle_buckets WHERE expires_at < now() AND COALESCE(blocked_until < now(), true)`,
+      );
     }
     return {
       totalHits: Number(row.hits),

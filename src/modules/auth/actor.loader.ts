@@ -13,7 +13,14 @@ interface ActorRow {
   locale: Locale;
   is_active: boolean;
   revoked_at: Date | null;
-  mandates: { id: string; role: ActiveMandate['role']; unit_id: string | null; cluster_id: string | null; valid_from: string; valid_to: string | null }[];
+  mandates: {
+    id: string;
+    role: ActiveMandate['role'];
+    unit_id: string | null;
+    cluster_id: string | null;
+    valid_from: string;
+    valid_to: string | null;
+  }[];
 }
 
 /**
@@ -39,7 +46,8 @@ export class ActorLoader {
     )) as ActorRow[];
     const row = rows[0];
     if (!row || row.revoked_at) throw new AuthException(AuthErrorCode.SessionRevoked, 'Sign in again.');
-    if (!row.is_active) throw new AuthException(AuthErrorCode.AccountDisabled, 'Ask an administrator to re-enable your account.');
+    if (!row.is_active)
+      throw new AuthException(AuthErrorCode.AccountDisabled, 'Ask an administrator to re-enable your account.');
     const mandates: ActiveMandate[] = row.mandates.map((m) => ({
       id: m.id,
       role: m.role,

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
@@ -8,6 +7,7 @@ import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import type { User } from '../users/user.entity';
 import { LocalAuthGuard } from './auth.guards';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AuthService } from './auth.service';
 import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 
@@ -19,7 +19,7 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with email and password; returns an access token and a refresh token' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })

@@ -24,9 +24,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (err) throw err;
     if (user) return user;
     const name = (info as { name?: string } | undefined)?.name;
-    if (name === 'TokenExpiredError') throw new AuthException(AuthErrorCode.AccessTokenExpired, 'Refresh the session or sign in again.');
+    if (name === 'TokenExpiredError')
+      throw new AuthException(AuthErrorCode.AccessTokenExpired, 'Refresh the session or sign in again.');
     if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'SyntaxError') {
-      throw new AuthException(AuthErrorCode.AccessTokenInvalid, 'Send the access token exactly as the login returned it.');
+      throw new AuthException(
+        AuthErrorCode.AccessTokenInvalid,
+        'Send the access token exactly as the login returned it.',
+      );
     }
     throw new AuthException(AuthErrorCode.AccessTokenMissing, 'Send `Authorization: Bearer <access token>`.');
   }
@@ -43,7 +47,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const dto = plainToInstance(LoginDto, request.body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
-      throw CommonException.validation(errors.map((e) => ({ field: e.property, messages: Object.values(e.constraints ?? {}) })));
+      throw CommonException.validation(
+        errors.map((e) => ({ field: e.property, messages: Object.values(e.constraints ?? {}) })),
+      );
     }
     return (await super.canActivate(context)) as boolean;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
 import type { Actor } from '../../common/access/actor';
@@ -35,8 +35,10 @@ export class AuthService {
   async verifyCredentials(email: string, password: string): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } });
     const ok = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !ok) throw new AuthException(AuthErrorCode.InvalidCredentials, 'Check the email and password and try again.');
-    if (!user.isActive) throw new AuthException(AuthErrorCode.AccountDisabled, 'Ask an administrator to re-enable your account.');
+    if (!user || !ok)
+      throw new AuthException(AuthErrorCode.InvalidCredentials, 'Check the email and password and try again.');
+    if (!user.isActive)
+      throw new AuthException(AuthErrorCode.AccountDisabled, 'Ask an administrator to re-enable your account.');
     return user;
   }
 
@@ -44,7 +46,11 @@ export class AuthService {
   login(user: User, client: ClientInfo): Promise<TokenPairDto> {
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.save(
-        manager.create(AuthSession, { userId: user.id, ipAddress: client.ip ?? null, userAgent: client.userAgent?.slice(0, 500) ?? null }),
+        manager.create(AuthSession, {
+          userId: user.id,
+          ipAddress: client.ip ?? null,
+          userAgent: client.userAgent?.slice(0, 500) ?? null,
+        }),
       );
       return this.issue(manager, user.id, session.id);
     });
@@ -66,7 +72,11 @@ export class AuthService {
       const session = await manager.getRepository(AuthSession).findOneByOrFail({ id: token.sessionId });
       if (session.revokedAt) return { error: AuthErrorCode.SessionRevoked } as const;
       if (token.usedAt) {
-        await manager.update(AuthSession, { id: session.id }, { revokedAt: new Date(), revokedReason: 'refresh_token_reused' });
+        await manager.update(
+          AuthSession,
+          { id: session.id },
+          { revokedAt: new Date(), revokedReason: 'refresh_token_reused' },
+        );
         return { error: AuthErrorCode.RefreshTokenReused } as const;
       }
       if (token.expiresAt.getTime() <= Date.now()) return { error: AuthErrorCode.RefreshTokenExpired } as const;
@@ -77,7 +87,8 @@ export class AuthService {
     });
     if (outcome.error !== undefined) {
       const details: Partial<Record<AuthErrorCode, string>> = {
-        [AuthErrorCode.RefreshTokenReused]: 'This token was already exchanged; the session has been ended for safety. Sign in again.',
+        [AuthErrorCode.RefreshTokenReused]:
+          'This token was already exchanged; the session has been ended for safety. Sign in again.',
         [AuthErrorCode.SessionRevoked]: 'The session has ended. Sign in again.',
         [AuthErrorCode.RefreshTokenExpired]: 'Sign in again.',
       };
@@ -91,7 +102,11 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       const token = await manager.getRepository(RefreshToken).findOneBy({ tokenHash: hashToken(refreshToken) });
       if (!token) return;
-      await manager.update(AuthSession, { id: token.sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'logout' });
+      await manager.update(
+        AuthSession,
+        { id: token.sessionId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'logout' },
+      );
     });
   }
 
@@ -130,6 +145,8 @@ export class AuthService {
       secret: this.config.accessSecret,
       expiresIn: this.config.accessTtlSeconds,
       algorithm: 'HS256',
+      // A unique id, so no two access tokens are ever the same string.
+      jwtid: randomUUID(),
     });
     return {
       tokenType: 'Bearer',

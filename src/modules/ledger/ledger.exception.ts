@@ -5,7 +5,10 @@ export enum LedgerErrorCode {
 }
 
 const LEDGER_ERRORS: Record<LedgerErrorCode, ErrorDefinition> = {
-  [LedgerErrorCode.NotInTransaction]: { status: 500, title: 'A ledger entry must be written with the change it records' },
+  [LedgerErrorCode.NotInTransaction]: {
+    status: 500,
+    title: 'A ledger entry must be written with the change it records',
+  },
 };
 
 export class LedgerException extends DomainException<LedgerErrorCode> {

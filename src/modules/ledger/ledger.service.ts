@@ -49,7 +49,10 @@ export class LedgerService {
 
   async append(manager: EntityManager, event: LedgerEvent): Promise<LedgerEntry> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new LedgerException(LedgerErrorCode.NotInTransaction, `Ledger append of ${event.action} outside a transaction`);
+      throw new LedgerException(
+        LedgerErrorCode.NotInTransaction,
+        `Ledger append of ${event.action} outside a transaction`,
+      );
     }
     // The head row lock serialises appenders: the next one re-reads the head after we commit.
     const [head] = (await manager.query('SELECT "seq", "hash" FROM "ledger_head" WHERE "id" = 1 FOR UPDATE')) as {
@@ -103,7 +106,8 @@ export class LedgerService {
         });
         if (BigInt(entry.seq) !== expectedSeq) return broken(`expected entry ${expectedSeq}, found ${entry.seq}`);
         if (entry.prevHash !== expectedPrev) return broken('prev_hash does not match the previous entry');
-        if (payloadDigest(entry.payload) !== entry.payloadDigest) return broken('payload does not match payload_digest');
+        if (payloadDigest(entry.payload) !== entry.payloadDigest)
+          return broken('payload does not match payload_digest');
         if (entryHash(hashedFields(entry)) !== entry.hash) return broken('hash does not match the entry');
         expectedPrev = entry.hash;
         expectedSeq += 1n;

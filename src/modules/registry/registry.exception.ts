@@ -1,4 +1,5 @@
 import { DomainException, type ErrorDefinition } from '../../common/errors/domain.exception';
+import { explainConstraint } from '../../common/errors/constraint-errors';
 
 export enum RegistryErrorCode {
   ClusterNotFound = 'cluster_not_found',
@@ -50,3 +51,16 @@ export class RegistryException extends DomainException<RegistryErrorCode> {
     return new RegistryException(RegistryErrorCode.UnitNotFound, `There is no unit with id ${id}.`, { unitId: id });
   }
 }
+
+explainConstraint(
+  'uq_clusters_code',
+  () => new RegistryException(RegistryErrorCode.ClusterCodeTaken, 'Another cluster already uses this code.'),
+);
+explainConstraint(
+  'uq_units_code',
+  () => new RegistryException(RegistryErrorCode.UnitCodeTaken, 'Another unit already uses this code.'),
+);
+explainConstraint(
+  'uq_cluster_memberships_open',
+  () => new RegistryException(RegistryErrorCode.MembershipAlreadyOpen, 'The unit is already a member of this cluster.'),
+);

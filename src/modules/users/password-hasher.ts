@@ -10,7 +10,12 @@ export class PasswordHasher {
   constructor(@Inject(authConfig.KEY) private readonly config: AuthConfig) {}
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, memoryCost: this.config.argon2MemoryKib, timeCost: 2, parallelism: 1 });
+    return argon2.hash(password, {
+      type: argon2.argon2id,
+      memoryCost: this.config.argon2MemoryKib,
+      timeCost: 2,
+      parallelism: 1,
+    });
   }
 
   async verify(hash: string | undefined, password: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { DomainException, type ErrorDefinition } from '../../common/errors/domain.exception';
+import { explainConstraint } from '../../common/errors/constraint-errors';
 
 export enum UsersErrorCode {
   UserNotFound = 'user_not_found',
@@ -17,3 +18,8 @@ const USERS_ERRORS: Record<UsersErrorCode, ErrorDefinition> = {
 export class UsersException extends DomainException<UsersErrorCode> {
   readonly definitions = USERS_ERRORS;
 }
+
+explainConstraint(
+  'uq_users_email',
+  () => new UsersException(UsersErrorCode.EmailTaken, 'Another account already uses this email.'),
+);
