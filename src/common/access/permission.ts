@@ -17,6 +17,15 @@ export enum Permission {
   MandatesManage = 'mandates.manage',
   LedgerRead = 'ledger.read',
   LedgerVerify = 'ledger.verify',
+  CyclesRead = 'cycles.read',
+  CyclesManage = 'cycles.manage',
+  ApprovalsRead = 'approvals.read',
+  ApprovalsAct = 'approvals.act',
+  DelegationsManage = 'delegations.manage',
+  RulesRead = 'rules.read',
+  RulesDraft = 'rules.draft',
+  ReportsRead = 'reports.read',
+  ReportsDraft = 'reports.draft',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -25,6 +34,12 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.ClustersRead,
   Permission.UnitsRead,
   Permission.LedgerVerify,
+  Permission.CyclesRead,
+  Permission.RulesRead,
+  Permission.ReportsRead,
+  // Acting is decided per document by the workflow (unit head, member heads, delegation…).
+  Permission.ApprovalsRead,
+  Permission.ApprovalsAct,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -38,9 +53,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MandatesRead,
     Permission.MandatesManage,
     Permission.LedgerRead,
+    Permission.CyclesManage,
+    Permission.RulesDraft,
   ],
-  head: [Permission.MandatesRead, Permission.UsersRead],
-  officer: [],
+  head: [Permission.MandatesRead, Permission.UsersRead, Permission.DelegationsManage, Permission.ReportsDraft],
+  officer: [Permission.ReportsDraft],
   delegate: [],
 };
 

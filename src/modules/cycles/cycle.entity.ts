@@ -32,7 +32,7 @@ export class Cycle {
   phase: CyclePhase;
 
   /** Phase deadlines as calendar days in Asia/Ho_Chi_Minh: `{ "pledge_signing": "2012-03-31" }`. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   deadlines: Partial<Record<CyclePhase, string>>;
 
   @Index('ix_cycles_rules_version')

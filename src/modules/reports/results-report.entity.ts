@@ -68,7 +68,7 @@ export class ResultsReport {
   newMemberCooperatives: number;
 
   /** Optional note per field: `{ "charterCapitalVnd": "…" }`. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   notes: Record<string, string>;
 
   /** The approved version this one corrects. */
