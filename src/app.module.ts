@@ -15,7 +15,11 @@ import { DemoDataModule } from './database/demo-data.module';
 import { MigrationsOnStart, RUN_MIGRATIONS_ON_START } from './database/migrations-on-start';
 import { PermissionGuard } from './common/access/permission.guard';
 import { JwtAuthGuard } from './modules/auth/auth.guards';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CyclesModule } from './modules/cycles/cycles.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { RulesModule } from './modules/rules/rules.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MandatesModule } from './modules/mandates/mandates.module';
@@ -83,6 +87,10 @@ export class AppModule {
         RegistryModule,
         MandatesModule,
         HealthModule,
+        CyclesModule,
+        ApprovalsModule,
+        RulesModule,
+        ReportsModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.
