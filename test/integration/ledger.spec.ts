@@ -46,6 +46,27 @@ describe('ledger', () => {
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'access_token_missing' });
     });
 
+    it('lists entries to the secretariat, newest first, filtered by action, and not to an officer', async () => {
+      const secretariat = await t.bearer('thuky1@thidua.local');
+      const res = await t.http
+        .get(`${API}/ledger/entries?action=registry.unit_created&pageSize=5`)
+        .set('Authorization', secretariat);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(8); // the national alliance and the 7 provincial alliances
+      expect(res.body.items).toHaveLength(5);
+      const seqs = res.body.items.map((e: { seq: string }) => Number(e.seq));
+      expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+      expect(res.body.items[0]).toMatchObject({ action: 'registry.unit_created', subjectType: 'unit', actorId: null });
+      expect(res.body.items.map((e: { payload: { name: string } }) => e.payload.name)).toContain(
+        'Liên minh Hợp tác xã tỉnh Lạng Sơn',
+      );
+
+      const officer = await t.http
+        .get(`${API}/ledger/entries`)
+        .set('Authorization', await t.bearer('canbo.son-la@thidua.local'));
+      expect({ status: officer.status, code: officer.body.code }).toEqual({ status: 403, code: 'forbidden' });
+    });
+
     it('verifies the whole chain the demo data wrote', async () => {
       const head = (await t.http.get(`${API}/ledger/head`).set('Authorization', await t.bearer(READER))).body;
 

@@ -76,7 +76,12 @@ export async function findPage<E extends ObjectLiteral, D>(
     if (index === 0) qb.orderBy(column, term.direction);
     else qb.addOrderBy(column, term.direction);
   });
-  if (!terms.some((term) => term.property === 'id')) qb.addOrderBy(`${qb.alias}.id`, 'ASC');
+  // The primary key last, so that rows with equal sort values keep a stable order across pages.
+  for (const primary of qb.expressionMap.mainAlias!.metadata.primaryColumns) {
+    if (!terms.some((term) => term.property === primary.propertyName)) {
+      qb.addOrderBy(`${qb.alias}.${primary.propertyName}`, 'ASC');
+    }
+  }
   const [entities, total] = await qb
     .skip((query.page - 1) * query.pageSize)
     .take(query.pageSize)

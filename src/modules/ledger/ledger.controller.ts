@@ -1,15 +1,26 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../common/access/access.decorators';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { LedgerHeadDto, LedgerVerificationDto } from './dto/ledger.dto';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import type { Page } from '../../common/pagination/pagination';
+import { LedgerEntryDto, LedgerHeadDto, LedgerVerificationDto, ListLedgerEntriesQueryDto } from './dto/ledger.dto';
 import { LedgerService } from './ledger.service';
 
 @ApiTags('ledger')
 @Controller('ledger')
 export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
+
+  @Get('entries')
+  @RequirePermission(Permission.LedgerRead)
+  @ApiOperation({ summary: 'The entries of the audit ledger, newest first, filtered by subject or action' })
+  @ApiPageResponse(LedgerEntryDto)
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: ListLedgerEntriesQueryDto): Promise<Page<LedgerEntryDto>> {
+    return this.ledger.list(query);
+  }
 
   @Get('head')
   @RequirePermission(Permission.LedgerVerify)

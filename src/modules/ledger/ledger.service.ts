@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { findPage, type Page } from '../../common/pagination/pagination';
+import {
+  LEDGER_SORT,
+  toLedgerEntryResponse,
+  type LedgerEntryDto,
+  type ListLedgerEntriesQueryDto,
+} from './dto/ledger.dto';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgerErrorCode, LedgerException } from './ledger.exception';
 import { entryHash, GENESIS_HASH, payloadDigest, type HashedEntryFields } from './ledger-hash';
@@ -76,6 +83,15 @@ export class LedgerService {
     await manager.save(LedgerEntry, entry);
     await manager.query('UPDATE "ledger_head" SET "seq" = $1, "hash" = $2 WHERE "id" = 1', [entry.seq, entry.hash]);
     return entry;
+  }
+
+  /** Entries newest first (or by `sort=seq`), filtered by subject and action. */
+  list(query: ListLedgerEntriesQueryDto): Promise<Page<LedgerEntryDto>> {
+    const qb = this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e');
+    if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
+    if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    return findPage(qb, query, LEDGER_SORT, toLedgerEntryResponse);
   }
 
   async head(): Promise<{ length: number; headHash: string }> {
