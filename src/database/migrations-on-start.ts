@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor, type QueryRunner } from 'typeorm';
 
 export const RUN_MIGRATIONS_ON_START = Symbol('RUN_MIGRATIONS_ON_START');
 const MIGRATION_LOCK = 20111121;
@@ -25,18 +25,21 @@ export class MigrationsOnStart implements OnModuleInit {
       // One process owns the data folder, and its single session could not wait on a lock.
       return this.run();
     }
-    const lock = this.dataSource.createQueryRunner();
+    // The lock and the migrations share one connection, so a pool of one cannot deadlock.
+    const runner = this.dataSource.createQueryRunner();
     try {
-      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await this.run();
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await this.run(runner);
     } finally {
-      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-      await lock.release();
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
     }
   }
 
-  private async run(): Promise<void> {
-    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+  private async run(runner?: QueryRunner): Promise<void> {
+    const executor = new MigrationExecutor(this.dataSource, runner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     if (applied.length > 0)
       this.logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
   }
