@@ -1,6 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { ApprovalRequest } from './approval-request.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { parseSort, type Page } from '../../common/pagination/pagination';
+import { LedgerService } from '../ledger/ledger.service';
+import { ApprovalAct } from './approval-act.entity';
+import {
+  actsOf,
+  delegationsHeldBy,
+  memberUnitsOf,
+  pendingCandidates,
+  roundActs,
+  type ActRecord,
+} from './approval-facts';
+import {
+  ApprovalPolicy,
+  availableTransitions,
+  decideApprover,
+  type ApprovalFacts,
+  type DelegatedAuthority,
+} from './approval.policy';
+import { ApprovalRequest } from './approval-request.entity';
+import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception';
+import {
+  PENDING_SORT,
+  toApprovalRequestResponse,
+  toWorkflowResponse,
+  type ActOnApprovalDto,
+  type ApprovalRequestResponseDto,
+  type WorkflowDefinitionResponseDto,
+} from './dto/approvals.dto';
+import { versionsFromIfMatch } from './version-etag';
+import { WorkflowRegistry, type WorkflowDefinition } from './workflow-definition';
 
 export interface OpenApprovalInput {
   workflowKey: string;
@@ -13,18 +45,275 @@ export interface OpenApprovalInput {
 }
 
 /**
- * The approval engine. CONTRACT used by other modules (implementation in progress):
- * - open(manager, input): in the caller's transaction, creates the request in the workflow's
- *   initial state and appends `approvals.request_opened` to the ledger.
+ * The approval engine. Used by other modules inside their own transactions:
+ * - open(manager, input): creates the request in the workflow's initial state, round 1, and
+ *   appends `approvals.request_opened` to the ledger;
  * - findForSubject(manager, subjectType, subjectId): the request of a document, or null.
+ * Acts come through HTTP (`act`), each in one transaction that locks the request row.
  */
 @Injectable()
 export class ApprovalsService {
-  open(_manager: EntityManager, _input: OpenApprovalInput): Promise<ApprovalRequest> {
-    throw new Error('not implemented yet');
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workflows: WorkflowRegistry,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async open(manager: EntityManager, input: OpenApprovalInput): Promise<ApprovalRequest> {
+    const definition = this.workflows.get(input.workflowKey);
+    const approvalsRequired = input.approvalsRequired ?? 1;
+    if (!Number.isInteger(approvalsRequired) || approvalsRequired < 1) {
+      throw new ApprovalsException(
+        ApprovalsErrorCode.ApprovalsRequiredInvalid,
+        `approvalsRequired must be a whole number of at least 1, not ${approvalsRequired}.`,
+      );
+    }
+    if (!input.unitId && definition.transitions.some((t) => t.by === 'unit_officer' || t.by === 'unit_head')) {
+      throw new ApprovalsException(
+        ApprovalsErrorCode.UnitRequired,
+        `Workflow ${definition.key} has steps for the owning unit; open it with the unitId of the document.`,
+      );
+    }
+    if (await this.findForSubject(manager, definition.subjectType, input.subjectId)) {
+      throw new ApprovalsException(
+        ApprovalsErrorCode.RequestExists,
+        `${definition.subjectType} ${input.subjectId} already has an approval request.`,
+      );
+    }
+    const request = await manager.save(
+      manager.create(ApprovalRequest, {
+        workflowKey: definition.key,
+        subjectType: definition.subjectType,
+        subjectId: input.subjectId,
+        clusterId: input.clusterId,
+        unitId: input.unitId,
+        state: definition.initial,
+        draftedBy: input.draftedBy,
+        round: 1,
+        approvalsRequired,
+      }),
+    );
+    await this.ledger.append(manager, {
+      actorId: input.draftedBy,
+      action: 'approvals.request_opened',
+      subjectType: 'approval_request',
+      subjectId: request.id,
+      payload: {
+        workflow: definition.key,
+        subjectType: definition.subjectType,
+        subjectId: input.subjectId,
+        clusterId: input.clusterId,
+        unitId: input.unitId,
+        state: request.state,
+        approvalsRequired,
+      },
+    });
+    return request;
   }
 
-  findForSubject(_manager: EntityManager, _subjectType: string, _subjectId: string): Promise<ApprovalRequest | null> {
-    throw new Error('not implemented yet');
+  findForSubject(manager: EntityManager, subjectType: string, subjectId: string): Promise<ApprovalRequest | null> {
+    return manager.findOneBy(ApprovalRequest, { subjectType, subjectId });
   }
+
+  workflowDefinitions(_actor: Actor): WorkflowDefinitionResponseDto[] {
+    return this.workflows.all().map(toWorkflowResponse);
+  }
+
+  async get(actor: Actor, id: string): Promise<ApprovalRequestResponseDto> {
+    const manager = this.dataSource.manager;
+    const request = await manager.findOneBy(ApprovalRequest, { id });
+    if (!request) throw ApprovalsException.requestNotFound(id);
+    return this.describe(manager, actor, request, { assertVisible: true });
+  }
+
+  /**
+   * One act, in one transaction: the request row is locked first, so two acts on the same request
+   * run one after the other and the second sees the first's outcome (a new version or state).
+   */
+  async act(actor: Actor, id: string, dto: ActOnApprovalDto, ifMatch?: string): Promise<ApprovalRequestResponseDto> {
+    const acceptedVersions = versionsFromIfMatch(ifMatch);
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(ApprovalRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw ApprovalsException.requestNotFound(id);
+      const definition = this.workflows.get(request.workflowKey);
+      const facts = await this.factsFor(manager, actor, request);
+      ApprovalPolicy.assertMayView(actor, request, facts.memberUnitIds);
+      ApprovalPolicy.assertVersionMatches(request, dto.expectedVersion, acceptedVersions);
+
+      const transition = definition.transitions.find((t) => t.from === request.state && t.name === dto.transition);
+      if (!transition) {
+        throw new ApprovalsException(
+          ApprovalsErrorCode.TransitionNotAvailable,
+          `'${dto.transition}' cannot be taken from '${request.state}'.`,
+          {
+            state: request.state,
+            version: request.version,
+            transitionsFromState: definition.transitions.filter((t) => t.from === request.state).map((t) => t.name),
+            availableTransitions: availableTransitions(definition, request, facts),
+          },
+        );
+      }
+      ApprovalPolicy.assertCommentGiven(transition, dto.comment);
+      const decision = decideApprover(facts, transition);
+      if ('refusal' in decision) throw decision.refusal;
+      const { capacity } = decision;
+
+      const needed = transition.approvals === 'request' ? request.approvalsRequired : 1;
+      const counted = facts.roundActs.filter((a) => a.transition === transition.name).length + 1;
+      const moves = counted >= needed;
+      const fromState = request.state;
+      const actRound = request.round;
+      // Acts are append-only (a trigger refuses UPDATE), so the outcome is decided before the insert.
+      const act = await manager.save(
+        manager.create(ApprovalAct, {
+          requestId: request.id,
+          round: actRound,
+          transition: transition.name,
+          fromState,
+          toState: moves ? transition.to : null,
+          actorId: actor.userId,
+          mandateId: capacity.mandateId,
+          delegationId: capacity.delegationId,
+          countedFor: capacity.countedFor,
+          comment: dto.comment ?? null,
+        }),
+      );
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'approvals.act_recorded',
+        subjectType: 'approval_request',
+        subjectId: request.id,
+        payload: {
+          workflow: definition.key,
+          subjectType: request.subjectType,
+          subjectId: request.subjectId,
+          actId: act.id,
+          transition: transition.name,
+          from: fromState,
+          to: act.toState,
+          round: actRound,
+          countedFor: capacity.countedFor,
+          principalId: capacity.principalId,
+          delegationId: capacity.delegationId,
+          mandateId: capacity.mandateId,
+          comment: act.comment,
+          approvalsCounted: counted,
+          approvalsRequired: needed,
+        },
+      });
+      if (moves) await this.moveState(manager, actor, definition, request, act);
+      return this.describe(manager, actor, request, { assertVisible: false });
+    });
+  }
+
+  /**
+   * Requests the caller can act on now. Candidates are narrowed in SQL to the units and clusters
+   * of the caller's mandates and delegations and to states with a step in a matching scope; the
+   * full checks (separation of duties, own unit, already acted) then run in code, as for `act`.
+   */
+  async pending(actor: Actor, query: PageQueryDto): Promise<Page<ApprovalRequestResponseDto>> {
+    const manager = this.dataSource.manager;
+    const sort = parseSort(query.sort, PENDING_SORT);
+    const delegations = await delegationsHeldBy(manager, actor.userId);
+    const candidates = await pendingCandidates(manager, actor, delegations, this.workflows.all(), sort);
+    const members = await memberUnitsOf(
+      manager,
+      candidates.map((r) => r.clusterId),
+    );
+    const acts = await actsOf(
+      manager,
+      candidates.map((r) => r.id),
+    );
+    const actionable = candidates.flatMap((request) => {
+      const definition = this.workflows.get(request.workflowKey);
+      const records = acts.get(request.id)!;
+      const facts = factsOf(actor, request, delegations, members.get(request.clusterId)!, records);
+      const available = availableTransitions(definition, request, facts);
+      return available.length ? [toApprovalRequestResponse(request, records, definition, available)] : [];
+    });
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: actionable.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: actionable.length,
+    };
+  }
+
+  private async moveState(
+    manager: EntityManager,
+    actor: Actor,
+    definition: WorkflowDefinition,
+    request: ApprovalRequest,
+    act: ApprovalAct,
+  ): Promise<void> {
+    const from = request.state;
+    const to = act.toState!;
+    // Back at the start, a new round begins: the acts of the old round no longer count.
+    const round = to === definition.initial ? request.round + 1 : request.round;
+    const result = await manager.update(
+      ApprovalRequest,
+      { id: request.id, version: request.version },
+      { state: to, round, version: request.version + 1 },
+    );
+    if (result.affected === 0) {
+      // Unreachable while the row is locked; the versioned WHERE is the database's own guard.
+      throw new ApprovalsException(ApprovalsErrorCode.VersionConflict, 'The request changed while you acted.');
+    }
+    Object.assign(request, await manager.findOneByOrFail(ApprovalRequest, { id: request.id }));
+    await definition.onStateEntered?.(manager, request, act);
+    await this.ledger.append(manager, {
+      actorId: actor.userId,
+      action: 'approvals.state_changed',
+      subjectType: 'approval_request',
+      subjectId: request.id,
+      payload: {
+        workflow: definition.key,
+        subjectType: request.subjectType,
+        subjectId: request.subjectId,
+        actId: act.id,
+        transition: act.transition,
+        from,
+        to,
+        round: request.round,
+        version: request.version,
+      },
+    });
+  }
+
+  private async factsFor(manager: EntityManager, actor: Actor, request: ApprovalRequest): Promise<FactsWithActs> {
+    const delegations = await delegationsHeldBy(manager, actor.userId);
+    const members = (await memberUnitsOf(manager, [request.clusterId])).get(request.clusterId)!;
+    const records = (await actsOf(manager, [request.id])).get(request.id)!;
+    return factsOf(actor, request, delegations, members, records);
+  }
+
+  private async describe(
+    manager: EntityManager,
+    actor: Actor,
+    request: ApprovalRequest,
+    options: { assertVisible: boolean },
+  ): Promise<ApprovalRequestResponseDto> {
+    const facts = await this.factsFor(manager, actor, request);
+    if (options.assertVisible) ApprovalPolicy.assertMayView(actor, request, facts.memberUnitIds);
+    const definition = this.workflows.get(request.workflowKey);
+    return toApprovalRequestResponse(
+      request,
+      facts.records,
+      definition,
+      availableTransitions(definition, request, facts),
+    );
+  }
+}
+
+type FactsWithActs = ApprovalFacts & { records: ActRecord[] };
+
+function factsOf(
+  actor: Actor,
+  request: ApprovalRequest,
+  delegations: DelegatedAuthority[],
+  memberUnitIds: Set<string>,
+  records: ActRecord[],
+): FactsWithActs {
+  return { actor, request, delegations, memberUnitIds, roundActs: roundActs(records, request.round), records };
 }

@@ -20,7 +20,8 @@ export interface BonusPenaltyItem {
   cap: number;
 }
 
-export type AwardLevel = 'government_flag' | 'ministry_flag' | 'province_flag' | 'alliance_flag' | 'certificate_of_merit';
+export type AwardLevel =
+  'government_flag' | 'ministry_flag' | 'province_flag' | 'alliance_flag' | 'certificate_of_merit';
 
 export interface AwardEligibility {
   requiresSealedPledge?: boolean;
@@ -47,6 +48,8 @@ export type TieBreak = 'higher_final_score' | 'women_led_unit' | 'recorded_draw'
 export interface VotingRules {
   /** Share of member units that must be present for a vote to be valid. */
   quorum: number;
+  /** Share of member units that must be present when the vote is on awards (stricter than `quorum`). */
+  awardQuorum: number;
   /** Share of `thresholdBase` a candidate or motion needs. */
   passingThreshold: number;
   thresholdBase: ThresholdBase;

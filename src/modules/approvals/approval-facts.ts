@@ -1,0 +1,150 @@
+import { In, type EntityManager } from 'typeorm';
+import { secretariatClusterIds, type Actor } from '../../common/access/actor';
+import type { SortTerm } from '../../common/pagination/pagination';
+import { currentMembershipSql } from '../registry/current-membership';
+import { ApprovalAct } from './approval-act.entity';
+import { ApprovalDelegation } from './approval-delegation.entity';
+import { ApprovalRequest } from './approval-request.entity';
+import type { DelegatedAuthority, RoundAct } from './approval.policy';
+import type { ApproverScope, WorkflowDefinition } from './workflow-definition';
+
+/**
+ * The database facts approval decisions need, in batches so that a list (pending) costs a few
+ * queries, not a few per request. Pass the transaction's manager when inside one.
+ */
+
+const IN_FORCE = (alias: string) =>
+  `${alias}.valid_from <= now() AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > now())`;
+
+/**
+ * Delegations to this person that hold now: in their window, not revoked, the delegator still
+ * heads the unit, and the delegate still holds a mandate of it.
+ */
+export async function delegationsHeldBy(manager: EntityManager, delegateId: string): Promise<DelegatedAuthority[]> {
+  const rows = (await manager.query(
+    `SELECT DISTINCT ON (d.id) d.id, d.unit_id, d.delegator_id, hm.id AS mandate_id
+       FROM approval_delegations d
+       JOIN mandates hm ON hm.user_id = d.delegator_id AND hm.role = 'head' AND hm.unit_id = d.unit_id
+                       AND ${IN_FORCE('hm')}
+      WHERE d.delegate_id = $1 AND d.revoked_at IS NULL AND d.valid_from <= now() AND d.valid_to > now()
+        AND EXISTS (SELECT 1 FROM mandates dm WHERE dm.user_id = d.delegate_id AND dm.unit_id = d.unit_id
+                                               AND ${IN_FORCE('dm')})
+      ORDER BY d.id, hm.valid_from DESC`,
+    [delegateId],
+  )) as { id: string; unit_id: string; delegator_id: string; mandate_id: string }[];
+  return rows.map((row) => ({
+    delegationId: row.id,
+    unitId: row.unit_id,
+    delegatorId: row.delegator_id,
+    mandateId: row.mandate_id,
+  }));
+}
+
+/** The current member units of each cluster. */
+export async function memberUnitsOf(
+  manager: EntityManager,
+  clusterIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const members = new Map<string, Set<string>>(clusterIds.map((id) => [id, new Set<string>()]));
+  if (clusterIds.length === 0) return members;
+  const rows = (await manager.query(
+    `SELECT m.cluster_id, m.unit_id FROM cluster_memberships m
+      WHERE m.cluster_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
+    [[...new Set(clusterIds)]],
+  )) as { cluster_id: string; unit_id: string }[];
+  for (const row of rows) members.get(row.cluster_id)!.add(row.unit_id);
+  return members;
+}
+
+/** The clusters that the given units are members of today. */
+export async function clustersOfUnits(manager: EntityManager, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = (await manager.query(
+    `SELECT DISTINCT m.cluster_id FROM cluster_memberships m
+      WHERE m.unit_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
+    [[...new Set(unitIds)]],
+  )) as { cluster_id: string }[];
+  return rows.map((row) => row.cluster_id);
+}
+
+/** An act with the person whose authority it used (the delegator, for acts under a delegation). */
+export interface ActRecord {
+  act: ApprovalAct;
+  principalId: string;
+}
+
+/** Every act of the requests, oldest first, grouped by request. */
+export async function actsOf(manager: EntityManager, requestIds: readonly string[]): Promise<Map<string, ActRecord[]>> {
+  const byRequest = new Map<string, ActRecord[]>(requestIds.map((id) => [id, []]));
+  if (requestIds.length === 0) return byRequest;
+  const acts = await manager.find(ApprovalAct, {
+    where: { requestId: In([...requestIds]) },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  const delegationIds = [...new Set(acts.map((a) => a.delegationId).filter((id): id is string => id !== null))];
+  const delegators = new Map(
+    delegationIds.length
+      ? (
+          await manager.find(ApprovalDelegation, {
+            select: { id: true, delegatorId: true },
+            where: { id: In(delegationIds) },
+          })
+        ).map((d) => [d.id, d.delegatorId])
+      : [],
+  );
+  for (const act of acts) {
+    const principalId = (act.delegationId && delegators.get(act.delegationId)) || act.actorId;
+    byRequest.get(act.requestId)!.push({ act, principalId });
+  }
+  return byRequest;
+}
+
+export function roundActs(records: readonly ActRecord[], round: number): RoundAct[] {
+  return records
+    .filter((r) => r.act.round === round)
+    .map((r) => ({
+      transition: r.act.transition,
+      actorId: r.act.actorId,
+      principalId: r.principalId,
+      countedFor: r.act.countedFor,
+    }));
+}
+
+/**
+ * Requests the caller might act on, narrowed in SQL: per scope, the units or clusters the caller's
+ * mandates and delegations reach, and the (workflow, state) pairs with a step in that scope. The
+ * full decision (own unit, separation of duties, already acted) is made in code afterwards.
+ */
+export async function pendingCandidates(
+  manager: EntityManager,
+  actor: Actor,
+  delegations: readonly DelegatedAuthority[],
+  workflows: readonly WorkflowDefinition[],
+  sort: readonly SortTerm[],
+): Promise<ApprovalRequest[]> {
+  const unitsWith = (roles: string[]) =>
+    actor.mandates.filter((m) => roles.includes(m.role) && m.unitId).map((m) => m.unitId!);
+  const headUnits = [...unitsWith(['head']), ...delegations.map((d) => d.unitId)];
+  const reach: [ApproverScope, 'unitId' | 'clusterId', string[]][] = [
+    ['unit_officer', 'unitId', unitsWith(['officer', 'head'])],
+    ['unit_head', 'unitId', headUnits],
+    ['member_heads', 'clusterId', await clustersOfUnits(manager, headUnits)],
+    ['cluster_secretariat', 'clusterId', secretariatClusterIds(actor)],
+  ];
+  const qb = manager.getRepository(ApprovalRequest).createQueryBuilder('request');
+  const clauses: string[] = [];
+  for (const [scope, column, ids] of reach) {
+    const steps = workflows.flatMap((w) =>
+      w.transitions.filter((t) => t.by === scope).map((t) => `${w.key}/${t.from}`),
+    );
+    if (ids.length === 0 || steps.length === 0) continue;
+    clauses.push(
+      `(request.${column} IN (:...${scope}_ids) AND (request.workflowKey || '/' || request.state) IN (:...${scope}_steps))`,
+    );
+    qb.setParameter(`${scope}_ids`, [...new Set(ids)]).setParameter(`${scope}_steps`, [...new Set(steps)]);
+  }
+  if (clauses.length === 0) return [];
+  qb.where(`(${clauses.join(' OR ')})`);
+  sort.forEach((term, i) => qb[i === 0 ? 'orderBy' : 'addOrderBy'](`request.${term.property}`, term.direction));
+  return qb.addOrderBy('request.id', 'ASC').getMany();
+}

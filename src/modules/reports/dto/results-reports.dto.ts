@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page-query.dto';
+import type { SortSpec } from '../../../common/pagination/pagination';
+import { pickFigures } from '../results-figures';
+import { RESULTS_REPORT_STATUSES, type ResultsReport, type ResultsReportStatus } from '../results-report.entity';
+import { FigureNotes, FiguresResponseDto, NOTES_SCHEMA, ReportFiguresDto } from './report-figures.dto';
+
+export const RESULTS_REPORT_SORT: SortSpec = {
+  fields: { createdAt: 'createdAt', updatedAt: 'updatedAt', number: 'number', status: 'status' },
+  default: 'createdAt',
+};
+
+/** A correction states every figure again; notes are optional. */
+export class CorrectResultsReportDto extends ReportFiguresDto {
+  @ApiPropertyOptional(NOTES_SCHEMA)
+  @IsOptional()
+  @FigureNotes()
+  notes?: Record<string, string>;
+}
+
+export class CreateResultsReportDto extends CorrectResultsReportDto {
+  @ApiProperty({ format: 'uuid', description: 'The unit the report is for; you hold its officer or head mandate.' })
+  @IsUUID()
+  unitId: string;
+}
+
+/** Absent fields stay as they are (none may be null); `notes`, when sent, replaces all notes. */
+export class UpdateResultsReportDto extends PartialType(CorrectResultsReportDto, { skipNullProperties: false }) {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The `version` you read; a stale one is a 409.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+export class ListResultsReportsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: RESULTS_REPORT_STATUSES })
+  @IsOptional()
+  @IsIn(RESULTS_REPORT_STATUSES)
+  status?: ResultsReportStatus;
+}
+
+class ReportUnitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'son-la' }) code: string;
+  @ApiProperty({ example: 'Liên minh Hợp tác xã tỉnh Sơn La' }) name: string;
+}
+
+export class ResultsReportResponseDto extends FiguresResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ type: ReportUnitDto }) unit: ReportUnitDto;
+  @ApiProperty({ type: 'integer', example: 1, description: '1 for the first report, 2 for its first correction…' })
+  number: number;
+  @ApiProperty({ enum: RESULTS_REPORT_STATUSES }) status: ResultsReportStatus;
+  @ApiProperty(NOTES_SCHEMA) notes: Record<string, string>;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The approved version this corrects.' })
+  supersedesId: string | null;
+  @ApiProperty({ format: 'uuid' }) draftedBy: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The approval request: act on it with POST /approvals/{id}/acts (submit, approve, return).',
+  })
+  approvalRequestId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: 'integer', description: 'Send it back as expectedVersion when you change the draft.' })
+  version: number;
+}
+
+/** Expects `report.unit` to be loaded. */
+export function toResultsReportResponse(
+  report: ResultsReport,
+  approvalRequestId: string | null,
+): ResultsReportResponseDto {
+  const unit = report.unit!;
+  return {
+    id: report.id,
+    cycleId: report.cycleId,
+    unitId: report.unitId,
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    number: report.number,
+    status: report.status,
+    ...pickFigures(report),
+    notes: report.notes,
+    supersedesId: report.supersedesId,
+    draftedBy: report.draftedBy,
+    approvalRequestId,
+    approvedAt: report.approvedAt?.toISOString() ?? null,
+    createdAt: report.createdAt.toISOString(),
+    updatedAt: report.updatedAt.toISOString(),
+    version: report.version,
+  };
+}

@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import { Cycle } from '../cycles/cycle.entity';
+import { currentMembershipSql } from '../registry/current-membership';
+import { ReportsErrorCode, ReportsException } from './reports.exception';
+
+/**
+ * The cycle a report belongs to, read (never written) by this module. `lock` takes a share lock,
+ * so the cycle cannot be closed while a report of it is being written in the same transaction.
+ */
+export async function findReportCycle(manager: EntityManager, cycleId: string, lock = false): Promise<Cycle> {
+  const cycle = await manager.findOne(Cycle, {
+    where: { id: cycleId },
+    ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+  });
+  if (!cycle) throw ReportsException.cycleNotFound(cycleId);
+  return cycle;
+}
+
+/** A closed cycle's results are final: no new version, edit, submission or approval. */
+export function assertCycleOpen(cycle: Cycle): void {
+  if (cycle.phase === 'closed') {
+    throw new ReportsException(
+      ReportsErrorCode.CycleClosed,
+      `The ${cycle.year} cycle is closed; its results reports can no longer change.`,
+      { cycleId: cycle.id },
+    );
+  }
+}
+
+export async function assertCurrentMember(manager: EntityManager, cycle: Cycle, unitId: string): Promise<void> {
+  const rows = (await manager.query(
+    `SELECT 1 FROM cluster_memberships m WHERE m.cluster_id = $1 AND m.unit_id = $2 AND ${currentMembershipSql('m')} LIMIT 1`,
+    [cycle.clusterId, unitId],
+  )) as unknown[];
+  if (rows.length === 0) {
+    throw new ReportsException(
+      ReportsErrorCode.UnitNotMember,
+      "Only the cluster's current member units report their results for its cycle.",
+      { unitId, clusterId: cycle.clusterId },
+    );
+  }
+}
