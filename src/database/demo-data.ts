@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { LedgerService } from '../modules/ledger/ledger.service';
+import { loadDemo2011Cycle, type Demo2011People } from './demo-2011-cycle';
 import { Mandate, type Role } from '../modules/mandates/mandate.entity';
 import { Cluster } from '../modules/registry/cluster.entity';
 import { ClusterMembership } from '../modules/registry/cluster-membership.entity';
@@ -8,7 +9,8 @@ import { User } from '../modules/users/user.entity';
 
 /**
  * The demo cluster of the source text: the cooperative alliances of the 7 northern border
- * provinces, under the national alliance, as they met in Lạng Sơn on 21 November 2011.
+ * provinces, under the national alliance, as they met in Lạng Sơn on 21 November 2011 — with
+ * their 2011 cycle at `voting` (see demo-2011-cycle.ts).
  */
 export const DEMO_CLUSTER_CODE = 'bien-gioi-phia-bac';
 export const DEMO_UNITS = [
@@ -124,20 +126,33 @@ export async function loadDemoData(dataSource: DataSource, passwordHash: string)
       await record('users.user_created', 'user', user.id, { email, fullName, locale: 'vi' });
       await grant(manager, ledger, user.id, role, scope);
       users += 1;
+      return user.id;
     };
     await person(DEMO_ADMIN_EMAIL, 'Quản trị hệ thống', 'admin', {});
-    await person(DEMO_SECRETARIAT_EMAILS[0], 'Thư ký cụm 1', 'secretariat', { clusterId: cluster.id });
+    const secretariatId = await person(DEMO_SECRETARIAT_EMAILS[0], 'Thư ký cụm 1', 'secretariat', {
+      clusterId: cluster.id,
+    });
     await person(DEMO_SECRETARIAT_EMAILS[1], 'Thư ký cụm 2', 'secretariat', { clusterId: cluster.id });
+    const people: Demo2011People['units'] = [];
     for (const [index, unit] of units.entries()) {
       const province = DEMO_UNITS[index].province;
-      await person(demoUnitEmail('officer', unit.code), `Cán bộ Liên minh HTX ${province}`, 'officer', {
+      const officerId = await person(
+        demoUnitEmail('officer', unit.code),
+        `Cán bộ Liên minh HTX ${province}`,
+        'officer',
+        {
+          unitId: unit.id,
+        },
+      );
+      const headId = await person(demoUnitEmail('head', unit.code), `Chủ tịch Liên minh HTX ${province}`, 'head', {
         unitId: unit.id,
       });
-      await person(demoUnitEmail('head', unit.code), `Chủ tịch Liên minh HTX ${province}`, 'head', { unitId: unit.id });
       await person(demoUnitEmail('delegate', unit.code), `Đại biểu Liên minh HTX ${province}`, 'delegate', {
         unitId: unit.id,
       });
+      people.push({ unit, officerId, headId });
     }
+    await loadDemo2011Cycle(manager, ledger, { clusterId: cluster.id, secretariatId, units: people });
     return { loaded: true, users };
   });
 }

@@ -98,7 +98,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
     v1 = res.body;
     expect(res.body).toMatchObject({
       clusterId,
-      number: 1,
+      number: 2, // the demo data holds version 1, the 2011 rules
       title: 'Quy chế khen thưởng Cụm thi đua năm 2012',
       status: 'draft',
       replacesId: null,
@@ -230,7 +230,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
       .set(await as(SECRETARIAT))
       .send({ title: 'Sửa đổi, bổ sung Quy chế khen thưởng năm 2012' });
     expect(amendment.status).toBe(201);
-    expect(amendment.body).toMatchObject({ number: 3, status: 'draft', replacesId: v1.id, version: 1 });
+    expect(amendment.body).toMatchObject({ number: 4, status: 'draft', replacesId: v1.id, version: 1 });
     expect(amendment.body.content).toEqual(v1.content);
     expect(amendment.body.contentDigest).toBe(v1.contentDigest);
 
@@ -258,14 +258,14 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
       .post(`${API}/clusters/${clusterId}/rules-versions`)
       .set(await as(SECRETARIAT))
       .send({ title: 'Quy chế năm 2013' });
-    expect(next.body).toMatchObject({ number: 4, approval: { approvalsRequired: 4 } });
+    expect(next.body).toMatchObject({ number: 5, approval: { approvalsRequired: 4 } });
 
     const list = await t.http
       .get(`${API}/clusters/${clusterId}/rules-versions?status=adopted`)
       .set(await as(head('cao-bang')));
-    expect(list.body.items.map((v: { number: number }) => v.number)).toEqual([1, 3]);
+    expect(list.body.items.map((v: { number: number }) => v.number)).toEqual([1, 2, 4]);
     const all = await t.http.get(`${API}/clusters/${clusterId}/rules-versions?sort=-number`).set(await as(ADMIN));
-    expect(all.body.items.map((v: { number: number }) => v.number)).toEqual([4, 3, 2, 1]);
+    expect(all.body.items.map((v: { number: number }) => v.number)).toEqual([5, 4, 3, 2, 1]);
   });
 
   it('answers 404 for unknown versions and clusters', async () => {
@@ -283,21 +283,21 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
     const verify = await t.http.get(`${API}/ledger/verify`).set(await as(officer('son-la')));
     expect(verify.body.valid).toBe(true);
     const rows = (await t.dataSource.query(
-      `SELECT action, payload FROM ledger_entries WHERE action LIKE 'rules.%' ORDER BY seq`,
+      `SELECT action, payload FROM ledger_entries WHERE action LIKE 'rules.%' AND NOT payload ? 'source' ORDER BY seq`,
     )) as { action: string; payload: { number: number; contentDigest: string } }[];
     expect(rows.map((r) => `${r.action} #${r.payload.number}`)).toEqual([
-      'rules.version_drafted #1',
-      'rules.version_revised #1',
-      'rules.version_adopted #1',
       'rules.version_drafted #2',
-      'rules.amendment_drafted #3',
-      'rules.version_revised #3',
-      'rules.version_adopted #3',
-      'rules.version_drafted #4',
+      'rules.version_revised #2',
+      'rules.version_adopted #2',
+      'rules.version_drafted #3',
+      'rules.amendment_drafted #4',
+      'rules.version_revised #4',
+      'rules.version_adopted #4',
+      'rules.version_drafted #5',
     ]);
     expect(rows[2].payload.contentDigest).toBe(v1.contentDigest);
     const [{ n }] = (await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM ledger_entries WHERE action = 'approvals.act_recorded'`,
+      `SELECT count(*)::int AS n FROM ledger_entries WHERE action = 'approvals.act_recorded' AND NOT payload ? 'source'`,
     )) as { n: number }[];
     // v1: propose, reject, propose, 5 adopts; the amendment: propose, 5 adopts.
     expect(n).toBe(14);
