@@ -18,7 +18,9 @@ import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { EvidenceModule } from './modules/evidence/evidence.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { ScoringModule } from './modules/scoring/scoring.module';
 import { RulesModule } from './modules/rules/rules.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
@@ -91,6 +93,8 @@ export class AppModule {
         ApprovalsModule,
         RulesModule,
         ReportsModule,
+        ScoringModule,
+        EvidenceModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.

@@ -26,6 +26,11 @@ export enum Permission {
   RulesDraft = 'rules.draft',
   ReportsRead = 'reports.read',
   ReportsDraft = 'reports.draft',
+  ScoringRead = 'scoring.read',
+  ScoringManage = 'scoring.manage',
+  ScoresEnter = 'scores.enter',
+  ScoresReview = 'scores.review',
+  EvidenceUpload = 'evidence.upload',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -37,6 +42,9 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.CyclesRead,
   Permission.RulesRead,
   Permission.ReportsRead,
+  Permission.ScoringRead,
+  // Reviewing is decided per sheet: the person must be assigned to it (and not of its unit).
+  Permission.ScoresReview,
   // Acting is decided per document by the workflow (unit head, member heads, delegation…).
   Permission.ApprovalsRead,
   Permission.ApprovalsAct,
@@ -55,9 +63,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.LedgerRead,
     Permission.CyclesManage,
     Permission.RulesDraft,
+    Permission.ScoringManage,
   ],
-  head: [Permission.MandatesRead, Permission.UsersRead, Permission.DelegationsManage, Permission.ReportsDraft],
-  officer: [Permission.ReportsDraft],
+  head: [
+    Permission.MandatesRead,
+    Permission.UsersRead,
+    Permission.DelegationsManage,
+    Permission.ReportsDraft,
+    Permission.ScoresEnter,
+    Permission.EvidenceUpload,
+  ],
+  officer: [Permission.ReportsDraft, Permission.ScoresEnter, Permission.EvidenceUpload],
   delegate: [],
 };
 
