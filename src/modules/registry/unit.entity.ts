@@ -29,6 +29,13 @@ export class Unit {
   @Column({ type: 'text', default: 'provincial_alliance' })
   kind: UnitKind;
 
+  /**
+   * Led by a woman, or with at least 70% women: a tie-break preference of Decree 152/2025 Art. 4(6).
+   * Declared by the secretariat; false when unknown.
+   */
+  @Column({ name: 'women_led', type: 'boolean', default: false })
+  womenLed: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
