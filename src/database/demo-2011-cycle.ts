@@ -24,7 +24,8 @@ export interface Demo2011People {
  * The 2011 cycle as it stood on the morning of the meeting (21 November 2011): reward rules
  * version 1 adopted by the heads and pinned, the year at `voting` (the meeting scores and votes), and each unit's approved
  * results report — whose sums are the source's totals. The history (approval acts, phase moves)
- * is written as the API would have written it, each step in the ledger.
+ * is written directly, not through the services, and every step is in the ledger marked
+ * `source: demo-data`.
  */
 export async function loadDemo2011Cycle(
   manager: EntityManager,
