@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,7 +8,9 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, requestIdOf, type AppModuleOptions } from './app.module';
 import { appConfig } from './config/app.config';
+import { evidenceConfig, multipartLimits } from './config/evidence.config';
 import { validateEnvironment } from './config/env.validation';
+import { CommonErrorCode, CommonException } from './common/errors/common.exception';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { ProblemDetailsDto } from './common/errors/problem-details';
 import { createValidationPipe } from './common/validation/validation';
@@ -43,6 +46,14 @@ export async function createApp(options: AppModuleOptions = {}): Promise<NestFas
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Multipart only where a route asks for it (`@RouteConfig({ multipart: true })`: the evidence
+  // upload), within limits that stop a request while it streams in; elsewhere it stays a 415.
+  await app.register(multipart, { limits: multipartLimits(evidenceConfig()) });
+  fastify.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && (request.routeOptions.config as { multipart?: boolean }).multipart !== true) {
+      throw new CommonException(CommonErrorCode.UnsupportedMediaType, 'This route takes a JSON body.');
+    }
   });
   await app.register(helmet, {
     // Swagger UI at /docs needs inline styles and scripts; the API itself serves only JSON.

@@ -1,4 +1,5 @@
 import { CycleGates } from '../../src/modules/cycles/cycle-gates';
+import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -157,6 +158,8 @@ describe('cycle gates and the dashboard', () => {
   });
 
   it('two concurrent advances with the same expectedVersion: one wins, the other is a version conflict', async () => {
+    // Voting needs an adopted ranking (gate scoring.ranking_adopted); not what this test is about.
+    await insertAdoptedScoringPeriod(t.dataSource, cycleId);
     const version = (await dashboard()).body.cycle.version;
     const send = async () =>
       t.http

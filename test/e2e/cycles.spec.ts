@@ -1,3 +1,4 @@
+import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -323,6 +324,8 @@ describe('the yearly cycle', () => {
         .send({ year: 2031 });
       expect(early.body.code).toBe('previous_cycle_not_finishing');
 
+      // The vote needs an adopted ranking (gate scoring.ranking_adopted); scoring is not this spec's subject.
+      await insertAdoptedScoringPeriod(t.dataSource, cycleId);
       expect((await advance(cycleId, 'voting')).status).toBe(200);
       const next = await t.http
         .post(`${API}/clusters/${clusterId}/cycles`)

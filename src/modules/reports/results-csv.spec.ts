@@ -1,4 +1,5 @@
-import { csvField, resultsCsv, resultsCsvFilename } from './results-csv';
+import { csvField } from '../../common/csv/csv';
+import { resultsCsv, resultsCsvFilename } from './results-csv';
 import type { ResultsFigures } from './results-figures';
 
 const figures = (cooperatives: number, charterCapitalVnd: string): ResultsFigures => ({

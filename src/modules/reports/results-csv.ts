@@ -1,3 +1,4 @@
+import { csvDocument } from '../../common/csv/csv';
 import type { CycleResultsResponseDto } from './dto/cycle-results.dto';
 import { FIGURE_FIELDS, type ResultsFigures } from './results-figures';
 
@@ -14,32 +15,17 @@ export const RESULTS_CSV_HEADER = [
 ] as const;
 export const RESULTS_CSV_TOTAL_LABEL = 'Tổng cộng';
 
-/** Excel reads a file as UTF-8 only when it starts with the byte order mark. */
-const BOM = '\uFEFF';
-const CRLF = '\r\n';
-
-/**
- * One field per RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled.
- * Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
- */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function row(label: string, figures: ResultsFigures): string {
-  return [csvField(label), ...FIGURE_FIELDS.map((field) => csvField(figures[field]))].join(',');
+function row(label: string, figures: ResultsFigures): (string | number)[] {
+  return [label, ...FIGURE_FIELDS.map((field) => figures[field])];
 }
 
 /** The per-unit table and the total row: what GET …/results answers, for a spreadsheet. */
 export function resultsCsv(results: Pick<CycleResultsResponseDto, 'units' | 'totals'>): string {
-  const lines = [
-    RESULTS_CSV_HEADER.map(csvField).join(','),
+  return csvDocument([
+    RESULTS_CSV_HEADER,
     ...results.units.map((unit) => row(unit.unitName, unit)),
     row(RESULTS_CSV_TOTAL_LABEL, results.totals),
-  ];
-  return BOM + lines.join(CRLF) + CRLF;
+  ]);
 }
 
 export function resultsCsvFilename(clusterCode: string, year: number): string {

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ScoreEntry } from '../../scoring/score-entry.entity';
+import type { ScoreSheet } from '../../scoring/score-sheet.entity';
+import type { EvidenceFile } from '../evidence-file.entity';
+
+export class EvidenceFileResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) periodId: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: '1.2', description: 'The criterion or bonus/penalty item the file is evidence for.' })
+  itemCode: string;
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty({ example: 'Báo cáo tổng kết năm 2011.pdf' }) fileName: string;
+  @ApiProperty({ example: 'application/pdf', description: 'Detected from the bytes, not taken from the client.' })
+  contentType: string;
+  @ApiProperty({ type: 'integer', example: 482113 }) sizeBytes: number;
+  @ApiProperty({
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    description: 'SHA-256 (hex) of the bytes, computed by the server; also in the ledger entry of the upload.',
+  })
+  sha256: string;
+  @ApiProperty({ format: 'uuid' }) uploadedBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** The response of an evidence file, with the entry and sheet it belongs to. */
+export function toEvidenceFileResponse(
+  file: EvidenceFile,
+  entry: ScoreEntry,
+  sheet: ScoreSheet,
+): EvidenceFileResponseDto {
+  return {
+    id: file.id,
+    periodId: sheet.periodId,
+    unitId: sheet.unitId,
+    itemCode: entry.itemCode,
+    entryId: file.entryId,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    sizeBytes: file.sizeBytes,
+    sha256: file.sha256,
+    uploadedBy: file.uploadedBy,
+    createdAt: file.createdAt.toISOString(),
+  };
+}

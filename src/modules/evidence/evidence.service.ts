@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
+import { sha256Hex } from '../ledger/ledger-hash';
+import { LedgerService } from '../ledger/ledger.service';
+import { ScoreEntry } from '../scoring/score-entry.entity';
+import { ScoreSheet } from '../scoring/score-sheet.entity';
+import { assertMayEnterSelfScores, assertMayReadSheet } from '../scoring/score-sheet.policy';
+import { toEvidenceFileResponse, type EvidenceFileResponseDto } from './dto/evidence-files.dto';
+import { EvidenceFile } from './evidence-file.entity';
+import { evidenceFileName } from './evidence-file-name';
+import { ALLOWED_EVIDENCE_TYPES, detectEvidenceContentType } from './evidence-file-type';
+import { EvidenceStorage } from './evidence-storage';
+import type { UploadedEvidence } from './evidence-upload.pipe';
+import { EvidenceErrorCode, EvidenceException } from './evidence.exception';
+
+export const EVIDENCE_FILE_SUBJECT_TYPE = 'evidence_file';
+
+/** An evidence file with the bytes to send. */
+export interface EvidenceContent {
+  file: EvidenceFileResponseDto;
+  bytes: Buffer;
+}
+
+interface EntryScope {
+  entry: ScoreEntry;
+  sheet: ScoreSheet;
+}
+
+/**
+ * Evidence files (minh chứng) of score entries: the unit attaches them while it may enter its
+ * self scores; whoever may read the sheet reads them. Bytes go through `EvidenceStorage`.
+ */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly storage: EvidenceStorage,
+  ) {}
+
+  async attach(
+    actor: Actor,
+    periodId: string,
+    unitId: string,
+    itemCode: string,
+    upload: UploadedEvidence,
+  ): Promise<EvidenceFileResponseDto> {
+    if (upload.bytes.length === 0) {
+      throw new EvidenceException(EvidenceErrorCode.Empty, 'The file has no content: attach the document itself.');
+    }
+    const fileName = evidenceFileName(upload.fileName);
+    const contentType = detectEvidenceContentType(upload.bytes, fileName);
+    if (!contentType) {
+      throw new EvidenceException(
+        EvidenceErrorCode.TypeNotAllowed,
+        `Evidence may be ${ALLOWED_EVIDENCE_TYPES.join(', ')}; the content of this file is none of these ` +
+          '(office documents also need their usual extension).',
+        { allowedTypes: ALLOWED_EVIDENCE_TYPES },
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // The sheet is share-locked: it is not submitted under an upload still in progress.
+      const { entry, sheet } = await this.findEntry(manager, periodId, unitId, itemCode, true);
+      await assertMayEnterSelfScores(manager, actor, sheet);
+      const stored = await this.storage.put(manager, upload.bytes);
+      const file = await manager.save(
+        manager.create(EvidenceFile, {
+          entryId: entry.id,
+          fileName,
+          contentType,
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
+          uploadedBy: actor.userId,
+        }),
+      );
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'evidence.file_attached',
+        subjectType: EVIDENCE_FILE_SUBJECT_TYPE,
+        subjectId: file.id,
+        payload: {
+          fileId: file.id,
+          entryId: entry.id,
+          fileName,
+          contentType,
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
+        },
+      });
+      return toEvidenceFileResponse(file, entry, sheet);
+    });
+  }
+
+  /** The files of an entry, oldest first. */
+  async list(actor: Actor, periodId: string, unitId: string, itemCode: string): Promise<EvidenceFileResponseDto[]> {
+    const manager = this.dataSource.manager;
+    const { entry, sheet } = await this.findEntry(manager, periodId, unitId, itemCode, false);
+    await assertMayReadSheet(manager, actor, sheet);
+    const files = await manager.find(EvidenceFile, {
+      where: { entryId: entry.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return files.map((file) => toEvidenceFileResponse(file, entry, sheet));
+  }
+
+  async get(actor: Actor, id: string): Promise<EvidenceFileResponseDto> {
+    const manager = this.dataSource.manager;
+    const { file, entry, sheet } = await this.findFile(manager, id, false);
+    await assertMayReadSheet(manager, actor, sheet);
+    return toEvidenceFileResponse(file, entry, sheet);
+  }
+
+  /** The file's bytes, checked against the SHA-256 recorded at upload before they are sent. */
+  async content(actor: Actor, id: string): Promise<EvidenceContent> {
+    const manager = this.dataSource.manager;
+    const { file, entry, sheet } = await this.findFile(manager, id, false);
+    await assertMayReadSheet(manager, actor, sheet);
+    const bytes = await this.storage.get(manager, file.sha256);
+    if (!bytes || sha256Hex(bytes) !== file.sha256) {
+      throw new EvidenceException(
+        EvidenceErrorCode.ContentMissing,
+        'The stored content of this file is missing or does not match its SHA-256; tell the administrators.',
+        { fileId: file.id, sha256: file.sha256 },
+      );
+    }
+    return { file: toEvidenceFileResponse(file, entry, sheet), bytes };
+  }
+
+  /** Detaches a file from its entry (same rules as attaching). The stored bytes stay: see docs/evidence.md. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { file, entry, sheet } = await this.findFile(manager, id, true);
+      await assertMayEnterSelfScores(manager, actor, sheet);
+      await manager.delete(EvidenceFile, { id: file.id });
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'evidence.file_removed',
+        subjectType: EVIDENCE_FILE_SUBJECT_TYPE,
+        subjectId: file.id,
+        payload: { fileId: file.id, entryId: entry.id, fileName: file.fileName, sha256: file.sha256 },
+      });
+    });
+  }
+
+  private async findEntry(
+    manager: EntityManager,
+    periodId: string,
+    unitId: string,
+    itemCode: string,
+    lock: boolean,
+  ): Promise<EntryScope> {
+    const sheet = await manager.findOne(ScoreSheet, {
+      where: { periodId, unitId },
+      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
+    const entry = sheet && (await manager.findOne(ScoreEntry, { where: { sheetId: sheet.id, itemCode } }));
+    if (!sheet || !entry) throw EvidenceException.entryNotFound(periodId, unitId, itemCode);
+    return { entry, sheet };
+  }
+
+  private async findFile(
+    manager: EntityManager,
+    id: string,
+    lock: boolean,
+  ): Promise<EntryScope & { file: EvidenceFile }> {
+    const file = await manager.findOne(EvidenceFile, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!file) throw EvidenceException.fileNotFound(id);
+    const entry = await manager.findOneByOrFail(ScoreEntry, { id: file.entryId });
+    const sheet = await manager.findOneOrFail(ScoreSheet, {
+      where: { id: entry.sheetId },
+      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
+    return { file, entry, sheet };
+  }
+}
