@@ -49,12 +49,12 @@ describe('cycle results', () => {
       .set(await as(officer(code)))
       .send({ unitId: unitIds[code], ...body });
     expect(res.status).toBe(201);
-    return res.body as { id: string; approvalRequestId: string };
+    return res.body as { id: string; approval: { requestId: string } };
   }
 
-  async function approve(report: { approvalRequestId: string }, code: string) {
-    await act(report.approvalRequestId, officer(code), 'submit');
-    await act(report.approvalRequestId, head(code), 'approve');
+  async function approve(report: { approval: { requestId: string } }, code: string) {
+    await act(report.approval.requestId, officer(code), 'submit');
+    await act(report.approval.requestId, head(code), 'approve');
   }
 
   const results = async (cycleId: string, email = 'daibieu.son-la@thidua.local') =>
@@ -125,7 +125,7 @@ describe('cycle results', () => {
 
   describe('a cycle in progress, with capital near 10^17 and units still missing', () => {
     let cycleId: string;
-    let dienBien: { id: string; approvalRequestId: string };
+    let dienBien: { id: string; approval: { requestId: string } };
     // As doubles: 99999999999999999 is 1e17, and the float sum would be 110000000000000000.
     const BIG = ['99999999999999999', '10000000000000001', '3'];
 
@@ -143,7 +143,7 @@ describe('cycle results', () => {
       await approve(dienBien, 'dien-bien');
       await draft(cycleId, 'ha-giang', figures());
       const caoBang = await draft(cycleId, 'cao-bang', figures());
-      await act(caoBang.approvalRequestId, officer('cao-bang'), 'submit');
+      await act(caoBang.approval.requestId, officer('cao-bang'), 'submit');
     });
 
     it('sums capital exactly (no float rounding) and counts beyond 32 bits', async () => {

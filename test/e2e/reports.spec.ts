@@ -60,8 +60,8 @@ describe('results reports', () => {
   async function approved(code: string, body = figures()) {
     const drafted = await draft(code, body);
     expect(drafted.status).toBe(201);
-    expect((await act(drafted.body.approvalRequestId, officer(code), 'submit')).status).toBe(200);
-    expect((await act(drafted.body.approvalRequestId, head(code), 'approve')).status).toBe(200);
+    expect((await act(drafted.body.approval.requestId, officer(code), 'submit')).status).toBe(200);
+    expect((await act(drafted.body.approval.requestId, head(code), 'approve')).status).toBe(200);
     return (await getReport(drafted.body.id, officer(code))).body;
   }
 
@@ -90,10 +90,10 @@ describe('results reports', () => {
         notes: { charterCapitalVnd: 'Gồm vốn góp mới' },
         supersedesId: null,
         approvedAt: null,
-        approvalRequestId: expect.any(String),
+        approval: expect.objectContaining({ requestId: expect.any(String) }),
       });
       const request = await t.http
-        .get(`${API}/approvals/${res.body.approvalRequestId}`)
+        .get(`${API}/approvals/${res.body.approval.requestId}`)
         .set(await as(officer('son-la')));
       expect(request.body).toMatchObject({ workflowKey: 'results_report', subjectId: res.body.id, state: 'draft' });
     });
@@ -190,14 +190,14 @@ describe('results reports', () => {
   });
 
   describe('approval', () => {
-    let report: { id: string; approvalRequestId: string; version: number };
+    let report: { id: string; approval: { requestId: string }; version: number };
 
     beforeAll(async () => {
       report = (await draft('lai-chau')).body;
     });
 
     it('the officer submits; the report is then no longer editable', async () => {
-      const submitted = await act(report.approvalRequestId, officer('lai-chau'), 'submit');
+      const submitted = await act(report.approval.requestId, officer('lai-chau'), 'submit');
       expect(submitted.status).toBe(200);
       expect(submitted.body.state).toBe('submitted');
 
@@ -211,20 +211,20 @@ describe('results reports', () => {
     });
 
     it("the head of another unit cannot approve it (the engine refuses), nor can the unit's officer", async () => {
-      const byOtherHead = await act(report.approvalRequestId, head('son-la'), 'approve');
+      const byOtherHead = await act(report.approval.requestId, head('son-la'), 'approve');
       expect(byOtherHead.status).toBe(403);
-      const byOfficer = await act(report.approvalRequestId, officer('lai-chau'), 'approve');
+      const byOfficer = await act(report.approval.requestId, officer('lai-chau'), 'approve');
       expect(byOfficer.status).toBe(403);
 
       expect((await getReport(report.id, officer('lai-chau'))).body.status).toBe('submitted');
     });
 
     it('the head returns it with a comment (a comment is required); it is a draft again', async () => {
-      const silent = await act(report.approvalRequestId, head('lai-chau'), 'return');
+      const silent = await act(report.approval.requestId, head('lai-chau'), 'return');
       expect(silent.body.code).toBe('comment_required');
 
       const returned = await act(
-        report.approvalRequestId,
+        report.approval.requestId,
         head('lai-chau'),
         'return',
         'Vốn điều lệ chưa khớp sổ sách.',
@@ -266,8 +266,8 @@ describe('results reports', () => {
     });
 
     it('submitted again and approved by the head: approved, stamped, read-only', async () => {
-      expect((await act(report.approvalRequestId, officer('lai-chau'), 'submit')).status).toBe(200);
-      const approval = await act(report.approvalRequestId, head('lai-chau'), 'approve');
+      expect((await act(report.approval.requestId, officer('lai-chau'), 'submit')).status).toBe(200);
+      const approval = await act(report.approval.requestId, head('lai-chau'), 'approve');
       expect(approval.status).toBe(200);
       expect(approval.body.state).toBe('approved');
 
@@ -313,7 +313,7 @@ describe('results reports', () => {
         .send(figures({ cooperatives: 132 }));
       expect(correction.status).toBe(201);
       expect(correction.body).toMatchObject({ number: 2, status: 'draft', supersedesId: report.id, cooperatives: 132 });
-      expect(correction.body.approvalRequestId).not.toBe(report.approvalRequestId);
+      expect(correction.body.approval.requestId).not.toBe(report.approval.requestId);
 
       const twice = await t.http
         .post(`${API}/reports/${report.id}/corrections`)
@@ -321,8 +321,8 @@ describe('results reports', () => {
         .send(figures());
       expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'report_in_progress' });
 
-      expect((await act(correction.body.approvalRequestId, officer('lai-chau'), 'submit')).status).toBe(200);
-      expect((await act(correction.body.approvalRequestId, head('lai-chau'), 'approve')).status).toBe(200);
+      expect((await act(correction.body.approval.requestId, officer('lai-chau'), 'submit')).status).toBe(200);
+      expect((await act(correction.body.approval.requestId, head('lai-chau'), 'approve')).status).toBe(200);
       expect((await getReport(correction.body.id, officer('lai-chau'))).body.status).toBe('approved');
       expect((await getReport(report.id, officer('lai-chau'))).body).toMatchObject({ status: 'approved', number: 1 });
 
@@ -383,7 +383,7 @@ describe('results reports', () => {
         .get(`${API}/cycles/${cycleId}/reports?status=draft&unitId=${unitIds['cao-bang']}`)
         .set(await as('thuky1@thidua.local'));
       expect(drafts.body.items.map((r: { id: string }) => r.id)).toEqual([draftId]);
-      expect(drafts.body.items[0].approvalRequestId).toEqual(expect.any(String));
+      expect(drafts.body.items[0].approval.requestId).toEqual(expect.any(String));
     });
   });
 

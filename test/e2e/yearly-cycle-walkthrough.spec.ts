@@ -170,7 +170,7 @@ describe('a year of the cluster, through the API', () => {
       .set(await as(officer('son-la')))
       .send({ unitId: sonLaId, ...demo2011ResultsFigures()['son-la'] });
     expect(drafted.status).toBe(201);
-    const reportRequest = drafted.body.approvalRequestId;
+    const reportRequest = drafted.body.approval.requestId;
     expect((await act(officer('son-la'), reportRequest, 'submit')).status).toBe(200);
     expect((await act(head('son-la'), reportRequest, 'approve')).body.state).toBe('approved');
 

@@ -46,7 +46,7 @@ export class ReportsController {
     description:
       "The unit's officer or head, for a current member unit of the cycle's cluster, while the cycle is not closed. " +
       'One version in the works per unit (409 report_in_progress). Opens the approval request ' +
-      '(`approvalRequestId`): the officer submits, the head approves or returns it.',
+      '(`approval.requestId`): the officer submits, the head approves or returns it.',
   })
   @ApiCreatedResponse({ type: ResultsReportResponseDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)

@@ -180,11 +180,10 @@ export class ReportsService implements OnModuleInit {
     const page = await findPage(qb, query, RESULTS_REPORT_SORT, (report) => report);
     const requests = page.items.length
       ? await manager.find(ApprovalRequest, {
-          select: { id: true, subjectId: true },
           where: { subjectType: RESULTS_REPORT_SUBJECT_TYPE, subjectId: In(page.items.map((report) => report.id)) },
         })
       : [];
-    const requestOf = new Map(requests.map((request) => [request.subjectId, request.id]));
+    const requestOf = new Map(requests.map((request) => [request.subjectId, request]));
     return { ...page, items: page.items.map((r) => toResultsReportResponse(r, requestOf.get(r.id) ?? null)) };
   }
 
@@ -267,7 +266,7 @@ export class ReportsService implements OnModuleInit {
       },
     });
     report.unit = await manager.findOneByOrFail(Unit, { id: unitId });
-    return toResultsReportResponse(report, request.id);
+    return toResultsReportResponse(report, request);
   }
 
   /** A unit's versions for a cycle, newest first, locked so two corrections do not both start. */
@@ -282,6 +281,6 @@ export class ReportsService implements OnModuleInit {
   private async respond(manager: EntityManager, report: ResultsReport): Promise<ResultsReportResponseDto> {
     report.unit ??= await manager.findOneByOrFail(Unit, { id: report.unitId });
     const request = await this.approvals.findForSubject(manager, RESULTS_REPORT_SUBJECT_TYPE, report.id);
-    return toResultsReportResponse(report, request?.id ?? null);
+    return toResultsReportResponse(report, request);
   }
 }

@@ -1,3 +1,5 @@
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
+import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
@@ -64,12 +66,11 @@ export class ResultsReportResponseDto extends FiguresResponseDto {
   supersedesId: string | null;
   @ApiProperty({ format: 'uuid' }) draftedBy: string;
   @ApiProperty({
-    type: String,
-    format: 'uuid',
+    type: ApprovalSummaryDto,
     nullable: true,
-    description: 'The approval request: act on it with POST /approvals/{id}/acts (submit, approve, return).',
+    description: 'The approval request: act on it with POST /approvals/{requestId}/acts (submit, approve, return).',
   })
-  approvalRequestId: string | null;
+  approval: ApprovalSummaryDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -80,7 +81,7 @@ export class ResultsReportResponseDto extends FiguresResponseDto {
 /** Expects `report.unit` to be loaded. */
 export function toResultsReportResponse(
   report: ResultsReport,
-  approvalRequestId: string | null,
+  request: ApprovalRequest | null,
 ): ResultsReportResponseDto {
   const unit = report.unit!;
   return {
@@ -94,7 +95,7 @@ export function toResultsReportResponse(
     notes: report.notes,
     supersedesId: report.supersedesId,
     draftedBy: report.draftedBy,
-    approvalRequestId,
+    approval: toApprovalSummary(request),
     approvedAt: report.approvedAt?.toISOString() ?? null,
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),

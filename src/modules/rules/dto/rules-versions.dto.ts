@@ -1,3 +1,4 @@
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -84,18 +85,6 @@ export class AmendRulesVersionDto {
   title: string;
 }
 
-export class RulesVersionApprovalDto {
-  @ApiProperty({ format: 'uuid', description: 'Act on it with POST /approvals/{requestId}/acts.' })
-  requestId: string;
-  @ApiProperty({ example: 'proposed' }) state: string;
-  @ApiProperty({ example: 1, description: 'A rejection sends the version back to draft and starts a new round.' })
-  round: number;
-  @ApiProperty({ example: 5, description: 'k: the heads of member units needed to adopt (k of n).' })
-  approvalsRequired: number;
-  @ApiProperty({ example: 1, description: 'The request’s version, for `expectedVersion` of an act.' })
-  version: number;
-}
-
 export class RulesVersionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) clusterId: string;
@@ -118,7 +107,7 @@ export class RulesVersionResponseDto extends RulesVersionSummaryDto {
   content: RulesContentDto;
   @ApiProperty({ example: 100, description: 'The total maximum of the criteria (bonus and penalty aside).' })
   maxPoints: number;
-  @ApiProperty({ type: RulesVersionApprovalDto, nullable: true }) approval: RulesVersionApprovalDto | null;
+  @ApiProperty({ type: ApprovalSummaryDto, nullable: true }) approval: ApprovalSummaryDto | null;
 }
 
 export class RulesDefaultsResponseDto {
@@ -157,14 +146,6 @@ export function toRulesVersionResponse(
   return {
     ...toRulesVersionSummary(version),
     ...toRulesContentResponse(version.content),
-    approval: request
-      ? {
-          requestId: request.id,
-          state: request.state,
-          round: request.round,
-          approvalsRequired: request.approvalsRequired,
-          version: request.version,
-        }
-      : null,
+    approval: toApprovalSummary(request),
   };
 }

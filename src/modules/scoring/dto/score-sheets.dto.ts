@@ -1,3 +1,4 @@
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import type { Unit } from '../../registry/unit.entity';
@@ -59,16 +60,6 @@ export class SheetStageTotalsDto {
   @ApiProperty({ type: SheetTotalsDto }) final: SheetTotals;
 }
 
-export class ScoreSheetApprovalDto {
-  @ApiProperty({ format: 'uuid', description: 'Act on it with POST /approvals/{requestId}/acts (submit, return).' })
-  requestId: string;
-  @ApiProperty({ example: 'draft' }) state: string;
-  @ApiProperty({ example: 1, description: 'A return sends the sheet back to draft and starts a new round.' })
-  round: number;
-  @ApiProperty({ example: 1, description: 'The request’s version, for `expectedVersion` of an act.' })
-  version: number;
-}
-
 class SheetUnitDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'son-la' }) code: string;
@@ -91,18 +82,12 @@ export class ScoreSheetResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) createdAt: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) version: number | null;
-  @ApiProperty({ type: ScoreSheetApprovalDto, nullable: true }) approval: ScoreSheetApprovalDto | null;
+  @ApiProperty({ type: ApprovalSummaryDto, nullable: true }) approval: ApprovalSummaryDto | null;
   @ApiProperty({ type: [SheetCriterionDto], description: 'The whole criteria tree, entries merged into its leaves.' })
   criteria: SheetCriterionDto[];
   @ApiProperty({ type: [SheetItemDto] }) bonus: SheetItemDto[];
   @ApiProperty({ type: [SheetItemDto] }) penalty: SheetItemDto[];
   @ApiProperty({ type: SheetStageTotalsDto }) totals: SheetStageTotalsDto;
-}
-
-export function toScoreSheetApproval(request: ApprovalRequest | null): ScoreSheetApprovalDto | null {
-  return request
-    ? { requestId: request.id, state: request.state, round: request.round, version: request.version }
-    : null;
 }
 
 /** The sheet of a unit, or the empty sheet it will be (`sheet` null) before its first score. */
@@ -158,7 +143,7 @@ export function toScoreSheetResponse(input: {
     createdBy: sheet?.createdBy ?? null,
     createdAt: sheet?.createdAt.toISOString() ?? null,
     version: sheet?.version ?? null,
-    approval: toScoreSheetApproval(input.request),
+    approval: toApprovalSummary(input.request),
     criteria: tree.criteria.map(node),
     bonus: tree.bonus.map(item('bonus')),
     penalty: tree.penalty.map(item('penalty')),
