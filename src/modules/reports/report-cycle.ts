@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CyclesErrorCode, CyclesException } from '../cycles/cycles.exception';
 import { Cycle } from '../cycles/cycle.entity';
 import { currentMembershipSql } from '../registry/current-membership';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
@@ -12,15 +13,15 @@ export async function findReportCycle(manager: EntityManager, cycleId: string, l
     where: { id: cycleId },
     ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
   });
-  if (!cycle) throw ReportsException.cycleNotFound(cycleId);
+  if (!cycle) throw CyclesException.cycleNotFound(cycleId);
   return cycle;
 }
 
 /** A closed cycle's results are final: no new version, edit, submission or approval. */
 export function assertCycleOpen(cycle: Cycle): void {
   if (cycle.phase === 'closed') {
-    throw new ReportsException(
-      ReportsErrorCode.CycleClosed,
+    throw new CyclesException(
+      CyclesErrorCode.CycleClosed,
       `The ${cycle.year} cycle is closed; its results reports can no longer change.`,
       { cycleId: cycle.id },
     );

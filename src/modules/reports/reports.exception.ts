@@ -3,9 +3,7 @@ import { explainConstraint } from '../../common/errors/constraint-errors';
 
 export enum ReportsErrorCode {
   ReportNotFound = 'report_not_found',
-  CycleNotFound = 'cycle_not_found',
   UnitNotMember = 'report_unit_not_member',
-  CycleClosed = 'cycle_closed',
   ReportInProgress = 'report_in_progress',
   ReportNotDraft = 'report_not_draft',
   CorrectionRequiresApproved = 'correction_requires_approved',
@@ -16,9 +14,7 @@ export enum ReportsErrorCode {
 
 const REPORTS_ERRORS: Record<ReportsErrorCode, ErrorDefinition> = {
   [ReportsErrorCode.ReportNotFound]: { status: 404, title: 'No such results report' },
-  [ReportsErrorCode.CycleNotFound]: { status: 404, title: 'No such cycle' },
   [ReportsErrorCode.UnitNotMember]: { status: 422, title: "The unit is not a member of the cycle's cluster" },
-  [ReportsErrorCode.CycleClosed]: { status: 409, title: 'The cycle is closed: its reports can no longer change' },
   [ReportsErrorCode.ReportInProgress]: {
     status: 409,
     title: 'This unit already has a version of its report in the works for this cycle',
@@ -37,10 +33,6 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
     return new ReportsException(ReportsErrorCode.ReportNotFound, `There is no results report with id ${id}.`, {
       reportId: id,
     });
-  }
-
-  static cycleNotFound(id: string): ReportsException {
-    return new ReportsException(ReportsErrorCode.CycleNotFound, `There is no cycle with id ${id}.`, { cycleId: id });
   }
 
   static inProgress(): ReportsException {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CyclesException } from '../cycles/cycles.exception';
 import { Cycle } from '../cycles/cycle.entity';
 import { currentMembershipSql } from '../registry/current-membership';
 import type { RulesContent } from '../rules/rules-content';
@@ -7,7 +8,6 @@ import type { UnitScore } from './ranking';
 import type { MissingSheetUnit } from './ranking.exception';
 import { sheetTotals, type ScoreStage, type ScoreValues } from './score-values';
 import type { ScoringPeriod } from './scoring-period.entity';
-import { ScoringException } from './scoring.exception';
 
 /** What a ranking is computed from: the period's rules, its submitted sheets' totals, who is missing. */
 export interface RankingInput {
@@ -51,7 +51,7 @@ export const RANKING_ENTRIES_SQL = `
 
 export async function findPeriodCycle(manager: EntityManager, period: ScoringPeriod): Promise<Cycle> {
   const cycle = await manager.findOne(Cycle, { where: { id: period.cycleId } });
-  if (!cycle) throw ScoringException.cycleNotFound(period.cycleId);
+  if (!cycle) throw CyclesException.cycleNotFound(period.cycleId);
   return cycle;
 }
 

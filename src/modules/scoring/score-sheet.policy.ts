@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CyclesException } from '../cycles/cycles.exception';
 import { holdsUnitRole, isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
 import { Cycle } from '../cycles/cycle.entity';
 import { todayInVietnam } from '../cycles/cycle-calendar';
@@ -19,7 +20,7 @@ export async function loadSheetScope(manager: EntityManager, periodId: string): 
   const period = await manager.findOne(ScoringPeriod, { where: { id: periodId } });
   if (!period) throw ScoringException.periodNotFound(periodId);
   const cycle = await manager.findOne(Cycle, { where: { id: period.cycleId } });
-  if (!cycle) throw ScoringException.cycleNotFound(period.cycleId);
+  if (!cycle) throw CyclesException.cycleNotFound(period.cycleId);
   return { period, clusterId: cycle.clusterId };
 }
 

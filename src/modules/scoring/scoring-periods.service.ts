@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CyclesException } from '../cycles/cycles.exception';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
@@ -32,7 +33,7 @@ export class ScoringPeriodsService {
     return this.dataSource.transaction(async (manager) => {
       // A share lock: the cycle cannot advance or re-pin its rules while the period opens.
       const cycle = await manager.findOne(Cycle, { where: { id: cycleId }, lock: { mode: 'pessimistic_read' } });
-      if (!cycle) throw ScoringException.cycleNotFound(cycleId);
+      if (!cycle) throw CyclesException.cycleNotFound(cycleId);
       assertManagesCluster(actor, cycle.clusterId);
       if (!cycle.rulesVersionId) {
         throw new ScoringException(

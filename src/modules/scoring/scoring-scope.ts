@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { RegistryException } from '../registry/registry.exception';
+import { CyclesException } from '../cycles/cycles.exception';
 import type { Actor } from '../../common/access/actor';
 import { Cycle } from '../cycles/cycle.entity';
 import { currentMembershipSql } from '../registry/current-membership';
@@ -30,7 +32,7 @@ export async function findPeriod(manager: EntityManager, periodId: string, lock 
 
 export async function findCycle(manager: EntityManager, cycleId: string): Promise<Cycle> {
   const cycle = await manager.findOneBy(Cycle, { id: cycleId });
-  if (!cycle) throw ScoringException.cycleNotFound(cycleId);
+  if (!cycle) throw CyclesException.cycleNotFound(cycleId);
   return cycle;
 }
 
@@ -59,7 +61,7 @@ export function assertManagesCluster(actor: Actor, clusterId: string): void {
 export async function findUnit(manager: EntityManager, unitId: string): Promise<Unit> {
   const unit = await manager.findOneBy(Unit, { id: unitId });
   if (!unit) {
-    throw new ScoringException(ScoringErrorCode.UnitNotFound, `There is no unit with id ${unitId}.`, { unitId });
+    throw RegistryException.unitNotFound(unitId);
   }
   return unit;
 }

@@ -2,9 +2,7 @@ import { DomainException, type ErrorDefinition } from '../../common/errors/domai
 import { explainConstraint } from '../../common/errors/constraint-errors';
 
 export enum ScoringErrorCode {
-  CycleNotFound = 'cycle_not_found',
   PeriodNotFound = 'scoring_period_not_found',
-  UnitNotFound = 'unit_not_found',
   UnitNotMember = 'scoring_unit_not_member',
   ItemNotFound = 'item_not_found',
   AssignmentNotFound = 'review_assignment_not_found',
@@ -34,9 +32,7 @@ export enum ScoringErrorCode {
 }
 
 const SCORING_ERRORS: Record<ScoringErrorCode, ErrorDefinition> = {
-  [ScoringErrorCode.CycleNotFound]: { status: 404, title: 'No such cycle' },
   [ScoringErrorCode.PeriodNotFound]: { status: 404, title: 'No such scoring period' },
-  [ScoringErrorCode.UnitNotFound]: { status: 404, title: 'No such unit' },
   [ScoringErrorCode.UnitNotMember]: { status: 422, title: "The unit is not a current member of the cycle's cluster" },
   [ScoringErrorCode.ItemNotFound]: {
     status: 404,
@@ -111,10 +107,6 @@ export class ScoringException extends DomainException<ScoringErrorCode> {
     return new ScoringException(ScoringErrorCode.PeriodNotFound, `There is no scoring period with id ${id}.`, {
       periodId: id,
     });
-  }
-
-  static cycleNotFound(id: string): ScoringException {
-    return new ScoringException(ScoringErrorCode.CycleNotFound, `There is no cycle with id ${id}.`, { cycleId: id });
   }
 
   static periodAdopted(periodId: string): ScoringException {
