@@ -26,7 +26,7 @@ export class DemoDataLoader implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const wanted = this.config.demoData === 'true' || (this.config.demoData === 'auto' && this.embeddedDefault);
     if (!wanted) return;
-    const result = await loadDemoData(this.dataSource, await this.passwords.hash(this.config.demoPassword));
+    const result = await loadDemoData(this.dataSource, () => this.passwords.hash(this.config.demoPassword));
     if (result.loaded)
       this.logger.log(`Demo cluster loaded (${result.users} demo accounts, password from DEMO_PASSWORD)`);
   }

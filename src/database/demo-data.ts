@@ -22,6 +22,8 @@ export const DEMO_UNITS = [
   { code: 'lao-cai', province: 'Lào Cai' },
   { code: 'lang-son', province: 'Lạng Sơn' },
 ] as const;
+/** Advisory lock key of the demo loader (distinct from the migrations' key). */
+const DEMO_DATA_LOCK = 20111122;
 export const DEMO_ADMIN_EMAIL = 'admin@thidua.local';
 export const DEMO_SECRETARIAT_EMAILS = ['thuky1@thidua.local', 'thuky2@thidua.local'] as const;
 
@@ -40,17 +42,22 @@ export interface DemoDataResult {
 
 /**
  * Loads the demo cluster once (it does nothing when the cluster already exists), in one
- * transaction, with a ledger entry for every record it creates. `passwordHash` is one argon2id
- * hash of DEMO_PASSWORD, shared by every demo account.
+ * transaction, with a ledger entry for every record it creates. `hashPassword` gives one argon2id
+ * hash of DEMO_PASSWORD, shared by every demo account; it is called only when the data is loaded,
+ * so a start on an already loaded database costs no hashing.
  */
-export async function loadDemoData(dataSource: DataSource, passwordHash: string): Promise<DemoDataResult> {
+export async function loadDemoData(
+  dataSource: DataSource,
+  hashPassword: () => Promise<string>,
+): Promise<DemoDataResult> {
   const ledger = new LedgerService(dataSource);
   return dataSource.transaction(async (manager) => {
     // Two instances starting at once on an empty server: the second waits here, then finds the data.
-    await manager.query('SELECT pg_advisory_xact_lock(20111121)');
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_DATA_LOCK]);
     if (await manager.getRepository(Cluster).existsBy({ code: DEMO_CLUSTER_CODE })) {
       return { loaded: false, users: 0 };
     }
+    const passwordHash = await hashPassword();
     const record = (action: string, subjectType: string, subjectId: string, payload: Record<string, unknown>) =>
       ledger.append(manager, {
         actorId: null,

@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    const hash = await new PasswordHasher(authConfig()).hash(config.demoPassword);
-    const result = await loadDemoData(dataSource, hash);
+    const hasher = new PasswordHasher(authConfig());
+    const result = await loadDemoData(dataSource, () => hasher.hash(config.demoPassword));
     console.log(
       result.loaded
         ? `Demo cluster loaded: ${result.users} demo accounts.`

@@ -44,7 +44,7 @@ async function migrateAndSeed(options: DataSourceOptions): Promise<void> {
   const dataSource = await new DataSource(options).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    await loadDemoData(dataSource, await new PasswordHasher(authConfig()).hash(DEMO_PASSWORD));
+    await loadDemoData(dataSource, () => new PasswordHasher(authConfig()).hash(DEMO_PASSWORD));
   } finally {
     await dataSource.destroy();
   }
