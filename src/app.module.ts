@@ -25,7 +25,9 @@ import { RulesModule } from './modules/rules/rules.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MandatesModule } from './modules/mandates/mandates.module';
+import { PledgesModule } from './modules/pledges/pledges.module';
 import { RegistryModule } from './modules/registry/registry.module';
+import { SignaturesModule } from './modules/signatures/signatures.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -95,6 +97,8 @@ export class AppModule {
         ReportsModule,
         ScoringModule,
         EvidenceModule,
+        SignaturesModule,
+        PledgesModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.

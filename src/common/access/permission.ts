@@ -31,6 +31,11 @@ export enum Permission {
   ScoresEnter = 'scores.enter',
   ScoresReview = 'scores.review',
   EvidenceUpload = 'evidence.upload',
+  SigningKeysManage = 'signing_keys.manage',
+  DocumentsSign = 'documents.sign',
+  PledgesRead = 'pledges.read',
+  PledgesManage = 'pledges.manage',
+  PledgesDraft = 'pledges.draft',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -48,6 +53,11 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   // Acting is decided per document by the workflow (unit head, member heads, delegation…).
   Permission.ApprovalsRead,
   Permission.ApprovalsAct,
+  // Everyone may register keys on their own account; whether a signature counts is decided per
+  // document (head of the unit that day, a delegation, the secretariat, the counting board).
+  Permission.SigningKeysManage,
+  Permission.DocumentsSign,
+  Permission.PledgesRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -64,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CyclesManage,
     Permission.RulesDraft,
     Permission.ScoringManage,
+    Permission.PledgesManage,
   ],
   head: [
     Permission.MandatesRead,
@@ -72,8 +83,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ReportsDraft,
     Permission.ScoresEnter,
     Permission.EvidenceUpload,
+    Permission.PledgesDraft,
   ],
-  officer: [Permission.ReportsDraft, Permission.ScoresEnter, Permission.EvidenceUpload],
+  officer: [Permission.ReportsDraft, Permission.ScoresEnter, Permission.EvidenceUpload, Permission.PledgesDraft],
   delegate: [],
 };
 

@@ -69,6 +69,16 @@ export interface LeaderRotationRule {
   fixedOrder?: string[];
 }
 
+export type PledgeCountersigner = 'cluster_leader_head' | 'secretariat';
+
+export interface PledgeRules {
+  /** Who countersigns the set of signed unit pledges to seal it. */
+  countersignedBy: PledgeCountersigner;
+}
+
+/** What a rules version says of the pledge when it says nothing (versions adopted before the setting). */
+export const DEFAULT_PLEDGE_RULES: PledgeRules = { countersignedBy: 'cluster_leader_head' };
+
 export interface RulesContent {
   scoring: {
     criteria: CriterionNode[];
@@ -78,6 +88,8 @@ export interface RulesContent {
   awardCategories: AwardCategory[];
   voting: VotingRules;
   leaderRotation: LeaderRotationRule;
+  /** Optional: absent means DEFAULT_PLEDGE_RULES. */
+  pledge?: PledgeRules;
   /** Heads of member units needed to adopt a rules version (k of n); null: two thirds of members. */
   adoptionApprovals?: number | null;
 }

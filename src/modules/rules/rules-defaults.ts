@@ -112,6 +112,8 @@ export function defaultRulesContent(): RulesContent {
     // One-year term, elected at the year-end meeting, rotation common: guidance 1122/BTĐKT-VI
     // (2011); customs practice under 969/BTC-TĐKT. A fixed rotation order is unconfirmed: none.
     leaderRotation: { outgoingLeaderEligible: false },
+    // The cluster leader unit organises the year and signs for the cluster (our default, unconfirmed).
+    pledge: { countersignedBy: 'cluster_leader_head' },
     // null: two thirds of the current member units (rounded up) — the council quorum above.
     adoptionApprovals: null,
   };

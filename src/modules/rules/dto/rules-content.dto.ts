@@ -22,6 +22,8 @@ import type {
   BonusPenaltyItem,
   CriterionNode,
   LeaderRotationRule,
+  PledgeCountersigner,
+  PledgeRules,
   RulesContent,
   ThresholdBase,
   TieBreak,
@@ -44,6 +46,7 @@ export const AWARD_LEVELS: readonly AwardLevel[] = [
 export const THRESHOLD_BASES: readonly ThresholdBase[] = ['valid_votes', 'all_members', 'present_members'];
 export const TIE_BREAKS: readonly TieBreak[] = ['higher_final_score', 'women_led_unit', 'recorded_draw'];
 export const RUNOFF_POLICIES = ['top_two', 'none'] as const;
+export const PLEDGE_COUNTERSIGNERS: readonly PledgeCountersigner[] = ['cluster_leader_head', 'secretariat'];
 
 const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const Points = () => IsNumber({ allowNaN: false, allowInfinity: false });
@@ -193,6 +196,16 @@ export class LeaderRotationRuleDto implements LeaderRotationRule {
   fixedOrder?: string[];
 }
 
+export class PledgeRulesDto implements PledgeRules {
+  @ApiProperty({
+    enum: PLEDGE_COUNTERSIGNERS,
+    description:
+      "Who countersigns the members' signed pledges to seal them: the cluster leader unit's head or the secretariat.",
+  })
+  @IsIn(PLEDGE_COUNTERSIGNERS)
+  countersignedBy: PledgeCountersigner;
+}
+
 export class ScoringDto {
   @ApiProperty({ type: [CriterionDto] }) @List(100) @Nested(() => CriterionDto, true) criteria: CriterionDto[];
   @ApiProperty({ type: [BonusPenaltyItemDto] })
@@ -220,6 +233,11 @@ export class RulesContentDto implements RulesContent {
   @IsDefined()
   @Nested(() => LeaderRotationRuleDto)
   leaderRotation: LeaderRotationRuleDto;
+
+  @ApiPropertyOptional({ type: PledgeRulesDto, description: 'Absent: countersigned by the cluster leader unit head.' })
+  @IsOptional()
+  @Nested(() => PledgeRulesDto)
+  pledge?: PledgeRulesDto;
 
   @ApiPropertyOptional({
     type: 'integer',

@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { DocumentSigner } from './document-signer.service';
+
+/**
+ * Signing keys (Ed25519, ECDSA P-256) with proof of possession, and the one mechanism every
+ * module signs documents with (DocumentSigner) and builds offline-verifiable bundles with.
+ * Global: pledges, counting records and handover records all sign through it.
+ */
+@Global()
+@Module({ providers: [DocumentSigner], exports: [DocumentSigner] })
+export class SignaturesModule {}
