@@ -31,6 +31,7 @@ export enum Permission {
   ScoresEnter = 'scores.enter',
   ScoresReview = 'scores.review',
   EvidenceUpload = 'evidence.upload',
+  SigningKeysRead = 'signing_keys.read',
   SigningKeysManage = 'signing_keys.manage',
   DocumentsSign = 'documents.sign',
   PledgesRead = 'pledges.read',
@@ -55,6 +56,7 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.ApprovalsAct,
   // Everyone may register keys on their own account; whether a signature counts is decided per
   // document (head of the unit that day, a delegation, the secretariat, the counting board).
+  Permission.SigningKeysRead,
   Permission.SigningKeysManage,
   Permission.DocumentsSign,
   Permission.PledgesRead,
