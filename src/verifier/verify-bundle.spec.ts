@@ -293,10 +293,20 @@ describe('verifyBundle', () => {
     ]);
   });
 
+  it('refuses a signature whose ledger entry has its payload withheld', () => {
+    const withheld = verifyBundle(
+      tampered((b) => {
+        b.ledgerEntries[0].payload = null;
+      }),
+    );
+    expect(withheld.valid).toBe(false);
+    expect(withheld.problems).toContainEqual(expect.stringContaining('has its payload withheld'));
+  });
+
   it('refuses a signature whose ledger entry recorded something else, and a broken link or gap', () => {
     const recordedElsewhere = verifyBundle(
       tampered((b) => {
-        b.ledgerEntries[0].payload.signedAt = '2011-11-21T08:00:00.001Z';
+        b.ledgerEntries[0].payload!.signedAt = '2011-11-21T08:00:00.001Z';
       }),
     );
     expect(recordedElsewhere.problems).toContainEqual(expect.stringMatching('^ledger entry #41 .*payloadDigest'));
