@@ -19,6 +19,7 @@ import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
+import { FlagsModule } from './modules/flags/flags.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { RulesModule } from './modules/rules/rules.module';
@@ -99,6 +100,7 @@ export class AppModule {
         EvidenceModule,
         SignaturesModule,
         PledgesModule,
+        FlagsModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.

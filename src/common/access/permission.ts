@@ -37,6 +37,9 @@ export enum Permission {
   PledgesRead = 'pledges.read',
   PledgesManage = 'pledges.manage',
   PledgesDraft = 'pledges.draft',
+  FlagsRead = 'flags.read',
+  FlagsManage = 'flags.manage',
+  FlagsReport = 'flags.report',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -60,6 +63,7 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.SigningKeysManage,
   Permission.DocumentsSign,
   Permission.PledgesRead,
+  Permission.FlagsRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -77,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.RulesDraft,
     Permission.ScoringManage,
     Permission.PledgesManage,
+    Permission.FlagsManage,
   ],
   head: [
     Permission.MandatesRead,
@@ -86,6 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ScoresEnter,
     Permission.EvidenceUpload,
     Permission.PledgesDraft,
+    // Which flag: the one the head's unit holds (FlagPolicy).
+    Permission.FlagsReport,
   ],
   officer: [Permission.ReportsDraft, Permission.ScoresEnter, Permission.EvidenceUpload, Permission.PledgesDraft],
   delegate: [],
