@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '../approvals/workflow-definition';
+import { unitDocumentWorkflow } from '../approvals/workflow-definition';
 
 export const PLEDGE_TARGETS_WORKFLOW_KEY = 'pledge_targets';
 export const UNIT_PLEDGE_SUBJECT_TYPE = 'unit_pledge';
@@ -10,31 +10,15 @@ export const PLEDGE_SUBJECT_TYPE = 'pledge';
  * A unit's pledge targets: the unit's officer submits them, the head approves or returns them
  * with a comment. Approved, the head may sign. `UnitPledge.status` follows the request's state.
  */
-export const PLEDGE_TARGETS_WORKFLOW: Omit<WorkflowDefinition, 'onStateEntered'> = {
+export const PLEDGE_TARGETS_WORKFLOW = unitDocumentWorkflow({
   key: PLEDGE_TARGETS_WORKFLOW_KEY,
   subjectType: UNIT_PLEDGE_SUBJECT_TYPE,
   description: "A unit's pledge targets: drafted and submitted by its officer, approved by its head, then signed.",
-  states: ['draft', 'submitted', 'approved'],
-  initial: 'draft',
-  final: ['approved'],
-  transitions: [
-    { name: 'submit', from: 'draft', to: 'submitted', by: 'unit_officer', independent: false },
-    { name: 'approve', from: 'submitted', to: 'approved', by: 'unit_head' },
-    { name: 'return', from: 'submitted', to: 'draft', by: 'unit_head', commentRequired: true },
-  ],
-};
+});
 
 /** A progress report against the signed targets: the officer submits, the head approves or returns it. */
-export const PLEDGE_PROGRESS_WORKFLOW: Omit<WorkflowDefinition, 'onStateEntered'> = {
+export const PLEDGE_PROGRESS_WORKFLOW = unitDocumentWorkflow({
   key: PLEDGE_PROGRESS_WORKFLOW_KEY,
   subjectType: PROGRESS_REPORT_SUBJECT_TYPE,
   description: "A unit's progress report against its signed pledge: submitted by its officer, approved by its head.",
-  states: ['draft', 'submitted', 'approved'],
-  initial: 'draft',
-  final: ['approved'],
-  transitions: [
-    { name: 'submit', from: 'draft', to: 'submitted', by: 'unit_officer', independent: false },
-    { name: 'approve', from: 'submitted', to: 'approved', by: 'unit_head' },
-    { name: 'return', from: 'submitted', to: 'draft', by: 'unit_head', commentRequired: true },
-  ],
-};
+});
