@@ -27,6 +27,7 @@ import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MandatesModule } from './modules/mandates/mandates.module';
 import { PledgesModule } from './modules/pledges/pledges.module';
+import { RecordsModule } from './modules/records/records.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { SignaturesModule } from './modules/signatures/signatures.module';
 import { UsersModule } from './modules/users/users.module';
@@ -101,6 +102,7 @@ export class AppModule {
         SignaturesModule,
         PledgesModule,
         FlagsModule,
+        RecordsModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.

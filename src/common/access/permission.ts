@@ -40,6 +40,7 @@ export enum Permission {
   FlagsRead = 'flags.read',
   FlagsManage = 'flags.manage',
   FlagsReport = 'flags.report',
+  RecordsRead = 'records.read',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -64,6 +65,7 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.DocumentsSign,
   Permission.PledgesRead,
   Permission.FlagsRead,
+  Permission.RecordsRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -8,5 +8,10 @@ import { ReportsService } from './reports.service';
  * The results report (báo cáo kết quả hoạt động kinh tế tập thể): each unit's figures for the
  * cycle, approved through the `results_report` workflow, and the cluster's totals.
  */
-@Module({ controllers: [ReportsController, CycleResultsController], providers: [ReportsService, CycleResultsService] })
+@Module({
+  controllers: [ReportsController, CycleResultsController],
+  providers: [ReportsService, CycleResultsService],
+  // The records module prints the same totals as a PDF.
+  exports: [CycleResultsService],
+})
 export class ReportsModule {}

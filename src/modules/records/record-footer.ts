@@ -1,0 +1,61 @@
+import type { RecordDocument, Segment } from './record-document';
+import type { RecordDigestOf, RecordSeal } from './record-parts';
+import { RULE_COLOR } from './record-style';
+
+const DIGEST_LABELS: Record<RecordDigestOf, string> = {
+  seal_document: 'Mã băm văn bản niêm phong (SHA-256): ',
+  signed_document: 'Mã băm văn bản đã ký (SHA-256): ',
+  content: 'Mã băm nội dung (SHA-256): ',
+};
+export const NOT_SEALED = 'CHƯA NIÊM PHONG';
+const CHECK_LINE =
+  'Đối chiếu: GET /api/v1/ledger/verify (chuỗi sổ cái) và bộ kiểm chứng gói chữ ký (npm run verify-pledge).';
+const FOOTER_SIZE = 7;
+
+/** The footer's first two lines: what the digest is of, and the ledger entry that seals the record. */
+export function footerLines(seal: RecordSeal): Segment[][] {
+  const digest: Segment[] = [
+    ['regular', DIGEST_LABELS[seal.digestOf]],
+    ['mono', seal.digest],
+  ];
+  const ledger = seal.ledger;
+  if (!ledger) return [digest, [['bold', `${NOT_SEALED} · chưa có mục sổ cái nào`]]];
+  const position: Segment[] = [
+    ['regular', `mục sổ cái số ${ledger.seq}, hash `],
+    ['mono', ledger.hash],
+  ];
+  return [
+    digest,
+    seal.sealed
+      ? [['regular', 'Niêm phong tại '], ...position]
+      : [['bold', NOT_SEALED], ['regular', ' · dữ liệu đến '], ...position],
+  ];
+}
+
+/** Drawn on each page once the content is laid out, in the bottom margin. */
+export function drawFooter(record: RecordDocument, seal: RecordSeal, at: { page: number; pages: number }): void {
+  const pdf = record.pdf;
+  const margins = pdf.page.margins;
+  const savedBottom = margins.bottom;
+  // Writing below the content area: without this pdfkit would start a new page.
+  margins.bottom = 0;
+  const top = pdf.page.height - savedBottom + 12;
+  const width = record.width;
+  pdf
+    .moveTo(record.left, top)
+    .lineTo(record.left + width, top)
+    .lineWidth(0.5)
+    .stroke(RULE_COLOR);
+  const lineHeight = FOOTER_SIZE + 3;
+  footerLines(seal).forEach((segments, index) =>
+    record.segmentsAt(segments, top + 4 + index * lineHeight, width, FOOTER_SIZE),
+  );
+  const pageLabel = `Trang ${at.page}/${at.pages}`;
+  record.use('regular', FOOTER_SIZE);
+  const pageWidth = pdf.widthOfString(pageLabel);
+  record.segmentsAt([['italic', CHECK_LINE]], top + 4 + 2 * lineHeight, width - pageWidth - 12, FOOTER_SIZE);
+  record.use('regular', FOOTER_SIZE);
+  pdf.text(pageLabel, record.left + width - pageWidth, top + 4 + 2 * lineHeight, { lineBreak: false });
+  margins.bottom = savedBottom;
+  record.use('regular');
+}

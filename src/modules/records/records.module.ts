@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
+import { RecordsController } from './records.controller';
+import { RecordsService } from './records.service';
+
+/**
+ * Signed records as documents (biên bản): PDFs in Vietnamese drawn from stored data with the
+ * layout kit (record-document.ts), one loader and one renderer per record.
+ */
+@Module({ imports: [ReportsModule], controllers: [RecordsController], providers: [RecordsService] })
+export class RecordsModule {}
