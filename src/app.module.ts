@@ -18,6 +18,7 @@ import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { ElectionsModule } from './modules/elections/elections.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
@@ -25,6 +26,7 @@ import { RulesModule } from './modules/rules/rules.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MandatesModule } from './modules/mandates/mandates.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { PledgesModule } from './modules/pledges/pledges.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { SignaturesModule } from './modules/signatures/signatures.module';
@@ -99,6 +101,8 @@ export class AppModule {
         EvidenceModule,
         SignaturesModule,
         PledgesModule,
+        MeetingsModule,
+        ElectionsModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.

@@ -36,6 +36,12 @@ export enum Permission {
   PledgesRead = 'pledges.read',
   PledgesManage = 'pledges.manage',
   PledgesDraft = 'pledges.draft',
+  MeetingsRead = 'meetings.read',
+  MeetingsManage = 'meetings.manage',
+  AttendanceCheckIn = 'attendance.check_in',
+  PollsRead = 'polls.read',
+  PollsManage = 'polls.manage',
+  BallotsCast = 'ballots.cast',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -58,6 +64,12 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.SigningKeysManage,
   Permission.DocumentsSign,
   Permission.PledgesRead,
+  Permission.MeetingsRead,
+  Permission.PollsRead,
+  // Checking in is decided per unit (the person's delegate or head mandate); voting per poll, by
+  // the frozen roll: a person not on it is refused whatever their roles.
+  Permission.AttendanceCheckIn,
+  Permission.BallotsCast,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -75,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.RulesDraft,
     Permission.ScoringManage,
     Permission.PledgesManage,
+    Permission.MeetingsManage,
+    Permission.PollsManage,
   ],
   head: [
     Permission.MandatesRead,

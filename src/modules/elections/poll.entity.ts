@@ -23,8 +23,8 @@ export type PollStatus = (typeof POLL_STATUSES)[number];
 export const POLL_METHODS = ['electronic', 'paper', 'mixed'] as const;
 export type PollMethod = (typeof POLL_METHODS)[number];
 
-/** The voting rules as they were when the poll was created (with the voter weights resolved). */
-export type PollVotingRules = VotingRules & { voterWeights?: Record<string, number> };
+/** The voting rules of the pinned rules version, as they were when the poll was created. */
+export type PollVotingRules = VotingRules;
 
 /**
  * A vote at a meeting (cuộc bỏ phiếu): a leader or deputy election, an award proposal for one

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { BallotsController } from './ballots.controller';
+import { BallotsService } from './ballots.service';
+import { NoPaperCountReader, PaperCountReader } from './paper-counts';
+import { PollEffects } from './poll-effects';
+import { PollsController } from './polls.controller';
+import { PollsService } from './polls.service';
+import { TallyService } from './tally.service';
+
+/**
+ * Polls of a meeting (bầu cử, bình xét, biểu quyết): one engine for leader and deputy elections,
+ * award proposals and motions — candidates by the rules, a roll frozen from the attendance
+ * register, the electronic secret ballot, the tally and its runoff.
+ */
+@Module({
+  controllers: [PollsController, BallotsController],
+  providers: [
+    PollsService,
+    BallotsService,
+    TallyService,
+    PollEffects,
+    { provide: PaperCountReader, useClass: NoPaperCountReader },
+  ],
+  exports: [PollEffects, TallyService],
+})
+export class ElectionsModule {}
