@@ -42,6 +42,7 @@ export enum Permission {
   PollsRead = 'polls.read',
   PollsManage = 'polls.manage',
   BallotsCast = 'ballots.cast',
+  PaperCountsEnter = 'paper_counts.enter',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -70,6 +71,8 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   // the frozen roll: a person not on it is refused whatever their roles.
   Permission.AttendanceCheckIn,
   Permission.BallotsCast,
+  // Entering paper counts is decided per poll: the person must be on its counting board.
+  Permission.PaperCountsEnter,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
