@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BallotsController } from './ballots.controller';
 import { BallotsService } from './ballots.service';
-import { NoPaperCountReader, PaperCountReader } from './paper-counts';
+import { COUNTING_CONTROLLERS, COUNTING_PROVIDERS } from './counting.providers';
 import { PollEffects } from './poll-effects';
 import { PollsController } from './polls.controller';
 import { PollsService } from './polls.service';
@@ -13,13 +13,14 @@ import { TallyService } from './tally.service';
  * register, the electronic secret ballot, the tally and its runoff.
  */
 @Module({
-  controllers: [PollsController, BallotsController],
+  controllers: [PollsController, BallotsController, ...COUNTING_CONTROLLERS],
   providers: [
     PollsService,
     BallotsService,
     TallyService,
     PollEffects,
-    { provide: PaperCountReader, useClass: NoPaperCountReader },
+    // The counting board, paper count (binds PaperCountReader to the accepted count) and certification.
+    ...COUNTING_PROVIDERS,
   ],
   exports: [PollEffects, TallyService],
 })
