@@ -146,6 +146,12 @@ describe('certifying the result', () => {
       }),
     ]);
     expect(problem(await signAs(pollId, BOARD[0]))).toEqual({ status: 409, code: 'document_already_signed' });
+    // The first signature freezes the record: renaming a board member does not change what the others sign.
+    const frozen = (await record(pollId)).body.digest;
+    await t.dataSource.query(`UPDATE users SET full_name = full_name || ' (đổi tên)' WHERE id = $1`, [
+      ids.userIds[BOARD[1]],
+    ]);
+    expect((await record(pollId)).body.digest).toBe(frozen);
 
     expect((await signAs(pollId, SECRETARIAT)).body.secretariatSigned).toBe(true);
     const waiting = await certify(pollId);

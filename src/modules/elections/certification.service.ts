@@ -67,7 +67,7 @@ export class CertificationService {
         signerId: actor.userId,
         kind: KIND,
         subjectId: poll.id,
-        content: await buildCountingRecord(manager, poll),
+        content: (await this.currentRecord(manager, poll)).content,
         expectedDigest: dto.digest,
         signingKeyId: dto.signingKeyId,
         signature: dto.signature,
@@ -150,14 +150,28 @@ export class CertificationService {
     );
   }
 
+  /**
+   * The record to sign: once someone has signed, the stored document (names and places as they were
+   * then, so a later rename cannot change the digest under the signers); before, built from the poll.
+   */
+  private async currentRecord(manager: EntityManager, poll: Poll) {
+    const document = poll.countingRecordDocumentId
+      ? await manager.findOneByOrFail(SignedDocument, { id: poll.countingRecordDocumentId })
+      : await manager.findOne(SignedDocument, {
+          where: { kind: KIND, subjectId: poll.id },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        });
+    if (document) {
+      const { canonical, digest } = document;
+      return { canonical, digest, content: JSON.parse(canonical) as Record<string, unknown>, document };
+    }
+    const content = await buildCountingRecord(manager, poll);
+    return { ...this.signer.document(content), content, document: null };
+  }
+
   private async describe(manager: EntityManager, poll: Poll): Promise<CountingRecordResponseDto> {
     if (poll.status !== 'tallied' && poll.status !== 'certified') assertTallied(poll);
-    let document: SignedDocument | null = null;
-    if (poll.countingRecordDocumentId) {
-      document = await manager.findOneByOrFail(SignedDocument, { id: poll.countingRecordDocumentId });
-    }
-    const { canonical, digest } = document ?? this.signer.document(await buildCountingRecord(manager, poll));
-    document ??= await manager.findOneBy(SignedDocument, { kind: KIND, subjectId: poll.id, digest });
+    const { canonical, digest, content, document } = await this.currentRecord(manager, poll);
     const rows = document
       ? ((await manager.query(
           `SELECT s.id, s.signer_id, u.full_name, s.capacity, s.unit_id, s.mandate_id, k.fingerprint, s.signed_at
@@ -176,7 +190,7 @@ export class CertificationService {
       pollId: poll.id,
       canonical,
       digest,
-      content: JSON.parse(canonical) as Record<string, unknown>,
+      content,
       signatures: rows.map((r) => ({
         signatureId: r.id,
         signerId: r.signer_id,

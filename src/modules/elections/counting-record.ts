@@ -21,8 +21,8 @@ interface RecordFacts {
 /**
  * The counting record (biên bản kiểm phiếu) of a tallied poll, as the counting board and the
  * secretariat sign it: who could vote, how many ballots, how they were counted, the result and
- * how ties were settled. Built only from what no longer changes once the poll is tallied, so its
- * digest is stable from the tally to the certification.
+ * how ties were settled. The figures no longer change once the poll is tallied; names and places
+ * could, so the first signature freezes the record (certification.service.ts).
  */
 export async function buildCountingRecord(manager: EntityManager, poll: Poll): Promise<Record<string, unknown>> {
   const [facts] = (await manager.query(
