@@ -20,6 +20,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
 import { ElectionsModule } from './modules/elections/elections.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
+import { FlagsModule } from './modules/flags/flags.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { RulesModule } from './modules/rules/rules.module';
@@ -103,6 +104,7 @@ export class AppModule {
         PledgesModule,
         MeetingsModule,
         ElectionsModule,
+        FlagsModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.

@@ -7,6 +7,9 @@ export interface AppConfig {
   logLevel: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  /** The first administrator, created at start while nobody holds an admin mandate. */
+  adminEmail?: string;
+  adminPassword?: string;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => ({
@@ -16,4 +19,6 @@ export const appConfig = registerAs('app', (): AppConfig => ({
   logLevel: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
   bodyLimitBytes: Number(process.env.BODY_LIMIT_BYTES ?? 1024 * 1024),
   trustProxy: process.env.TRUST_PROXY === 'true',
+  adminEmail: process.env.ADMIN_EMAIL || undefined,
+  adminPassword: process.env.ADMIN_PASSWORD || undefined,
 }));

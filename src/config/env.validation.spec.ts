@@ -17,6 +17,8 @@ describe(validateEnvironment.name, () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DEMO_DATA: 'maybe' }, /DEMO_DATA/],
     [{ NODE_ENV: 'production' }, /JWT_ACCESS_SECRET is required when NODE_ENV=production/],
+    [{ ADMIN_EMAIL: 'root@example.org' }, /ADMIN_EMAIL and ADMIN_PASSWORD are set together/],
+    [{ ADMIN_EMAIL: 'root', ADMIN_PASSWORD: 'long enough secret' }, /ADMIN_EMAIL must be an e-mail address/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => validateEnvironment(env)).toThrow(message);
   });

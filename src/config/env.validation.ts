@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /**
  * Every environment variable the service reads, validated once at boot so a bad value stops
@@ -52,6 +63,15 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
   DEMO_PASSWORD?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
 
   @IsOptional()
   @IsString()
@@ -108,6 +128,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Record<string
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (env.NODE_ENV === 'production' && !env.JWT_ACCESS_SECRET) {
     throw new Error('Invalid environment:\n  - JWT_ACCESS_SECRET is required when NODE_ENV=production');
+  }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new Error('Invalid environment:\n  - ADMIN_EMAIL and ADMIN_PASSWORD are set together or not at all');
   }
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m}`));

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ApprovalAct } from '../modules/approvals/approval-act.entity';
 import { ApprovalRequest } from '../modules/approvals/approval-request.entity';
+import { ClusterLeadership } from '../modules/registry/cluster-leadership.entity';
 import { CycleTransition } from '../modules/cycles/cycle-transition.entity';
 import { Cycle } from '../modules/cycles/cycle.entity';
 import { CYCLE_PHASES } from '../modules/cycles/cycle-phase';
@@ -14,6 +15,11 @@ import { RULES_ADOPTION_WORKFLOW_KEY, RULES_VERSION_SUBJECT_TYPE } from '../modu
 import { defaultRulesContent } from '../modules/rules/rules-defaults';
 import { RulesVersion } from '../modules/rules/rules-version.entity';
 
+/** Why Lạng Sơn is the 2011 leader in the demo data: an assumption, said where the record is read. */
+export const DEMO_2011_LEADER_NOTE =
+  'Giả định: nguồn (bài báo năm 2011) chỉ nêu hội nghị giao ban cụm ngày 21/11/2011 được tổ chức tại Lạng Sơn; ' +
+  'việc Liên minh HTX tỉnh Lạng Sơn (đơn vị đăng cai) là cụm trưởng năm 2011 chưa được xác nhận.';
+
 export interface Demo2011People {
   clusterId: string;
   secretariatId: string;
@@ -23,7 +29,7 @@ export interface Demo2011People {
 /**
  * The 2011 cycle as it stood on the morning of the meeting (21 November 2011): reward rules
  * version 1 adopted by the heads and pinned, the year at `voting` (the meeting scores and votes), and each unit's approved
- * results report — whose sums are the source's totals. The history (approval acts, phase moves)
+ * results report — whose sums are the source's totals — and Lạng Sơn recorded as the 2011 leader unit. The history (approval acts, phase moves)
  * is written directly, not through the services, and every step is in the ledger marked
  * `source: demo-data`.
  */
@@ -125,6 +131,29 @@ export async function loadDemo2011Cycle(
     await record('cycles.phase_advanced', 'cycle', cycle.id, { from, to });
     from = to;
   }
+
+  // The source only says the 2011 meeting was held in Lạng Sơn; that the host led the cluster is our assumption.
+  const langSon = people.units.find(({ unit }) => unit.code === 'lang-son')!.unit;
+  const leadership = await manager.save(
+    manager.create(ClusterLeadership, {
+      clusterId: people.clusterId,
+      unitId: langSon.id,
+      role: 'leader',
+      termYear: 2011,
+      basis: 'recorded',
+      pollId: null,
+      note: DEMO_2011_LEADER_NOTE,
+      recordedBy: null,
+    }),
+  );
+  await record('registry.leadership_recorded', 'cluster_leadership', leadership.id, {
+    clusterId: people.clusterId,
+    unitId: langSon.id,
+    role: 'leader',
+    termYear: 2011,
+    basis: 'recorded',
+    note: DEMO_2011_LEADER_NOTE,
+  });
 
   const figures = demo2011ResultsFigures();
   for (const { unit, officerId, headId } of people.units) {

@@ -1,5 +1,6 @@
 import { CycleGates } from '../../src/modules/cycles/cycle-gates';
 import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
+import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -75,6 +76,8 @@ describe('cycle gates and the dashboard', () => {
       .set(await secretariat())
       .send({ rulesVersionId: rulesId });
     expect((await advance('pledge_signing')).status).toBe(200);
+    // The real pledges.sealed gate of in_progress, met here: this spec is about the test gates.
+    await insertSealedPledge(t.dataSource, cycleId);
   });
   afterAll(() => t.close());
 
@@ -88,6 +91,13 @@ describe('cycle gates and the dashboard', () => {
     expect(board.status).toBe(200);
     expect(board.body.next.phase).toBe('in_progress');
     expect(board.body.next.gates).toEqual([
+      {
+        key: 'pledges.sealed',
+        description: expect.any(String),
+        blocking: true,
+        met: true,
+        unmet: [],
+      },
       {
         key: 'test.reports_submitted',
         description: 'Every member unit has submitted its results report.',
@@ -130,7 +140,10 @@ describe('cycle gates and the dashboard', () => {
 
     missingReports.clear();
     const board = await dashboard();
-    expect(board.body.next.gates[0]).toMatchObject({ met: true, unmet: [] });
+    expect(board.body.next.gates.find((g: { key: string }) => g.key === 'test.reports_submitted')).toMatchObject({
+      met: true,
+      unmet: [],
+    });
     expect(board.body.pending.map((p: { unitCode: string }) => p.unitCode)).toEqual(['son-la']); // the reminder only
 
     const moved = await advance('in_progress');

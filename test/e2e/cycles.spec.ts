@@ -1,4 +1,6 @@
 import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
+import { insertCompletedHandover } from '../utils/completed-handover';
+import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -310,6 +312,8 @@ describe('the yearly cycle', () => {
 
   describe('the year-end overlap', () => {
     it('opens 2031 once 2030 reaches voting, then closes 2030', async () => {
+      // The year's work needs a sealed pledge (gate pledges.sealed); pledges are not this spec's subject.
+      await insertSealedPledge(t.dataSource, cycleId);
       for (const to of ['in_progress', 'evaluation']) expect((await advance(cycleId, to)).status).toBe(200);
 
       const locked = await t.http
@@ -344,6 +348,8 @@ describe('the yearly cycle', () => {
         year: 2031,
       });
 
+      // Closing needs the flag handed over (gate flag.handed_over); the flag is not this spec's subject.
+      await insertCompletedHandover(t.dataSource, cycleId);
       for (const to of ['handover', 'closed']) expect((await advance(cycleId, to)).status).toBe(200);
       const list = await t.http
         .get(`${API}/clusters/${clusterId}/cycles?phase=closed`)

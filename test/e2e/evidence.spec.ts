@@ -3,6 +3,7 @@ process.env.EVIDENCE_MAX_BYTES = String(64 * 1024);
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
+import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 const MAX_BYTES = 64 * 1024;
@@ -139,8 +140,10 @@ describe('evidence files', () => {
       .set(secretariat)
       .send({ rulesVersionId: v1.id });
     expect(pinned.status).toBe(200);
-    for (const phase of ['pledge_signing', 'in_progress', 'evaluation'])
-      expect((await advance(phase)).status).toBe(200);
+    expect((await advance('pledge_signing')).status).toBe(200);
+    // The year's work needs a sealed pledge (gate pledges.sealed); pledges are not this spec's subject.
+    await insertSealedPledge(t.dataSource, cycle.body.id);
+    for (const phase of ['in_progress', 'evaluation']) expect((await advance(phase)).status).toBe(200);
     const period = await t.http
       .post(`${API}/cycles/${cycle.body.id}/scoring-periods`)
       .set(secretariat)

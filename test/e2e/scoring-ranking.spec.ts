@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../../src/modules/ledger/ledger-hash';
+import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -100,7 +101,10 @@ describe('ranking and adoption', () => {
       .set(await as(SECRETARIAT))
       .send({ rulesVersionId });
     expect(pinned.status).toBe(200);
-    for (const to of ['pledge_signing', 'in_progress', 'evaluation']) expect((await advance(to)).status).toBe(200);
+    expect((await advance('pledge_signing')).status).toBe(200);
+    // The year's work needs a sealed pledge (gate pledges.sealed); pledges are not this spec's subject.
+    await insertSealedPledge(t.dataSource, cycleId);
+    for (const to of ['in_progress', 'evaluation']) expect((await advance(to)).status).toBe(200);
     const period = await t.http
       .post(`${API}/cycles/${cycleId}/scoring-periods`)
       .set(await as(SECRETARIAT))

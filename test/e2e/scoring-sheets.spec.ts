@@ -1,3 +1,4 @@
+import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -125,6 +126,8 @@ describe('score sheets', () => {
         status: 409,
         code: 'cycle_phase_not_scoring',
       });
+      // The year's work needs a sealed pledge (gate pledges.sealed); pledges are not this spec's subject.
+      await insertSealedPledge(t.dataSource, cycleId);
       await advance(cycleId, 'in_progress');
     });
 

@@ -1,5 +1,7 @@
 import { demo2011ResultsFigures } from '../../src/modules/reports/demo-2011-reports';
 import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
+import { insertCompletedHandover } from '../utils/completed-handover';
+import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -158,6 +160,8 @@ describe('a year of the cluster, through the API', () => {
   });
 
   it('shows on the dashboard which units still owe their results report, and totals the approved ones', async () => {
+    // The year's work needs a sealed pledge (gate pledges.sealed); test/e2e/pledges.spec.ts signs one through the API.
+    await insertSealedPledge(t.dataSource, cycleId);
     for (const to of ['in_progress', 'evaluation']) expect((await advance(to)).status).toBe(200);
 
     const before = (await t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await as(SECRETARIAT))).body;
@@ -187,6 +191,8 @@ describe('a year of the cluster, through the API', () => {
     // The vote needs an adopted ranking (issue #5, gate scoring.ranking_adopted); this walk is about
     // issue #4, so the adopted scoring period is put in place behind the API.
     await insertAdoptedScoringPeriod(t.dataSource, cycleId);
+    // …and closing needs the flag handed over (issue #8, gate flag.handed_over), put in place the same way.
+    await insertCompletedHandover(t.dataSource, cycleId);
     for (const to of ['voting', 'handover', 'closed']) expect((await advance(to)).status).toBe(200);
     const again = await advance('closed');
     expect(again.body.code).toBe('cycle_closed');

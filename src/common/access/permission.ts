@@ -31,6 +31,7 @@ export enum Permission {
   ScoresEnter = 'scores.enter',
   ScoresReview = 'scores.review',
   EvidenceUpload = 'evidence.upload',
+  SigningKeysRead = 'signing_keys.read',
   SigningKeysManage = 'signing_keys.manage',
   DocumentsSign = 'documents.sign',
   PledgesRead = 'pledges.read',
@@ -43,6 +44,9 @@ export enum Permission {
   PollsManage = 'polls.manage',
   BallotsCast = 'ballots.cast',
   PaperCountsEnter = 'paper_counts.enter',
+  FlagsRead = 'flags.read',
+  FlagsManage = 'flags.manage',
+  FlagsReport = 'flags.report',
 }
 
 /** Granted to every signed-in person, with or without a mandate. */
@@ -62,6 +66,7 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.ApprovalsAct,
   // Everyone may register keys on their own account; whether a signature counts is decided per
   // document (head of the unit that day, a delegation, the secretariat, the counting board).
+  Permission.SigningKeysRead,
   Permission.SigningKeysManage,
   Permission.DocumentsSign,
   Permission.PledgesRead,
@@ -73,6 +78,7 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.BallotsCast,
   // Entering paper counts is decided per poll: the person must be on its counting board.
   Permission.PaperCountsEnter,
+  Permission.FlagsRead,
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -92,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PledgesManage,
     Permission.MeetingsManage,
     Permission.PollsManage,
+    Permission.FlagsManage,
   ],
   head: [
     Permission.MandatesRead,
@@ -101,6 +108,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ScoresEnter,
     Permission.EvidenceUpload,
     Permission.PledgesDraft,
+    // Which flag: the one the head's unit holds (FlagPolicy).
+    Permission.FlagsReport,
   ],
   officer: [Permission.ReportsDraft, Permission.ScoresEnter, Permission.EvidenceUpload, Permission.PledgesDraft],
   delegate: [],

@@ -41,6 +41,27 @@ export interface WorkflowDefinition {
   onStateEntered?(manager: EntityManager, request: ApprovalRequest, act: ApprovalAct): Promise<void>;
 }
 
+/**
+ * The shape most of a unit's documents go through (results report, pledge targets, progress
+ * report): the unit's officer submits what they drafted (so not independent), the head approves
+ * or returns it with a comment; returned, it is a draft again and can be edited.
+ */
+export function unitDocumentWorkflow(
+  identity: Pick<WorkflowDefinition, 'key' | 'subjectType' | 'description'>,
+): Omit<WorkflowDefinition, 'onStateEntered'> {
+  return {
+    ...identity,
+    states: ['draft', 'submitted', 'approved'],
+    initial: 'draft',
+    final: ['approved'],
+    transitions: [
+      { name: 'submit', from: 'draft', to: 'submitted', by: 'unit_officer', independent: false },
+      { name: 'approve', from: 'submitted', to: 'approved', by: 'unit_head' },
+      { name: 'return', from: 'submitted', to: 'draft', by: 'unit_head', commentRequired: true },
+    ],
+  };
+}
+
 /** Modules register their workflow definitions at start; the engine looks them up by key. */
 @Injectable()
 export class WorkflowRegistry {

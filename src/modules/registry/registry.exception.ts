@@ -16,6 +16,9 @@ export enum RegistryErrorCode {
   UnitCreationForbidden = 'unit_creation_forbidden',
   UnitUpdateForbidden = 'unit_update_forbidden',
   MembershipChangeForbidden = 'membership_change_forbidden',
+  LeadershipRecordForbidden = 'leadership_record_forbidden',
+  LeadershipUnitNotMember = 'leadership_unit_not_member',
+  LeadershipExists = 'leadership_exists',
 }
 
 const REGISTRY_ERRORS: Record<RegistryErrorCode, ErrorDefinition> = {
@@ -36,6 +39,18 @@ const REGISTRY_ERRORS: Record<RegistryErrorCode, ErrorDefinition> = {
   [RegistryErrorCode.UnitCreationForbidden]: { status: 403, title: 'You may not create units' },
   [RegistryErrorCode.UnitUpdateForbidden]: { status: 403, title: 'You may not change this unit' },
   [RegistryErrorCode.MembershipChangeForbidden]: { status: 403, title: "You may not change this cluster's members" },
+  [RegistryErrorCode.LeadershipRecordForbidden]: {
+    status: 403,
+    title: "You may not record this cluster's leader or deputy",
+  },
+  [RegistryErrorCode.LeadershipUnitNotMember]: {
+    status: 422,
+    title: 'The unit is not a current member of the cluster',
+  },
+  [RegistryErrorCode.LeadershipExists]: {
+    status: 409,
+    title: 'The cluster already has a leader (or deputy) for this term',
+  },
 };
 
 export class RegistryException extends DomainException<RegistryErrorCode> {
@@ -45,6 +60,13 @@ export class RegistryException extends DomainException<RegistryErrorCode> {
     return new RegistryException(RegistryErrorCode.ClusterNotFound, `There is no cluster with id ${id}.`, {
       clusterId: id,
     });
+  }
+
+  static leadershipExists(): RegistryException {
+    return new RegistryException(
+      RegistryErrorCode.LeadershipExists,
+      'A term has one leader and one deputy; the record stands (terms are append-only).',
+    );
   }
 
   static unitNotFound(id: string): RegistryException {
@@ -64,3 +86,4 @@ explainConstraint(
   'uq_cluster_memberships_open',
   () => new RegistryException(RegistryErrorCode.MembershipAlreadyOpen, 'The unit is already a member of this cluster.'),
 );
+explainConstraint('uq_cluster_leaderships_term_role', () => RegistryException.leadershipExists());

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ClustersController } from './clusters.controller';
 import { ClustersService } from './clusters.service';
+import { LeadershipsController } from './leaderships.controller';
+import { LeadershipsService } from './leaderships.service';
 import { MembershipsController } from './memberships.controller';
 import { MembershipsService } from './memberships.service';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 
-/** Who is who: emulation clusters, their member units, and membership over time. */
+/** Who is who: emulation clusters, their member units, membership over time, and leader units by term. */
 @Module({
-  controllers: [ClustersController, UnitsController, MembershipsController],
-  providers: [ClustersService, UnitsService, MembershipsService],
+  controllers: [ClustersController, UnitsController, MembershipsController, LeadershipsController],
+  providers: [ClustersService, UnitsService, MembershipsService, LeadershipsService],
 })
 export class RegistryModule {}

@@ -55,4 +55,14 @@ export const RegistryPolicy = {
       );
     }
   },
+
+  /** An administrator, or the secretariat of that cluster (records terms decided outside the service). */
+  assertMayRecordLeadership(actor: Actor, clusterId: string): void {
+    if (!isAdmin(actor) && !isSecretariatOf(actor, clusterId)) {
+      throw new RegistryException(
+        RegistryErrorCode.LeadershipRecordForbidden,
+        'Only an administrator or the secretariat of this cluster may record its leader or deputy.',
+      );
+    }
+  },
 };

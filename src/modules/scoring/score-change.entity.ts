@@ -5,7 +5,7 @@ import { ScoreEntry } from './score-entry.entity';
 @Entity({ name: 'score_changes' })
 @Check(
   'ck_score_changes_field',
-  `"field" IN ('self_score', 'self_note', 'reviewed_score', 'review_comment', 'explanation', 'final_score', 'final_reason')`,
+  `"field" IN ('self_score', 'self_note', 'cited_progress_reports', 'reviewed_score', 'review_comment', 'explanation', 'final_score', 'final_reason')`,
 )
 export class ScoreChange {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_score_changes' })

@@ -51,6 +51,10 @@ export class ScoreEntry {
   @Column({ name: 'self_note', type: 'text', nullable: true })
   selfNote: string | null;
 
+  /** Approved pledge progress reports of the unit and cycle, cited as evidence of the self score. */
+  @Column({ name: 'cited_progress_report_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  citedProgressReportIds: string[];
+
   @Column({ name: 'reviewed_score', type: 'numeric', precision: 10, scale: 2, nullable: true })
   reviewedScore: string | null;
 

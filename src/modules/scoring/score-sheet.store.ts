@@ -23,8 +23,11 @@ export const SCORE_FIELDS = {
 
 export type ScoreField = keyof typeof SCORE_FIELDS;
 
+/** The history name of the entry's cited progress reports (ids, sorted, comma-separated). */
+export const CITATIONS_FIELD = 'cited_progress_reports';
+
 export interface FieldChange {
-  field: ScoreField;
+  field: ScoreField | typeof CITATIONS_FIELD;
   oldValue: string | null;
   newValue: string | null;
 }
@@ -37,6 +40,8 @@ export interface EntryWrite {
   entry: ScoreEntry | null;
   /** New values of history fields (normalised: points with two places, trimmed text or null). */
   values: Partial<Record<ScoreField, string | null>>;
+  /** The progress reports the entry cites from now on (already checked); absent keeps them. */
+  citations?: string[];
   /** Other columns to set with the change (who reviewed, who fixed the final). */
   stamp?: Partial<Pick<ScoreEntry, 'reviewedBy' | 'finalizedBy'>>;
   /** Why, kept on every history row of this write. */
@@ -110,6 +115,7 @@ export class ScoreSheetStore {
         itemKind: input.item.kind,
         selfScore: null,
         selfNote: null,
+        citedProgressReportIds: [],
         reviewedScore: null,
         reviewComment: null,
         reviewedBy: null,
@@ -126,6 +132,15 @@ export class ScoreSheetStore {
       if (oldValue === newValue) continue;
       changes.push({ field, oldValue, newValue });
       entry[property] = newValue;
+    }
+    if (input.citations !== undefined) {
+      const cited = [...new Set(input.citations)].sort();
+      const oldValue = [...entry.citedProgressReportIds].sort().join(',') || null;
+      const newValue = cited.join(',') || null;
+      if (oldValue !== newValue) {
+        changes.push({ field: CITATIONS_FIELD, oldValue, newValue });
+        entry.citedProgressReportIds = cited;
+      }
     }
     if (changes.length === 0) return { entry, changes };
     Object.assign(entry, input.stamp ?? {});

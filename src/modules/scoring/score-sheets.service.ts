@@ -36,6 +36,7 @@ import { ScoreSheetStore } from './score-sheet.store';
 import { SCORE_SHEET_SUBJECT_TYPE, SCORE_SHEET_WORKFLOW } from './score-sheet.workflow';
 import { compileScoreTree, toHundredths } from './score-values';
 import {
+  assertCitableProgressReports,
   assertCurrentMember,
   assertManagesCluster,
   checkedPoints,
@@ -111,12 +112,16 @@ export class ScoreSheetsService implements OnModuleInit {
         );
       }
       const selfNote = dto.selfNote === undefined ? undefined : dto.selfNote || null;
+      if (dto.progressReportIds?.length) {
+        await assertCitableProgressReports(manager, dto.progressReportIds, unitId, ctx.cycle.id);
+      }
       const written = await this.store.write(manager, {
         actor,
         sheet,
         item,
         entry,
         values: { self_score: selfScore, self_note: selfNote },
+        citations: dto.progressReportIds,
         reason: null,
         action: 'scoring.self_score_entered',
       });

@@ -125,3 +125,31 @@ export function checkedPoints(item: ScoreItem, value: string | number, field: st
   }
   return formatHundredths(points);
 }
+
+/**
+ * Pledge progress reports a self score may cite: approved (so read-only), of the unit, under a
+ * pledge of the period's cycle. Read in SQL: the pledges module owns them, this module only cites.
+ */
+export async function assertCitableProgressReports(
+  manager: EntityManager,
+  reportIds: readonly string[],
+  unitId: string,
+  cycleId: string,
+): Promise<void> {
+  const rows = (await manager.query(
+    `SELECT r.id FROM pledge_progress_reports r
+       JOIN unit_pledges up ON up.id = r.unit_pledge_id
+       JOIN pledges p ON p.id = up.pledge_id
+      WHERE r.id = ANY($1::uuid[]) AND r.status = 'approved' AND up.unit_id = $2 AND p.cycle_id = $3`,
+    [[...new Set(reportIds)], unitId, cycleId],
+  )) as { id: string }[];
+  const citable = new Set(rows.map((row) => row.id));
+  const refused = [...new Set(reportIds)].filter((id) => !citable.has(id));
+  if (refused.length > 0) {
+    throw new ScoringException(
+      ScoringErrorCode.ProgressReportNotCitable,
+      "Cite only the unit's own approved pledge progress reports of this cycle.",
+      { progressReportIds: refused },
+    );
+  }
+}

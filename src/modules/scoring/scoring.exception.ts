@@ -29,6 +29,7 @@ export enum ScoringErrorCode {
   NoDifferenceToExplain = 'no_difference_to_explain',
   ExplanationClosed = 'explanation_closed',
   FinalReasonRequired = 'final_reason_required',
+  ProgressReportNotCitable = 'progress_report_not_citable',
 }
 
 const SCORING_ERRORS: Record<ScoringErrorCode, ErrorDefinition> = {
@@ -97,6 +98,10 @@ const SCORING_ERRORS: Record<ScoringErrorCode, ErrorDefinition> = {
   [ScoringErrorCode.FinalReasonRequired]: {
     status: 422,
     title: 'A final score that differs from the reviewed score needs a reason',
+  },
+  [ScoringErrorCode.ProgressReportNotCitable]: {
+    status: 422,
+    title: 'Not an approved pledge progress report of this unit and cycle',
   },
 };
 

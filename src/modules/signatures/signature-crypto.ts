@@ -12,6 +12,15 @@ export interface ParsedPublicKey {
 
 /** Reads an SPKI PEM string or a public JWK; refuses private keys and other algorithms. */
 export function parsePublicKey(input: string | JsonWebKey): ParsedPublicKey {
+  // Node derives a public key from a private PEM or a certificate too: accept only SPKI PEM.
+  if (typeof input === 'string' && !/^\s*-----BEGIN PUBLIC KEY-----/.test(input)) {
+    throw new SignaturesException(
+      SignaturesErrorCode.PublicKeyInvalid,
+      /PRIVATE KEY-----/.test(input)
+        ? 'That PEM holds a private key: send only the public key (openssl pkey -in key.pem -pubout), and keep the private key to yourself.'
+        : 'Send the public key as SPKI PEM ("-----BEGIN PUBLIC KEY-----") or as a public JWK.',
+    );
+  }
   let key: KeyObject;
   try {
     key =

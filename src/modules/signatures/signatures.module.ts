@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentSigner } from './document-signer.service';
+import { SignedBundles } from './signed-bundles.service';
+import { SigningKeysController } from './signing-keys.controller';
+import { SigningKeysService } from './signing-keys.service';
 
 /**
  * Signing keys (Ed25519, ECDSA P-256) with proof of possession, and the one mechanism every
@@ -7,5 +10,9 @@ import { DocumentSigner } from './document-signer.service';
  * Global: pledges, counting records and handover records all sign through it.
  */
 @Global()
-@Module({ providers: [DocumentSigner], exports: [DocumentSigner] })
+@Module({
+  controllers: [SigningKeysController],
+  providers: [DocumentSigner, SignedBundles, SigningKeysService],
+  exports: [DocumentSigner, SignedBundles],
+})
 export class SignaturesModule {}

@@ -70,7 +70,8 @@ export interface BundleLedgerEntry {
   action: string;
   subjectType: string;
   subjectId: string;
-  payload: Record<string, unknown>;
+  /** Null for entries of the segment that recorded none of the bundle's signatures (withheld). */
+  payload: Record<string, unknown> | null;
   payloadDigest: string;
   prevHash: string;
   hash: string;
@@ -87,6 +88,7 @@ export interface SignedBundle {
   keys: BundleKey[];
   mandates: BundleMandate[];
   delegations: BundleDelegation[];
-  /** The contiguous ledger segment from the first entry that recorded a signature of the bundle to the last. */
+  /** The contiguous ledger segment from the first entry that recorded a signature of the bundle to the last;
+   * the payloads of the entries in between that recorded something else are withheld (null). */
   ledgerEntries: BundleLedgerEntry[];
 }

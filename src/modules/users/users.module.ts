@@ -1,8 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { AdminBootstrap } from './admin-bootstrap';
 import { PasswordHasher } from './password-hasher';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Global()
-@Module({ controllers: [UsersController], providers: [PasswordHasher, UsersService], exports: [PasswordHasher] })
+@Module({
+  controllers: [UsersController],
+  providers: [PasswordHasher, UsersService, AdminBootstrap],
+  exports: [PasswordHasher],
+})
 export class UsersModule {}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import type { ScoreChange } from '../score-change.entity';
 import type { ScoreEntry, ScoreItemKind } from '../score-entry.entity';
 import { effectiveFinal } from '../score-values';
@@ -15,6 +15,20 @@ export class EnterSelfScoreDto {
     'Evidence in words; absent keeps it, null clears it.',
   )
   selfNote?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 20,
+    description:
+      "Approved pledge progress reports of the unit for the period's cycle, cited as evidence " +
+      '(422 progress_report_not_citable otherwise); absent keeps the citations, [] removes them.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  progressReportIds?: string[];
 
   @ApiPropertyOptional({
     type: 'integer',
@@ -58,6 +72,12 @@ export class ScoreLineDto {
   @ApiProperty({ enum: ['criterion', 'bonus', 'penalty'] }) kind: ScoreItemKind;
   @ApiProperty({ type: String, nullable: true, example: '12.50' }) selfScore: string | null;
   @ApiProperty({ type: String, nullable: true }) selfNote: string | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Approved pledge progress reports cited as evidence (GET /pledge-progress-reports/{id}).',
+  })
+  citedProgressReportIds: string[];
   @ApiProperty({ type: String, nullable: true, example: '10.00' }) reviewedScore: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewComment: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) reviewedBy: string | null;
@@ -86,7 +106,16 @@ export class ScoreEntryResponseDto extends ScoreLineDto {
 export class ScoreChangeResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({
-    enum: ['self_score', 'self_note', 'reviewed_score', 'review_comment', 'explanation', 'final_score', 'final_reason'],
+    enum: [
+      'self_score',
+      'self_note',
+      'cited_progress_reports',
+      'reviewed_score',
+      'review_comment',
+      'explanation',
+      'final_score',
+      'final_reason',
+    ],
   })
   field: string;
   @ApiProperty({ type: String, nullable: true }) oldValue: string | null;
@@ -103,6 +132,7 @@ export function toScoreLine(itemCode: string, kind: ScoreItemKind, entry: ScoreE
     kind,
     selfScore: entry?.selfScore ?? null,
     selfNote: entry?.selfNote ?? null,
+    citedProgressReportIds: entry?.citedProgressReportIds ?? [],
     reviewedScore: entry?.reviewedScore ?? null,
     reviewComment: entry?.reviewComment ?? null,
     reviewedBy: entry?.reviewedBy ?? null,

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
+import { LedgerService } from '../ledger/ledger.service';
+import { Cluster } from '../registry/cluster.entity';
+import { ClusterLeadership } from '../registry/cluster-leadership.entity';
+import { currentMembershipSql } from '../registry/current-membership';
+import { RegistryException } from '../registry/registry.exception';
+import { Unit } from '../registry/unit.entity';
+import { DocumentSignature } from '../signatures/document-signature.entity';
+import { SignedDocument } from '../signatures/signed-document.entity';
+import { SigningKey } from '../signatures/signing-key.entity';
+import { User } from '../users/user.entity';
+import type { CustodyChainResponseDto, CustodySignedRecordDto } from './dto/custody-chain.dto';
+import { toFlagIncidentResponse } from './dto/flag-incidents.dto';
+import { toUnitRef, type FlagResponseDto, type RegisterFlagDto } from './dto/flags.dto';
+import { custodyTime, firstPeriod } from './flag-custody';
+import { FlagCustodyPeriod } from './flag-custody-period.entity';
+import { Flag } from './flag.entity';
+import { FlagHandover } from './flag-handover.entity';
+import { FlagIncident } from './flag-incident.entity';
+import { FlagPolicy } from './flag.policy';
+import { FlagsErrorCode, FlagsException } from './flags.exception';
+import { flagResponse, handoverResponses } from './flag-responses';
+
+export const FLAG_SUBJECT_TYPE = 'flag';
+
+/** The cluster's rotating flag: registering it with its first custodian, and reading its chain of custody. */
+@Injectable()
+export class FlagsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async register(actor: Actor, clusterId: string, dto: RegisterFlagDto): Promise<FlagResponseDto> {
+    FlagPolicy.assertMayManage(actor, clusterId);
+    return this.dataSource.transaction(async (manager) => {
+      const cluster = await manager.findOne(Cluster, { where: { id: clusterId }, lock: { mode: 'pessimistic_read' } });
+      if (!cluster) throw RegistryException.clusterNotFound(clusterId);
+      if (await manager.existsBy(Flag, { clusterId })) throw FlagsException.alreadyRegistered();
+      await assertCurrentMember(manager, clusterId, dto.custodianUnitId);
+      const flag = await manager.save(
+        manager.create(Flag, {
+          clusterId,
+          name: dto.name,
+          description: dto.description || null,
+          photoSha256: null,
+          photoContentType: null,
+          registeredBy: actor.userId,
+        }),
+      );
+      const period = await firstPeriod(manager, flag.id, dto.custodianUnitId, await custodyTime(manager, new Date(0)));
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'flags.flag_registered',
+        subjectType: FLAG_SUBJECT_TYPE,
+        subjectId: flag.id,
+        payload: {
+          clusterId,
+          name: flag.name,
+          description: flag.description,
+          custodianUnitId: dto.custodianUnitId,
+          periodId: period.id,
+        },
+      });
+      return this.respond(manager, flag);
+    });
+  }
+
+  async getForCluster(_actor: Actor, clusterId: string): Promise<FlagResponseDto> {
+    const manager = this.dataSource.manager;
+    const flag = await manager.findOne(Flag, { where: { clusterId } });
+    if (!flag) {
+      if (!(await manager.existsBy(Cluster, { id: clusterId }))) throw RegistryException.clusterNotFound(clusterId);
+      throw FlagsException.flagNotFound({ clusterId });
+    }
+    return this.respond(manager, flag);
+  }
+
+  async get(_actor: Actor, id: string): Promise<FlagResponseDto> {
+    const manager = this.dataSource.manager;
+    const flag = await manager.findOne(Flag, { where: { id } });
+    if (!flag) throw FlagsException.flagNotFound({ flagId: id });
+    return this.respond(manager, flag);
+  }
+
+  /** The whole chain, oldest first: who held the flag, when, under which term, by which signed record. */
+  async custody(_actor: Actor, id: string): Promise<CustodyChainResponseDto> {
+    // One snapshot: the chain, its incidents and its handovers as of the same moment.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const flag = await manager.findOne(Flag, { where: { id } });
+      if (!flag) throw FlagsException.flagNotFound({ flagId: id });
+      const periods = await manager.find(FlagCustodyPeriod, {
+        where: { flagId: id },
+        relations: { custodianUnit: true },
+        order: { position: 'ASC' },
+      });
+      const incidents = await manager.find(FlagIncident, { where: { flagId: id }, order: { reportedAt: 'ASC' } });
+      const leaderships = await findByIds(
+        manager,
+        ClusterLeadership,
+        periods.map((p) => p.leadershipId),
+      );
+      const records = await signedRecords(
+        manager,
+        periods.map((p) => p.signedDocumentId),
+      );
+      const handovers = await manager.find(FlagHandover, { where: { flagId: id }, order: { createdAt: 'ASC' } });
+      return {
+        flag: await this.respond(manager, flag),
+        periods: periods.map((period) => {
+          const leadership = leaderships.find((l) => l.id === period.leadershipId);
+          return {
+            id: period.id,
+            position: period.position,
+            state: period.state,
+            custodian: period.custodianUnit ? toUnitRef(period.custodianUnit) : null,
+            cause: period.cause,
+            startedAt: period.startedAt.toISOString(),
+            endedAt: period.endedAt ? period.endedAt.toISOString() : null,
+            handoverId: period.handoverId,
+            election: leadership
+              ? { leadershipId: leadership.id, pollId: leadership.pollId, termYear: leadership.termYear }
+              : null,
+            signedRecord: (period.signedDocumentId && records.get(period.signedDocumentId)) || null,
+            incidents: incidents.filter((i) => i.custodyPeriodId === period.id).map(toFlagIncidentResponse),
+          };
+        }),
+        handovers: await handoverResponses(manager, handovers),
+      };
+    });
+  }
+
+  private respond(manager: EntityManager, flag: Flag): Promise<FlagResponseDto> {
+    return flagResponse(manager, flag);
+  }
+}
+
+async function assertCurrentMember(manager: EntityManager, clusterId: string, unitId: string): Promise<void> {
+  if (!(await manager.existsBy(Unit, { id: unitId }))) throw RegistryException.unitNotFound(unitId);
+  const rows = (await manager.query(
+    `SELECT 1 FROM cluster_memberships m WHERE m.cluster_id = $1 AND m.unit_id = $2 AND ${currentMembershipSql('m')} LIMIT 1`,
+    [clusterId, unitId],
+  )) as unknown[];
+  if (rows.length === 0) {
+    throw new FlagsException(
+      FlagsErrorCode.CustodianNotMember,
+      "The flag is held by one of the cluster's current member units.",
+      { unitId, clusterId },
+    );
+  }
+}
+
+async function findByIds<T extends { id: string }>(
+  manager: EntityManager,
+  entity: new () => T,
+  ids: (string | null)[],
+): Promise<T[]> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  return unique.length ? manager.findBy(entity, { id: In(unique) } as never) : [];
+}
+
+/** Each signed record with its signatures, signers' names and key fingerprints. */
+async function signedRecords(
+  manager: EntityManager,
+  documentIds: (string | null)[],
+): Promise<Map<string, CustodySignedRecordDto>> {
+  const documents = await findByIds(manager, SignedDocument, documentIds);
+  const signatures = documents.length
+    ? await manager.find(DocumentSignature, {
+        where: { documentId: In(documents.map((d) => d.id)) },
+        order: { signedAt: 'ASC', ledgerSeq: 'ASC' },
+      })
+    : [];
+  const keys = await findByIds(
+    manager,
+    SigningKey,
+    signatures.map((s) => s.signingKeyId),
+  );
+  const signers = await findByIds(
+    manager,
+    User,
+    signatures.map((s) => s.signerId),
+  );
+  return new Map(
+    documents.map((document) => [
+      document.id,
+      {
+        documentId: document.id,
+        digest: document.digest,
+        signatures: signatures
+          .filter((s) => s.documentId === document.id)
+          .map((s) => ({
+            id: s.id,
+            signerId: s.signerId,
+            signerName: signers.find((u) => u.id === s.signerId)?.fullName ?? '',
+            capacity: s.capacity,
+            unitId: s.unitId,
+            keyFingerprint: keys.find((k) => k.id === s.signingKeyId)?.fingerprint ?? '',
+            signedAt: s.signedAt.toISOString(),
+            ledgerSeq: String(s.ledgerSeq),
+          })),
+      },
+    ]),
+  );
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from 'typeorm';
+import type { Cycle } from '../cycles/cycle.entity';
+import { leaderOf } from '../registry/leader-of';
+import { DEFAULT_PLEDGE_RULES, type PledgeCountersigner } from '../rules/rules-content';
+import { RulesVersion } from '../rules/rules-version.entity';
+import { secretariatCapacity, unitHeadCapacity, type SignerCapacity } from '../signatures/signer-capacity';
+import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
+import type { Pledge } from './pledge.entity';
+import { PledgesErrorCode, PledgesException } from './pledges.exception';
+
+/** Who countersigns a pledge version, as the rules version it was made under says. */
+export async function countersignerOf(manager: EntityManager, pledge: Pledge): Promise<PledgeCountersigner> {
+  const rules = await manager.findOneOrFail(RulesVersion, {
+    select: { id: true, content: true },
+    where: { id: pledge.rulesVersionId },
+  });
+  return rules.content?.pledge?.countersignedBy ?? DEFAULT_PLEDGE_RULES.countersignedBy;
+}
+
+/**
+ * The leader unit that countersigns a cycle's pledge: the leader of the cycle's year; until one
+ * is recorded, the previous year's leader, still in office — the pledge of a year is often signed
+ * at the previous year's meeting before the new leader is elected (as in 2011).
+ */
+export async function countersigningLeader(manager: EntityManager, cycle: Cycle) {
+  const leadership =
+    (await leaderOf(manager, cycle.clusterId, cycle.year)) ??
+    (await leaderOf(manager, cycle.clusterId, cycle.year - 1));
+  if (!leadership) {
+    throw new PledgesException(
+      PledgesErrorCode.ClusterLeaderUnknown,
+      `No leader unit is recorded for ${cycle.year} (nor ${cycle.year - 1}): the secretariat records it with ` +
+        'POST /clusters/{clusterId}/leaderships, then the head of that unit countersigns.',
+      { termYear: cycle.year },
+    );
+  }
+  return leadership;
+}
+
+/** The capacity the caller countersigns in at `at`, or a refusal saying who may. */
+export async function countersignCapacity(
+  manager: EntityManager,
+  userId: string,
+  pledge: Pledge,
+  cycle: Cycle,
+  at: Date,
+): Promise<SignerCapacity> {
+  if ((await countersignerOf(manager, pledge)) === 'secretariat') {
+    const capacity = await secretariatCapacity(manager, userId, pledge.clusterId, at);
+    if (capacity) return capacity;
+    throw new SignaturesException(
+      SignaturesErrorCode.CapacityMissing,
+      "The rules this pledge is made under have the cluster's secretariat countersign it.",
+      { requiredCapacity: 'secretariat' },
+    );
+  }
+  const leadership = await countersigningLeader(manager, cycle);
+  const capacity = await unitHeadCapacity(manager, userId, leadership.unitId, at, 'cluster_leader_head');
+  if (capacity) return capacity;
+  throw new SignaturesException(
+    SignaturesErrorCode.CapacityMissing,
+    `The head of the cluster leader unit (${leadership.unit!.name}, ${leadership.termYear}) countersigns the pledge.`,
+    { requiredCapacity: 'cluster_leader_head', leaderUnitId: leadership.unitId, termYear: leadership.termYear },
+  );
+}

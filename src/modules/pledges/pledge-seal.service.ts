@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Not, IsNull, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
+import { DocumentSigner } from '../signatures/document-signer.service';
+import type { SignedBundle } from '../signatures/signed-bundle';
+import { SignedBundles } from '../signatures/signed-bundles.service';
+import { SignedDocument } from '../signatures/signed-document.entity';
+import { signingTime } from '../signatures/signer-capacity';
+import type { PledgeResponseDto } from './dto/pledges.dto';
+import type { CanonicalDocumentResponseDto, SignDocumentDto } from './dto/signatures.dto';
+import { countersignCapacity } from './pledge-countersigner';
+import { pledgeSealDocument, type PledgeSealDocument } from './pledge-documents';
+import type { Pledge } from './pledge.entity';
+import { assertCurrentVersion, assertCycleOpen, assertNotSealed, findPledge, findPledgeCycle } from './pledge-scope';
+import { describePledge } from './pledge-views';
+import { PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
+import { PledgesErrorCode, PledgesException } from './pledges.exception';
+import { UnitPledge } from './unit-pledge.entity';
+
+/**
+ * Sealing: once every current member unit has signed the current version, the countersigner
+ * named by the rules (the cluster leader unit's head, or the secretariat) signs the seal — a
+ * document listing the digest of every unit's signed pledge — and the version becomes read-only.
+ * Also the offline-verifiable bundle of a version.
+ */
+@Injectable()
+export class PledgeSealService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly signer: DocumentSigner,
+    private readonly bundles: SignedBundles,
+  ) {}
+
+  async sealDocument(_actor: Actor, id: string): Promise<CanonicalDocumentResponseDto> {
+    const manager = this.dataSource.manager;
+    const pledge = await findPledge(manager, id);
+    if (pledge.sealDocumentId) {
+      const sealed = await manager.findOneByOrFail(SignedDocument, { id: pledge.sealDocumentId });
+      return { canonical: sealed.canonical, digest: sealed.digest, content: JSON.parse(sealed.canonical) };
+    }
+    const content = await this.completeSealDocument(manager, pledge);
+    return { ...this.signer.document(content), content: content as unknown as Record<string, unknown> };
+  }
+
+  async seal(actor: Actor, id: string, dto: SignDocumentDto): Promise<PledgeResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      // The pledge row lock keeps signatures and edits of this version out until the seal commits.
+      const pledge = await findPledge(manager, id, 'update');
+      await assertCurrentVersion(manager, pledge);
+      assertNotSealed(pledge);
+      const cycle = await findPledgeCycle(manager, pledge.cycleId);
+      assertCycleOpen(cycle);
+      const signedAt = await signingTime(manager);
+      const capacity = await countersignCapacity(manager, actor.userId, pledge, cycle, signedAt);
+      const content = await this.completeSealDocument(manager, pledge);
+      const sealDigest = this.signer.document(content).digest;
+      const { document } = await this.signer.sign(manager, {
+        signerId: actor.userId,
+        kind: 'pledge_seal',
+        subjectId: pledge.id,
+        content,
+        expectedDigest: dto.digest,
+        signingKeyId: dto.signingKeyId,
+        signature: dto.signature,
+        capacity,
+        signedAt,
+        ledger: {
+          action: 'pledges.sealed',
+          subjectType: PLEDGE_SUBJECT_TYPE,
+          subjectId: pledge.id,
+          payload: {
+            cycleId: pledge.cycleId,
+            version: pledge.version,
+            sealDigest,
+            unitDigests: content.references.map(({ unitId, unitCode, digest }) => ({ unitId, unitCode, digest })),
+          },
+        },
+      });
+      pledge.status = 'sealed';
+      pledge.sealDocumentId = document.id;
+      pledge.sealedAt = signedAt;
+      await manager.save(pledge);
+      return describePledge(manager, pledge, pledge.id);
+    });
+  }
+
+  /** The version's signed documents (each unit's, then the seal) with everything needed to check them offline. */
+  async bundle(_actor: Actor, id: string): Promise<SignedBundle> {
+    const manager = this.dataSource.manager;
+    const pledge = await findPledge(manager, id);
+    const signed = await manager.find(UnitPledge, {
+      where: { pledgeId: pledge.id, signedDocumentId: Not(IsNull()) },
+      relations: { unit: true },
+    });
+    signed.sort((a, b) => (a.unit!.code < b.unit!.code ? -1 : a.unit!.code > b.unit!.code ? 1 : 0));
+    const documentIds = signed.map((unitPledge) => unitPledge.signedDocumentId!);
+    if (pledge.sealDocumentId) documentIds.push(pledge.sealDocumentId);
+    if (documentIds.length === 0) {
+      throw new PledgesException(
+        PledgesErrorCode.NothingSigned,
+        `No unit has signed version ${pledge.version} yet: there is nothing to verify.`,
+      );
+    }
+    return this.bundles.build(
+      manager,
+      { type: PLEDGE_SUBJECT_TYPE, id: pledge.id },
+      documentIds,
+      pledge.sealDocumentId,
+    );
+  }
+
+  /** The seal document, refused while a current member unit has not signed. */
+  private async completeSealDocument(manager: EntityManager, pledge: Pledge): Promise<PledgeSealDocument> {
+    const { document, missing } = await pledgeSealDocument(manager, pledge);
+    if (missing.length > 0) {
+      throw new PledgesException(
+        PledgesErrorCode.UnitsUnsigned,
+        `Not yet signed by: ${missing.map((unit) => unit.name).join(', ')}.`,
+        { missingUnits: missing },
+      );
+    }
+    return document;
+  }
+}

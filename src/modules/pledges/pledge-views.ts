@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import { ApprovalsService } from '../approvals/approvals.service';
+import { Unit } from '../registry/unit.entity';
+import { toPledgeResponse, type PledgeResponseDto } from './dto/pledges.dto';
+import { toUnitPledgeResponse, type UnitPledgeResponseDto } from './dto/unit-pledges.dto';
+import { targetsOf } from './pledge-documents';
+import type { Pledge } from './pledge.entity';
+import { currentPledgeOf } from './pledge-scope';
+import { UNIT_PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
+import { signaturesOf } from './signature-summaries';
+import { UnitPledge } from './unit-pledge.entity';
+
+/** A pledge version with its units' statuses and signatures, and its seal. */
+export async function describePledge(
+  manager: EntityManager,
+  pledge: Pledge,
+  currentId?: string,
+): Promise<PledgeResponseDto> {
+  const current = currentId ?? (await currentPledgeOf(manager, pledge.cycleId))?.id;
+  const unitPledges = await manager.find(UnitPledge, { where: { pledgeId: pledge.id }, relations: { unit: true } });
+  const units = unitPledges
+    .map((unitPledge) => ({ unitPledge, unit: unitPledge.unit! }))
+    .sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0));
+  const documentIds = [pledge.sealDocumentId, ...unitPledges.map((u) => u.signedDocumentId)].filter(
+    (id): id is string => id !== null,
+  );
+  return toPledgeResponse({
+    pledge,
+    current: current === pledge.id,
+    units,
+    signatures: await signaturesOf(manager, documentIds),
+  });
+}
+
+/** A unit's part of a pledge version, with its targets, approval request and signature. */
+export async function describeUnitPledge(
+  manager: EntityManager,
+  approvals: ApprovalsService,
+  unitPledge: UnitPledge,
+  pledge: Pledge,
+): Promise<UnitPledgeResponseDto> {
+  const current = await currentPledgeOf(manager, pledge.cycleId);
+  const unit = await manager.findOneByOrFail(Unit, { id: unitPledge.unitId });
+  const signatures = unitPledge.signedDocumentId ? await signaturesOf(manager, [unitPledge.signedDocumentId]) : null;
+  return toUnitPledgeResponse({
+    unitPledge,
+    pledge,
+    current: current?.id === pledge.id,
+    unit,
+    targets: await targetsOf(manager, unitPledge.id),
+    request: await approvals.findForSubject(manager, UNIT_PLEDGE_SUBJECT_TYPE, unitPledge.id),
+    signature: signatures?.get(unitPledge.signedDocumentId!)?.[0] ?? null,
+  });
+}

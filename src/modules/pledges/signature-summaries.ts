@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+import type { SignatureSummaryDto } from './dto/signatures.dto';
+
+interface SignatureRow {
+  document_id: string;
+  digest: string;
+  signer_id: string;
+  full_name: string;
+  capacity: string;
+  unit_id: string | null;
+  delegation_id: string | null;
+  fingerprint: string;
+  algorithm: string;
+  revoked_at: Date | string | null;
+  signed_at: Date | string;
+  ledger_seq: string | number;
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** The signatures over the given documents, by document id, oldest first. */
+export async function signaturesOf(
+  manager: EntityManager,
+  documentIds: readonly string[],
+): Promise<Map<string, SignatureSummaryDto[]>> {
+  const byDocument = new Map<string, SignatureSummaryDto[]>();
+  if (documentIds.length === 0) return byDocument;
+  const rows = (await manager.query(
+    `SELECT s.document_id, d.digest, s.signer_id, u.full_name, s.capacity, s.unit_id, s.delegation_id,
+            k.fingerprint, k.algorithm, k.revoked_at, s.signed_at, s.ledger_seq
+       FROM document_signatures s
+       JOIN signed_documents d ON d.id = s.document_id
+       JOIN users u ON u.id = s.signer_id
+       JOIN signing_keys k ON k.id = s.signing_key_id
+      WHERE s.document_id = ANY($1::uuid[])
+      ORDER BY s.signed_at, s.id`,
+    [[...new Set(documentIds)]],
+  )) as SignatureRow[];
+  for (const row of rows) {
+    const list = byDocument.get(row.document_id) ?? [];
+    list.push({
+      documentId: row.document_id,
+      digest: row.digest,
+      signerId: row.signer_id,
+      signerName: row.full_name,
+      capacity: row.capacity,
+      unitId: row.unit_id,
+      delegationId: row.delegation_id,
+      keyFingerprint: row.fingerprint,
+      algorithm: row.algorithm,
+      keyRevokedAt: row.revoked_at === null ? null : iso(row.revoked_at),
+      signedAt: iso(row.signed_at),
+      ledgerSeq: String(row.ledger_seq),
+    });
+    byDocument.set(row.document_id, list);
+  }
+  return byDocument;
+}
