@@ -1,3 +1,4 @@
+import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { createHash } from 'node:crypto';
 import {
   DEMO_CODES,
@@ -8,7 +9,7 @@ import {
   recordLeader2011,
   type DemoIds,
 } from '../utils/elections-fixtures';
-import { insertSigningKeyDirectly, type TestSigningKey } from '../utils/direct-signing-key';
+import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -23,7 +24,7 @@ describe('certifying the result', () => {
   let s: ReturnType<typeof meetingSteps>;
   let meetingId: string;
   let pollId: string;
-  const keys: Record<string, TestSigningKey> = {};
+  const keys: Record<string, TestSigner> = {};
   const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   const BOARD = [delegate('lang-son'), 'thuky2@thidua.local'];
 
@@ -35,7 +36,7 @@ describe('certifying the result', () => {
       .set(await s.as(email))
       .send({
         digest: override.digest ?? current.digest,
-        signingKeyId: keys[email].id,
+        signingKeyId: keys[email].keyId,
         signature: keys[email].sign(override.bytes ?? current.canonical),
       });
   };
@@ -71,7 +72,7 @@ describe('certifying the result', () => {
     s = meetingSteps(t, ids);
     await recordLeader2011(t, ids);
     for (const email of [...BOARD, SECRETARIAT, delegate('son-la')]) {
-      keys[email] = await insertSigningKeyDirectly(t, ids.userIds[email]);
+      keys[email] = await registerTestKey(t, email, 'ed25519');
     }
     meetingId = await s.createMeeting();
     for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
@@ -197,6 +198,14 @@ describe('certifying the result', () => {
 
     const after = await record(pollId);
     expect(after.body).toMatchObject({ digest, documentId, readyToCertify: true });
+
+    // The counting record checks offline, and a changed byte does not.
+    const bundle = (await s.get(`/polls/${pollId}/bundle`)).body;
+    expect(bundle).toMatchObject({ rootDocumentId: documentId, subject: { type: 'poll', id: pollId } });
+    expect(verifyBundle(bundle)).toMatchObject({ valid: true, problems: [] });
+    const tampered = structuredClone(bundle);
+    tampered.documents[0].canonical = tampered.documents[0].canonical.replace('"cast":', '"cast" :');
+    expect(verifyBundle(tampered).valid).toBe(false);
   });
 
   it('keeps a certified poll read-only', async () => {

@@ -29,13 +29,14 @@ export async function demoIds(t: TestApp): Promise<DemoIds> {
   };
 }
 
-/** The leader of the 2011 term, as the secretariat records it (the demo will, one day). */
-export async function recordLeader2011(t: TestApp, ids: DemoIds, code = 'lang-son'): Promise<void> {
-  await t.dataSource.query(
-    `INSERT INTO cluster_leaderships (cluster_id, unit_id, role, term_year, basis, note)
-     VALUES ($1, $2, 'leader', 2011, 'recorded', 'Cụm trưởng năm 2011')`,
-    [ids.clusterId, ids.unitIds[code]],
-  );
+/** The leader of the 2011 term: the demo data records Lạng Sơn; this checks it is there. */
+export async function recordLeader2011(t: TestApp, ids: DemoIds): Promise<void> {
+  const [row] = (await t.dataSource.query(
+    `SELECT u.code FROM cluster_leaderships l JOIN units u ON u.id = l.unit_id
+      WHERE l.cluster_id = $1 AND l.term_year = 2011 AND l.role = 'leader'`,
+    [ids.clusterId],
+  )) as { code: string }[];
+  if (row?.code !== 'lang-son') throw new Error('The demo data should record Lạng Sơn as the 2011 leader');
 }
 
 /** An adopted scoring period of the cycle whose ranking gives these final totals. */

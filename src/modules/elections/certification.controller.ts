@@ -8,6 +8,7 @@ import { UuidParam } from '../../common/validation/validation';
 import { CertificationService } from './certification.service';
 import { CountingRecordResponseDto, SignCountingRecordDto } from './dto/certification.dto';
 import { PollResponseDto, PollVersionDto } from './dto/polls.dto';
+import type { SignedBundle } from '../signatures/signed-bundle';
 
 @ApiTags('polls')
 @Controller('polls/:id')
@@ -65,5 +66,20 @@ export class CertificationController {
     @Body() dto: PollVersionDto,
   ): Promise<PollResponseDto> {
     return this.certification.certify(actor, id, dto);
+  }
+
+  @Get('bundle')
+  @RequirePermission(Permission.PollsRead)
+  @ApiOperation({
+    summary: 'The signed counting record as a verifiable bundle',
+    description:
+      'Format `thidua.signed-bundle/1` (`npm run verify-pledge -- bundle.json` checks it offline): the counting ' +
+      'record, its signatures, the keys, mandates and the ledger segment that recorded them. Empty before the ' +
+      'first signature.',
+  })
+  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiProblems(400, 401, 404)
+  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignedBundle> {
+    return this.certification.bundle(actor, id);
   }
 }

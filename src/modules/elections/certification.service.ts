@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger/ledger.service';
 import { DocumentSigner } from '../signatures/document-signer.service';
+import type { SignedBundle } from '../signatures/signed-bundle';
+import { SignedBundles } from '../signatures/signed-bundles.service';
 import { SignedDocument } from '../signatures/signed-document.entity';
 import { secretariatCapacity, signingTime, type SignerCapacity } from '../signatures/signer-capacity';
 import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
@@ -46,7 +48,26 @@ export class CertificationService {
     private readonly signer: DocumentSigner,
     private readonly effects: PollEffects,
     private readonly leadership: LeadershipEffect,
+    private readonly bundles: SignedBundles,
   ) {}
+
+  /** The signed counting record with its signatures, keys, mandates and ledger entries, for offline checking. */
+  async bundle(_actor: Actor, pollId: string): Promise<SignedBundle> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const poll = await findPoll(manager, pollId);
+      const documents = (await manager.find(SignedDocument, {
+        where: { kind: KIND, subjectId: poll.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      })) as SignedDocument[];
+      const root = poll.countingRecordDocumentId ?? documents[0]?.id ?? null;
+      return this.bundles.build(
+        manager,
+        { type: POLL_SUBJECT, id: poll.id },
+        documents.map((d) => d.id),
+        root,
+      );
+    });
+  }
 
   async record(_actor: Actor, pollId: string): Promise<CountingRecordResponseDto> {
     const manager = this.dataSource.manager;
