@@ -255,5 +255,15 @@ describe('the meeting elects the cluster leader for 2012', () => {
       code: 'idempotency_key_reused',
     });
     expect((await s.get(`/polls/${poll.body.id}/turnout`)).body.voted).toBe(1);
+
+    // The ballot route checks the session in its own statement: a signed-out token casts nothing.
+    const session = await t.login(delegate('dien-bien'));
+    expect((await t.http.post(`${API}/auth/logout`).send({ refreshToken: session.refreshToken })).status).toBe(204);
+    const afterLogout = await t.http
+      .post(`${API}/polls/${poll.body.id}/ballots`)
+      .set({ Authorization: `Bearer ${session.accessToken}`, 'Idempotency-Key': randomUUID() })
+      .send({ choice: ids.unitIds['lai-chau'] });
+    expect(problem(afterLogout)).toEqual({ status: 401, code: 'session_revoked' });
+    expect((await s.get(`/polls/${poll.body.id}/turnout`)).body.voted).toBe(1);
   });
 });

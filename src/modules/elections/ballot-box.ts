@@ -5,15 +5,19 @@ import type { PollKind, PollMethod, PollStatus } from './poll.entity';
 /**
  * The ballot box's SQL and hashes (decisions 010 and 011). One statement casts a ballot: it checks
  * that the poll is open (taking KEY SHARE on its row, which the close's FOR UPDATE waits for) and
- * that the caller is on the frozen roll, writes "who voted" (ON CONFLICT DO NOTHING) and, only if
+ * that the caller's session is live (the route skips the usual actor load: SessionCheckedByHandler)
+ * and that the caller is on the frozen roll, writes "who voted" (ON CONFLICT DO NOTHING) and, only if
  * that row is new, "what was voted" — weight rows, the first with the receipt's tracker.
  * No ledger entry per ballot: the ledger's head lock would serialise every cast.
  */
 export const CAST_BALLOT_SQL = `
-WITH poll AS (
+WITH signed_in AS (
+  SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id
+   WHERE s.id = $6 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.is_active
+), poll AS (
   SELECT id FROM polls WHERE id = $1 AND status = 'open' AND method <> 'paper' FOR KEY SHARE
 ), voter AS (
-  SELECT v.unit_id, v.weight FROM poll_voters v, poll WHERE v.poll_id = $1 AND v.delegate_id = $2
+  SELECT v.unit_id, v.weight FROM poll_voters v, poll, signed_in WHERE v.poll_id = $1 AND v.delegate_id = $2
 ), participation AS (
   INSERT INTO poll_participations (poll_id, unit_id, key_hash)
   SELECT $1, unit_id, $3 FROM voter
@@ -25,11 +29,13 @@ WITH poll AS (
     FROM participation, voter, generate_series(1, voter.weight) AS g
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM poll)::int AS open,
+SELECT (SELECT count(*) FROM signed_in)::int AS signed_in,
+       (SELECT count(*) FROM poll)::int AS open,
        (SELECT count(*) FROM voter)::int AS on_roll,
        (SELECT count(*) FROM ballot)::int AS cast`;
 
 export interface CastRow {
+  signed_in: number;
   open: number;
   on_roll: number;
   cast: number;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
+import { CurrentActor, RequirePermission, SessionCheckedByHandler } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
@@ -15,6 +15,8 @@ export class BallotsController {
 
   @Post('ballots')
   @RequirePermission(Permission.BallotsCast)
+  // The casting statement checks the session itself: one round trip per ballot (decision 011).
+  @SessionCheckedByHandler()
   @ApiOperation({
     summary: 'Cast a secret ballot',
     description:

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { preparedQuery } from '../../database/prepared-query';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { describeChoice, encodeChoice, type BallotOptions } from './ballot-choice';
 import {
   ballotTracker,
@@ -53,14 +55,16 @@ export class BallotsService {
     if (typeof choice !== 'number') throw new ElectionsException(ElectionsErrorCode.BallotInvalid, choice.error);
     const keyHash = participationKeyHash(pollId, key);
     const tracker = ballotTracker(pollId, key);
-    const [row] = (await this.dataSource.query(CAST_BALLOT_SQL, [
+    const [row] = await preparedQuery<CastRow>(this.dataSource, 'thidua_cast_ballot', CAST_BALLOT_SQL, [
       pollId,
       actor.userId,
       keyHash,
       tracker,
       choice,
-    ])) as CastRow[];
+      actor.sessionId,
+    ]);
     if (row.cast > 0) return receipt(poll, pollId, tracker, row.cast, choice);
+    if (row.signed_in === 0) throw new AuthException(AuthErrorCode.SessionRevoked, 'Sign in again.');
     if (row.open === 0) throw await this.notOpen(pollId);
     if (row.on_roll === 0) {
       throw new ElectionsException(
