@@ -18,6 +18,7 @@ import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { ElectionsModule } from './modules/elections/elections.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { FlagsModule } from './modules/flags/flags.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -26,6 +27,7 @@ import { RulesModule } from './modules/rules/rules.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MandatesModule } from './modules/mandates/mandates.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { PledgesModule } from './modules/pledges/pledges.module';
 import { RecordsModule } from './modules/records/records.module';
 import { RegistryModule } from './modules/registry/registry.module';
@@ -101,6 +103,8 @@ export class AppModule {
         EvidenceModule,
         SignaturesModule,
         PledgesModule,
+        MeetingsModule,
+        ElectionsModule,
         FlagsModule,
         RecordsModule,
       ],

@@ -13,6 +13,16 @@ export const RequirePermission = (permission: Permission) =>
 /** A route anyone may call without signing in (login, refresh, health, the OpenAPI document). */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-permission', 'public'));
 
+export const SESSION_CHECKED_BY_HANDLER_KEY = 'thidua:session-checked-by-handler';
+
+/**
+ * The hot path's authentication (decision 011): the token's signature and expiry are checked as
+ * everywhere, but the session and the person are NOT loaded before the handler — the handler's own
+ * statement must check them (session not revoked, account active) in the same round trip. The
+ * actor then carries only the base permissions and no mandates. Use only where the statement does.
+ */
+export const SessionCheckedByHandler = () => SetMetadata(SESSION_CHECKED_BY_HANDLER_KEY, true);
+
 /** The signed-in person the request acts for. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   return ctx.switchToHttp().getRequest<{ user: Actor }>().user;

@@ -21,6 +21,8 @@ export interface Actor {
   sessionId: string;
   mandates: ActiveMandate[];
   permissions: ReadonlySet<Permission>;
+  /** False when only the token was checked: the handler's statement checks the session (SessionCheckedByHandler). */
+  sessionChecked?: boolean;
 }
 
 export function isAdmin(actor: Actor): boolean {

@@ -37,6 +37,13 @@ export enum Permission {
   PledgesRead = 'pledges.read',
   PledgesManage = 'pledges.manage',
   PledgesDraft = 'pledges.draft',
+  MeetingsRead = 'meetings.read',
+  MeetingsManage = 'meetings.manage',
+  AttendanceCheckIn = 'attendance.check_in',
+  PollsRead = 'polls.read',
+  PollsManage = 'polls.manage',
+  BallotsCast = 'ballots.cast',
+  PaperCountsEnter = 'paper_counts.enter',
   FlagsRead = 'flags.read',
   FlagsManage = 'flags.manage',
   FlagsReport = 'flags.report',
@@ -64,6 +71,14 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
   Permission.SigningKeysManage,
   Permission.DocumentsSign,
   Permission.PledgesRead,
+  Permission.MeetingsRead,
+  Permission.PollsRead,
+  // Checking in is decided per unit (the person's delegate or head mandate); voting per poll, by
+  // the frozen roll: a person not on it is refused whatever their roles.
+  Permission.AttendanceCheckIn,
+  Permission.BallotsCast,
+  // Entering paper counts is decided per poll: the person must be on its counting board.
+  Permission.PaperCountsEnter,
   Permission.FlagsRead,
   Permission.RecordsRead,
 ];
@@ -83,6 +98,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.RulesDraft,
     Permission.ScoringManage,
     Permission.PledgesManage,
+    Permission.MeetingsManage,
+    Permission.PollsManage,
     Permission.FlagsManage,
   ],
   head: [

@@ -201,7 +201,7 @@ export class ApprovalsService {
           approvalsRequired: needed,
         },
       });
-      if (moves) await this.moveState(manager, actor, definition, request, act);
+      if (moves) await this.moveState(manager, actor.userId, definition, request, act);
       return this.describe(manager, actor, request, { assertVisible: false });
     });
   }
@@ -240,9 +240,71 @@ export class ApprovalsService {
     };
   }
 
+  /**
+   * A meeting's vote decides the request (an adopted motion, once certified): one act recorded for
+   * the poll (`counted_for` = `poll:<id>`), taking the step from the current state into a final
+   * state whatever k says — the meeting's vote stands for the members' approvals. In the caller's
+   * transaction; the owning module's hook runs as for any act. Refused when no such step exists.
+   */
+  async decideByVote(
+    manager: EntityManager,
+    input: { requestId: string; pollId: string; actorId: string; comment: string },
+  ): Promise<ApprovalRequest> {
+    const request = await manager.findOne(ApprovalRequest, {
+      where: { id: input.requestId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!request) throw ApprovalsException.requestNotFound(input.requestId);
+    const definition = this.workflows.get(request.workflowKey);
+    const transition = definition.transitions.find((t) => t.from === request.state && definition.final.includes(t.to));
+    if (!transition) {
+      throw new ApprovalsException(
+        ApprovalsErrorCode.TransitionNotAvailable,
+        `No step completes the request from '${request.state}'.`,
+        { state: request.state, version: request.version },
+      );
+    }
+    const fromState = request.state;
+    const act = await manager.save(
+      manager.create(ApprovalAct, {
+        requestId: request.id,
+        round: request.round,
+        transition: transition.name,
+        fromState,
+        toState: transition.to,
+        actorId: input.actorId,
+        mandateId: null,
+        delegationId: null,
+        countedFor: `poll:${input.pollId}`,
+        comment: input.comment,
+      }),
+    );
+    await this.ledger.append(manager, {
+      actorId: input.actorId,
+      action: 'approvals.act_recorded',
+      subjectType: 'approval_request',
+      subjectId: request.id,
+      payload: {
+        workflow: definition.key,
+        subjectType: request.subjectType,
+        subjectId: request.subjectId,
+        actId: act.id,
+        transition: transition.name,
+        from: fromState,
+        to: act.toState,
+        round: request.round,
+        countedFor: act.countedFor,
+        pollId: input.pollId,
+        comment: act.comment,
+      },
+    });
+    await this.moveState(manager, input.actorId, definition, request, act);
+    return request;
+  }
+
   private async moveState(
     manager: EntityManager,
-    actor: Actor,
+    actorId: string,
     definition: WorkflowDefinition,
     request: ApprovalRequest,
     act: ApprovalAct,
@@ -263,7 +325,7 @@ export class ApprovalsService {
     Object.assign(request, await manager.findOneByOrFail(ApprovalRequest, { id: request.id }));
     await definition.onStateEntered?.(manager, request, act);
     await this.ledger.append(manager, {
-      actorId: actor.userId,
+      actorId,
       action: 'approvals.state_changed',
       subjectType: 'approval_request',
       subjectId: request.id,

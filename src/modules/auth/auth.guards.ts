@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { PUBLIC_KEY } from '../../common/access/access.decorators';
+import { PUBLIC_KEY, SESSION_CHECKED_BY_HANDLER_KEY } from '../../common/access/access.decorators';
 import { CommonException } from '../../common/errors/common.exception';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { LoginDto } from './dto/auth.dto';
@@ -16,7 +16,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(SESSION_CHECKED_BY_HANDLER_KEY, targets)) {
+      context.switchToHttp().getRequest<{ sessionCheckedByHandler?: boolean }>().sessionCheckedByHandler = true;
+    }
     return super.canActivate(context);
   }
 

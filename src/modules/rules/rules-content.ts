@@ -61,6 +61,10 @@ export interface VotingRules {
   maxBallotsPerRound: number;
   runoff: 'top_two' | 'none';
   tieBreak: TieBreak[];
+  /** Optional: ballots per member unit, by unit code (whole numbers 1–100); absent: 1 each. */
+  voterWeights?: Record<string, number>;
+  /** Optional: whether one poll may combine electronic and paper ballots; absent: allowed. */
+  mixedBallots?: boolean;
 }
 
 export interface LeaderRotationRule {

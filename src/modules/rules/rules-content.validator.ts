@@ -198,6 +198,17 @@ function checkVoting(findings: Findings, content: RulesContent): void {
   });
 }
 
+function checkVoterWeights(findings: Findings, content: RulesContent, context: RulesContentContext): void {
+  const members = new Set(context.memberUnitCodes);
+  for (const [code, weight] of Object.entries(content.voting.voterWeights ?? {})) {
+    const field = `${ROOT}.voting.voterWeights.${code}`;
+    if (!members.has(code)) findings.add(field, `'${code}' is not a member unit of the cluster today`);
+    if (!(Number.isInteger(weight) && weight >= 1 && weight <= 100)) {
+      findings.add(field, `must be a whole number from 1 to 100 (it is ${String(weight)})`);
+    }
+  }
+}
+
 function checkRotationAndAdoption(findings: Findings, content: RulesContent, context: RulesContentContext): void {
   const members = new Set(context.memberUnitCodes);
   const order = content.leaderRotation.fixedOrder ?? [];
@@ -223,6 +234,7 @@ export function rulesContentErrors(content: RulesContent, context: RulesContentC
   checkBonusPenalty(findings, content.scoring.bonus, content.scoring.penalty);
   checkCategories(findings, content, criteriaComplete);
   checkVoting(findings, content);
+  checkVoterWeights(findings, content, context);
   checkRotationAndAdoption(findings, content, context);
   return findings.list();
 }

@@ -178,6 +178,21 @@ export class VotingRulesDto implements VotingRules {
   @List(TIE_BREAKS.length * 2)
   @IsIn(TIE_BREAKS, { each: true })
   tieBreak: TieBreak[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1, maximum: 100 },
+    example: { 'son-la': 2 },
+    description: 'Ballots per member unit by unit code; absent units and an absent map: 1 each.',
+  })
+  @IsOptional()
+  @IsObject()
+  voterWeights?: Record<string, number>;
+
+  @ApiPropertyOptional({ description: 'Whether one poll may combine electronic and paper ballots; absent: allowed.' })
+  @IsOptional()
+  @IsBoolean()
+  mixedBallots?: boolean;
 }
 
 export class LeaderRotationRuleDto implements LeaderRotationRule {

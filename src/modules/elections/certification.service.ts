@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
+import { LedgerService } from '../ledger/ledger.service';
+import { DocumentSigner } from '../signatures/document-signer.service';
+import type { SignedBundle } from '../signatures/signed-bundle';
+import { SignedBundles } from '../signatures/signed-bundles.service';
+import { SignedDocument } from '../signatures/signed-document.entity';
+import { secretariatCapacity, signingTime, type SignerCapacity } from '../signatures/signer-capacity';
+import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
+import { boardOf } from './counting-board.service';
+import { CountingErrorCode, CountingException } from './counting.exception';
+import { buildCountingRecord } from './counting-record';
+import type { CountingRecordResponseDto, SignCountingRecordDto } from './dto/certification.dto';
+import type { PollResponseDto, PollVersionDto } from './dto/polls.dto';
+import { ElectionsErrorCode, ElectionsException } from './elections.exception';
+import { LeadershipEffect } from './leadership-effect';
+import { PollEffects } from './poll-effects';
+import { PollPolicy } from './poll.policy';
+import { POLL_SUBJECT, describePoll, findPoll, meetingOf } from './poll-store';
+import type { Poll } from './poll.entity';
+import { assertVersion } from './polls.service';
+
+const KIND = 'counting_record' as const;
+
+interface SignatureRow {
+  id: string;
+  signer_id: string;
+  full_name: string;
+  capacity: string;
+  unit_id: string | null;
+  mandate_id: string | null;
+  fingerprint: string;
+  signed_at: Date;
+}
+
+/**
+ * Certification of a tallied poll: the counting record is signed by every counting-board member
+ * and by the secretariat (one signing mechanism, DocumentSigner), then the secretariat seals it —
+ * the poll becomes read-only, the ledger records the digest, and the result takes effect.
+ */
+@Injectable()
+export class CertificationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly signer: DocumentSigner,
+    private readonly effects: PollEffects,
+    private readonly leadership: LeadershipEffect,
+    private readonly bundles: SignedBundles,
+  ) {}
+
+  /** The signed counting record with its signatures, keys, mandates and ledger entries, for offline checking. */
+  async bundle(_actor: Actor, pollId: string): Promise<SignedBundle> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const poll = await findPoll(manager, pollId);
+      const documents = (await manager.find(SignedDocument, {
+        where: { kind: KIND, subjectId: poll.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      })) as SignedDocument[];
+      const root = poll.countingRecordDocumentId ?? documents[0]?.id ?? null;
+      return this.bundles.build(
+        manager,
+        { type: POLL_SUBJECT, id: poll.id },
+        documents.map((d) => d.id),
+        root,
+      );
+    });
+  }
+
+  async record(_actor: Actor, pollId: string): Promise<CountingRecordResponseDto> {
+    const manager = this.dataSource.manager;
+    return this.describe(manager, await findPoll(manager, pollId));
+  }
+
+  async sign(actor: Actor, pollId: string, dto: SignCountingRecordDto): Promise<CountingRecordResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      // FOR SHARE: signatures may go side by side; the certification (FOR UPDATE) waits for them.
+      await manager.query(`SELECT id FROM polls WHERE id = $1 FOR SHARE`, [pollId]);
+      const poll = await findPoll(manager, pollId);
+      assertTallied(poll);
+      const meeting = await meetingOf(manager, poll);
+      const board = await assertBoard(manager, poll.id);
+      const signedAt = await signingTime(manager);
+      const capacity = await this.capacityOf(manager, actor.userId, board, meeting.clusterId, signedAt);
+      await this.signer.sign(manager, {
+        signerId: actor.userId,
+        kind: KIND,
+        subjectId: poll.id,
+        content: (await this.currentRecord(manager, poll)).content,
+        expectedDigest: dto.digest,
+        signingKeyId: dto.signingKeyId,
+        signature: dto.signature,
+        capacity,
+        signedAt,
+        ledger: { action: 'elections.counting_record_signed', subjectType: POLL_SUBJECT, subjectId: poll.id },
+      });
+      return this.describe(manager, poll);
+    });
+  }
+
+  async certify(actor: Actor, pollId: string, dto: PollVersionDto): Promise<PollResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const poll = await findPoll(manager, pollId, true);
+      PollPolicy.assertMayManage(actor, (await meetingOf(manager, poll)).clusterId);
+      assertTallied(poll);
+      assertVersion(poll, dto.expectedVersion);
+      await assertBoard(manager, poll.id);
+      const state = await this.describe(manager, poll);
+      if (!state.readyToCertify || !state.documentId) {
+        throw new CountingException(
+          CountingErrorCode.RecordNotSigned,
+          [
+            state.pendingBoardMembers.length > 0
+              ? `Still to sign for the counting board: ${state.pendingBoardMembers.map((m) => m.fullName).join(', ')}.`
+              : '',
+            state.secretariatSigned ? '' : 'A member of the secretariat must sign too.',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          { pendingBoardMembers: state.pendingBoardMembers, secretariatSigned: state.secretariatSigned },
+        );
+      }
+      const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
+      Object.assign(poll, { status: 'certified', certifiedAt: now, countingRecordDocumentId: state.documentId });
+      await manager.save(poll);
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'elections.result_certified',
+        subjectType: POLL_SUBJECT,
+        subjectId: poll.id,
+        payload: {
+          documentId: state.documentId,
+          digest: state.digest,
+          outcome: (poll.result as { outcome?: string }).outcome ?? null,
+          winners: (poll.result as { winners?: string[] }).winners ?? [],
+          signatures: state.signatures.map((s) => ({ id: s.signatureId, signerId: s.signerId, capacity: s.capacity })),
+          certifiedAt: now.toISOString(),
+        },
+      });
+      await this.effects.apply(manager, poll, actor.userId);
+      await this.leadership.apply(manager, poll, actor.userId);
+      return describePoll(manager, poll);
+    });
+  }
+
+  /** A board member signs as such (with any mandate held then); else the cluster's secretariat. */
+  private async capacityOf(
+    manager: EntityManager,
+    userId: string,
+    board: Awaited<ReturnType<typeof boardOf>>,
+    clusterId: string,
+    at: Date,
+  ): Promise<SignerCapacity> {
+    const member = board.find((m) => m.user_id === userId);
+    if (member) {
+      const [mandate] = (await manager.query(
+        `SELECT id FROM mandates
+          WHERE user_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
+          ORDER BY (unit_id IS NOT DISTINCT FROM $3::uuid) DESC, valid_from DESC LIMIT 1`,
+        [userId, at, member.unit_id],
+      )) as { id: string }[];
+      return { capacity: 'counting_board', unitId: member.unit_id, mandateId: mandate?.id ?? null, delegationId: null };
+    }
+    const secretariat = await secretariatCapacity(manager, userId, clusterId, at);
+    if (secretariat) return secretariat;
+    throw new SignaturesException(
+      SignaturesErrorCode.CapacityMissing,
+      "A counting record is signed by the poll's counting board and the cluster's secretariat.",
+    );
+  }
+
+  /**
+   * The record to sign: once someone has signed, the stored document (names and places as they were
+   * then, so a later rename cannot change the digest under the signers); before, built from the poll.
+   */
+  private async currentRecord(manager: EntityManager, poll: Poll) {
+    const document = poll.countingRecordDocumentId
+      ? await manager.findOneByOrFail(SignedDocument, { id: poll.countingRecordDocumentId })
+      : await manager.findOne(SignedDocument, {
+          where: { kind: KIND, subjectId: poll.id },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        });
+    if (document) {
+      const { canonical, digest } = document;
+      return { canonical, digest, content: JSON.parse(canonical) as Record<string, unknown>, document };
+    }
+    const content = await buildCountingRecord(manager, poll);
+    return { ...this.signer.document(content), content, document: null };
+  }
+
+  private async describe(manager: EntityManager, poll: Poll): Promise<CountingRecordResponseDto> {
+    if (poll.status !== 'tallied' && poll.status !== 'certified') assertTallied(poll);
+    const { canonical, digest, content, document } = await this.currentRecord(manager, poll);
+    const rows = document
+      ? ((await manager.query(
+          `SELECT s.id, s.signer_id, u.full_name, s.capacity, s.unit_id, s.mandate_id, k.fingerprint, s.signed_at
+             FROM document_signatures s JOIN users u ON u.id = s.signer_id JOIN signing_keys k ON k.id = s.signing_key_id
+            WHERE s.document_id = $1 ORDER BY s.signed_at, s.id`,
+          [document.id],
+        )) as SignatureRow[])
+      : [];
+    const board = await boardOf(manager, poll.id);
+    const signedBoard = new Set(rows.filter((r) => r.capacity === 'counting_board').map((r) => r.signer_id));
+    const pendingBoardMembers = board
+      .filter((m) => !signedBoard.has(m.user_id))
+      .map((m) => ({ userId: m.user_id, fullName: m.full_name }));
+    const secretariatSigned = rows.some((r) => r.capacity === 'secretariat');
+    return {
+      pollId: poll.id,
+      canonical,
+      digest,
+      content,
+      signatures: rows.map((r) => ({
+        signatureId: r.id,
+        signerId: r.signer_id,
+        signerName: r.full_name,
+        capacity: r.capacity,
+        unitId: r.unit_id,
+        mandateId: r.mandate_id,
+        keyFingerprint: r.fingerprint,
+        signedAt: new Date(r.signed_at).toISOString(),
+      })),
+      pendingBoardMembers,
+      secretariatSigned,
+      readyToCertify: board.length >= 2 && pendingBoardMembers.length === 0 && secretariatSigned,
+      documentId: document?.id ?? null,
+    };
+  }
+}
+
+function assertTallied(poll: Poll): void {
+  if (poll.status === 'certified') throw CountingException.certified();
+  if (poll.status !== 'tallied') {
+    throw new ElectionsException(
+      ElectionsErrorCode.PollNotTallied,
+      'The counting record exists once the poll is tallied.',
+      {
+        status: poll.status,
+      },
+    );
+  }
+}
+
+async function assertBoard(manager: EntityManager, pollId: string): Promise<Awaited<ReturnType<typeof boardOf>>> {
+  const board = await boardOf(manager, pollId);
+  if (board.length < 2) {
+    throw new CountingException(
+      CountingErrorCode.BoardMissing,
+      'The secretariat appoints a counting board (PUT …/counting-board) before the record is signed.',
+    );
+  }
+  return board;
+}

@@ -1,0 +1,104 @@
+import type { EntityManager } from 'typeorm';
+import { boardOf } from './counting-board.service';
+import { loadPaperState } from './paper-count-reader';
+import type { Poll } from './poll.entity';
+import type { PollResult } from './poll-tally';
+
+export const COUNTING_RECORD_TYPE = 'thidua.counting-record';
+
+interface RecordFacts {
+  cluster_id: string;
+  cluster_code: string;
+  cluster_name: string;
+  cycle_id: string;
+  year: number;
+  meeting_id: string;
+  meeting_title: string;
+  held_on: string;
+  place: string;
+}
+
+/**
+ * The counting record (biên bản kiểm phiếu) of a tallied poll, as the counting board and the
+ * secretariat sign it: who could vote, how many ballots, how they were counted, the result and
+ * how ties were settled. The figures no longer change once the poll is tallied; names and places
+ * could, so the first signature freezes the record (certification.service.ts).
+ */
+export async function buildCountingRecord(manager: EntityManager, poll: Poll): Promise<Record<string, unknown>> {
+  const [facts] = (await manager.query(
+    `SELECT k.id AS cluster_id, k.code AS cluster_code, k.name AS cluster_name, c.id AS cycle_id, c.year,
+            m.id AS meeting_id, m.title AS meeting_title, to_char(m.held_on, 'YYYY-MM-DD') AS held_on, m.place
+       FROM meetings m JOIN cycles c ON c.id = m.cycle_id JOIN clusters k ON k.id = m.cluster_id
+      WHERE m.id = $1`,
+    [poll.meetingId],
+  )) as RecordFacts[];
+  const units = new Map(
+    (
+      (await manager.query(
+        `SELECT u.id, u.code, u.name FROM poll_candidates c JOIN units u ON u.id = c.unit_id WHERE c.poll_id = $1`,
+        [poll.id],
+      )) as { id: string; code: string; name: string }[]
+    ).map((u) => [u.id, u]),
+  );
+  const result = poll.result as unknown as PollResult;
+  const board = await boardOf(manager, poll.id);
+  const record: Record<string, unknown> = {
+    type: COUNTING_RECORD_TYPE,
+    formatVersion: 1,
+    cluster: { id: facts.cluster_id, code: facts.cluster_code, name: facts.cluster_name },
+    cycle: { id: facts.cycle_id, year: facts.year },
+    meeting: { id: facts.meeting_id, title: facts.meeting_title, heldOn: facts.held_on, place: facts.place },
+    poll: {
+      id: poll.id,
+      kind: poll.kind,
+      title: poll.title,
+      method: poll.method,
+      round: poll.round,
+      parentPollId: poll.parentPollId,
+      awardCategoryCode: poll.awardCategoryCode,
+      motionText: poll.motionText,
+      rulesVersionId: poll.rulesVersionId,
+    },
+    attendance: { present: poll.presentCount, members: poll.memberCount },
+    roll: { size: poll.rollSize, weight: poll.rollWeight, digest: poll.rollDigest },
+    ballots: {
+      cast: result.ballots,
+      valid: result.valid,
+      invalid: result.invalid,
+      blank: result.abstentions,
+      electronic: poll.ballotsCast ?? 0,
+    },
+    counts: result.options.map((o) => {
+      const unit = units.get(o.option);
+      return unit
+        ? { unitId: unit.id, unitCode: unit.code, unitName: unit.name, votes: o.votes, passes: o.passes }
+        : { option: o.option, votes: o.votes, passes: o.passes };
+    }),
+    result: {
+      outcome: result.outcome,
+      winners: result.winners,
+      runoff: result.runoff,
+      threshold: result.threshold,
+      base: result.base,
+      votesNeeded: result.votesNeeded,
+      quorum: result.quorum,
+      unresolvedTie: result.unresolvedTie,
+    },
+    tieBreaks: result.tieBreaks,
+    drawSeed: result.drawSeed,
+    bulletinDigest: poll.bulletinDigest,
+    countingBoard: board.map((m) => ({ userId: m.user_id, fullName: m.full_name, unitId: m.unit_id })),
+  };
+  if (poll.method !== 'electronic') {
+    const paper = await loadPaperState(manager, poll);
+    const corrections = paper.entries.filter((e) => e.supersedesId !== null).length;
+    record.paper = {
+      ballotsIssued: paper.issuedOnRecord,
+      sheet: paper.comparison.sheet,
+      agreeingMembers: paper.comparison.agreeingMembers,
+      entries: paper.entries.length,
+      corrections,
+    };
+  }
+  return record;
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
+import type { Actor } from '../../common/access/actor';
+import { Permission } from '../../common/access/permission';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { UuidParam } from '../../common/validation/validation';
+import { CountingBoardService } from './counting-board.service';
+import {
+  AppointCountingBoardDto,
+  CountingBoardResponseDto,
+  HandPaperBallotDto,
+  PaperBallotResponseDto,
+} from './dto/counting-board.dto';
+import { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
+import { PaperCountService } from './paper-count.service';
+
+@ApiTags('polls')
+@Controller('polls/:id')
+export class CountingController {
+  constructor(
+    private readonly boards: CountingBoardService,
+    private readonly paper: PaperCountService,
+  ) {}
+
+  @Get('counting-board')
+  @RequirePermission(Permission.PollsRead)
+  @ApiOperation({ summary: 'The counting board', description: 'Its members and whether it can still change.' })
+  @ApiOkResponse({ type: CountingBoardResponseDto })
+  @ApiProblems(400, 401, 404)
+  board(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<CountingBoardResponseDto> {
+    return this.boards.get(actor, id);
+  }
+
+  @Put('counting-board')
+  @RequirePermission(Permission.PollsManage)
+  @ApiOperation({
+    summary: 'Appoint the counting board',
+    description:
+      'Replaces the board: at least two people (422 counting_board_too_small), none of them a delegate or head ' +
+      'of a candidate unit or sitting for one at the meeting (422 counting_board_member_conflict, with the ' +
+      'reasons). 409 counting_board_locked once a paper figure is entered or the poll is tallied.',
+  })
+  @ApiOkResponse({ type: CountingBoardResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  appoint(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: AppointCountingBoardDto,
+  ): Promise<CountingBoardResponseDto> {
+    return this.boards.appoint(actor, id, dto);
+  }
+
+  @Post('paper-ballots')
+  @RequirePermission(Permission.PollsManage)
+  @ApiOperation({
+    summary: 'Hand a paper ballot to a voter',
+    description:
+      'Paper and mixed polls, while open: records that the unit on the roll voted on paper, so that it cannot ' +
+      'also vote electronically (409 ballot_already_cast either way). The count sheet’s ballots_issued must ' +
+      'equal the ballots handed out on record.',
+  })
+  @ApiCreatedResponse({ type: PaperBallotResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  handBallot(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: HandPaperBallotDto,
+  ): Promise<PaperBallotResponseDto> {
+    return this.paper.handBallot(actor, id, dto);
+  }
+
+  @Get('paper-entries')
+  @RequirePermission(Permission.PollsRead)
+  @ApiOperation({
+    summary: 'The paper count: double entry and its history',
+    description:
+      "Each member's current figures line by line, which lines agree, whether the count is accepted, and " +
+      'every entry ever made (a correction names the figure it replaced, who and why).',
+  })
+  @ApiOkResponse({ type: PaperCountResponseDto })
+  @ApiProblems(400, 401, 404, 409)
+  entries(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<PaperCountResponseDto> {
+    return this.paper.entries(actor, id);
+  }
+
+  @Post('paper-entries')
+  @RequirePermission(Permission.PaperCountsEnter)
+  @ApiOperation({
+    summary: 'Enter paper counts (counting-board members)',
+    description:
+      'After close and before the tally (409 paper_count_not_open). Your figures for some or all lines of the ' +
+      'sheet; a line you entered before is a correction and needs `reason` (422 ' +
+      'paper_correction_reason_required). 403 not_on_counting_board for anyone else.',
+  })
+  @ApiCreatedResponse({ type: PaperCountResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  enter(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: EnterPaperCountDto,
+  ): Promise<PaperCountResponseDto> {
+    return this.paper.enter(actor, id, dto);
+  }
+}

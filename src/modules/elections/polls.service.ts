@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
+import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { ApprovalRequest } from '../approvals/approval-request.entity';
+import { WorkflowRegistry } from '../approvals/workflow-definition';
+import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
+import { LedgerService } from '../ledger/ledger.service';
+import type { Meeting } from '../meetings/meeting.entity';
+import { meetingPresence, pinnedRules, reachesShare } from '../meetings/meeting-presence';
+import { assertMeetingNotClosed, findMeeting } from '../meetings/meetings.service';
+import type { RulesContent } from '../rules/rules-content';
+import { eligibleForCategory, refusalOf } from './candidate-eligibility';
+import type { CreatePollDto, PollResponseDto, PollRollResponseDto, PollVersionDto } from './dto/polls.dto';
+import { ElectionsErrorCode, ElectionsException } from './elections.exception';
+import { loadEligibilityFacts } from './eligibility-facts';
+import { PollCandidate } from './poll-candidate.entity';
+import { PollPolicy } from './poll.policy';
+import { POLL_SUBJECT, describePoll, findPoll, meetingOf } from './poll-store';
+import { awardQuota } from './poll-tally';
+import { PollVoter } from './poll-voter.entity';
+import { Poll } from './poll.entity';
+
+/** The workflow transition a vote may take on a request: from its state into a final state. */
+export function decidingTransition(workflows: WorkflowRegistry, request: ApprovalRequest) {
+  const definition = workflows.get(request.workflowKey);
+  return definition.transitions.find((t) => t.from === request.state && definition.final.includes(t.to)) ?? null;
+}
+
+/**
+ * Polls (cuộc bỏ phiếu) of a meeting: created by the secretariat with the candidates the rules
+ * allow (refused ones listed with the reason), opened with the roll frozen from the attendance
+ * register. Casting is BallotsService; closing and counting TallyService.
+ */
+@Injectable()
+export class PollsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly workflows: WorkflowRegistry,
+  ) {}
+
+  async create(actor: Actor, meetingId: string, dto: CreatePollDto): Promise<PollResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await findMeeting(manager, meetingId);
+      PollPolicy.assertMayManage(actor, meeting.clusterId);
+      assertMeetingNotClosed(meeting);
+      const rules = await pinnedRules(manager, meeting.cycleId);
+      await this.checkKindFields(manager, meeting, rules.content, dto);
+      const facts = await loadEligibilityFacts(
+        manager,
+        meeting,
+        dto.kind,
+        rules.content,
+        dto.awardCategoryCode ?? null,
+      );
+      const proposed =
+        dto.kind === 'motion' ? [] : [...new Set(dto.candidateUnitIds ?? facts.members.map((m) => m.unitId))];
+      let position = 0;
+      const decided = proposed.map((unitId) => {
+        const refusal = refusalOf(facts, unitId);
+        return { unitId, refusal, position: refusal ? null : position++ };
+      });
+      if (dto.kind !== 'motion' && position === 0) {
+        throw new ElectionsException(
+          ElectionsErrorCode.NoEligibleCandidates,
+          'None of the units proposed may stand under the rules.',
+          { refused: decided.map((d) => ({ unitId: d.unitId, ...d.refusal })) },
+        );
+      }
+      let maxApprovals: number | null = null;
+      if (dto.kind === 'award_proposal') {
+        const category = facts.category!;
+        const quota = awardQuota(category.quotaCount, category.quotaShare, eligibleForCategory(facts).length);
+        maxApprovals = Math.min(quota ?? position, position);
+        if (maxApprovals === 0) {
+          throw ElectionsException.invalid(`The quota of ${category.code} allows no proposal for this cycle.`);
+        }
+      }
+      const poll = await manager.save(
+        manager.create(Poll, {
+          meetingId,
+          kind: dto.kind,
+          title: dto.title,
+          method: dto.method ?? 'electronic',
+          rulesVersionId: rules.rulesVersionId,
+          votingRules: rules.content.voting,
+          awardCategoryCode: dto.awardCategoryCode ?? null,
+          maxApprovals,
+          motionText: dto.motionText ?? null,
+          approvalRequestId: dto.approvalRequestId ?? null,
+          createdBy: actor.userId,
+        }),
+      );
+      if (decided.length > 0) {
+        await manager.insert(
+          PollCandidate,
+          decided.map((d) => ({
+            pollId: poll.id,
+            unitId: d.unitId,
+            position: d.position,
+            refusalCode: d.refusal?.code ?? null,
+            refusalReason: d.refusal?.reason ?? null,
+            finalScore: facts.finalScores?.get(d.unitId) ?? null,
+            womenLed: facts.units.get(d.unitId)?.womenLed ?? false,
+          })),
+        );
+      }
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'elections.poll_created',
+        subjectType: POLL_SUBJECT,
+        subjectId: poll.id,
+        payload: {
+          meetingId,
+          kind: poll.kind,
+          title: poll.title,
+          method: poll.method,
+          rulesVersionId: poll.rulesVersionId,
+          awardCategoryCode: poll.awardCategoryCode,
+          maxApprovals,
+          motionText: poll.motionText,
+          approvalRequestId: poll.approvalRequestId,
+          candidates: decided.map((d) => ({
+            unitId: d.unitId,
+            position: d.position,
+            refusal: d.refusal?.code ?? null,
+          })),
+        },
+      });
+      return describePoll(manager, poll);
+    });
+  }
+
+  async get(_actor: Actor, id: string): Promise<PollResponseDto> {
+    const manager = this.dataSource.manager;
+    return describePoll(manager, await findPoll(manager, id));
+  }
+
+  async list(_actor: Actor, meetingId: string): Promise<PollResponseDto[]> {
+    const manager = this.dataSource.manager;
+    await findMeeting(manager, meetingId);
+    const polls = await manager.find(Poll, { where: { meetingId }, order: { createdAt: 'ASC' } });
+    const out: PollResponseDto[] = [];
+    for (const poll of polls) out.push(await describePoll(manager, poll));
+    return out;
+  }
+
+  async roll(_actor: Actor, id: string): Promise<PollRollResponseDto> {
+    const manager = this.dataSource.manager;
+    const poll = await findPoll(manager, id);
+    const voters = await manager.find(PollVoter, { where: { pollId: id }, relations: { unit: true } });
+    return {
+      pollId: id,
+      frozen: poll.status !== 'draft',
+      digest: poll.rollDigest,
+      voters: voters
+        .map((v) => ({ unitId: v.unitId, unitCode: v.unit!.code, delegateId: v.delegateId, weight: v.weight }))
+        .sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
+    };
+  }
+
+  /**
+   * Opens the poll: the roll is built from the register (a runoff keeps the roll copied from its
+   * parent), frozen by the database from now on, its digest recorded in the ledger; the quorum is
+   * checked on it. The meeting row is locked, so a check-in either counts or comes after.
+   */
+  async open(actor: Actor, id: string, dto: PollVersionDto): Promise<PollResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const poll = await findPoll(manager, id, true);
+      const meeting = await meetingOf(manager, poll, true);
+      PollPolicy.assertMayManage(actor, meeting.clusterId);
+      assertMeetingNotClosed(meeting);
+      if (poll.status !== 'draft') throw ElectionsException.notDraft(poll.status);
+      assertVersion(poll, dto.expectedVersion);
+      const presence = await meetingPresence(manager, meeting);
+      const memberCount = presence.memberUnitIds.length;
+      if (poll.parentPollId === null) await this.freezeRollFromRegister(manager, poll, presence.present);
+      const roll = await manager.find(PollVoter, { where: { pollId: poll.id }, order: { unitId: 'ASC' } });
+      const rollWeight = roll.reduce((sum, v) => sum + v.weight, 0);
+      if (roll.length === 0) {
+        throw new ElectionsException(ElectionsErrorCode.RollEmpty, 'Nobody is checked in for a member unit.');
+      }
+      const quorum = poll.kind === 'award_proposal' ? poll.votingRules.awardQuorum : poll.votingRules.quorum;
+      if (!reachesShare(roll.length, memberCount, quorum)) {
+        throw new ElectionsException(
+          ElectionsErrorCode.QuorumNotMet,
+          `${roll.length} of ${memberCount} member units are present; the rules need ${Math.ceil(quorum * memberCount - 1e-9)}.`,
+          { present: roll.length, members: memberCount, required: quorum },
+        );
+      }
+      const rollDigest = sha256Hex(
+        canonicalJson(roll.map((v) => ({ unitId: v.unitId, delegateId: v.delegateId, weight: v.weight }))),
+      );
+      const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
+      Object.assign(poll, {
+        status: 'open',
+        openedAt: now,
+        openedBy: actor.userId,
+        memberCount,
+        presentCount: roll.length,
+        rollSize: roll.length,
+        rollWeight,
+        rollDigest,
+      });
+      await manager.save(poll);
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'elections.poll_opened',
+        subjectType: POLL_SUBJECT,
+        subjectId: poll.id,
+        payload: { memberCount, rollSize: roll.length, rollWeight, rollDigest, quorum, openedAt: now.toISOString() },
+      });
+      return describePoll(manager, poll);
+    });
+  }
+
+  private async freezeRollFromRegister(
+    manager: EntityManager,
+    poll: Poll,
+    present: { unitId: string; unitCode: string; delegateId: string }[],
+  ): Promise<void> {
+    if (present.length === 0) return;
+    const weights = poll.votingRules.voterWeights ?? {};
+    await manager.insert(
+      PollVoter,
+      present.map((p) => ({
+        pollId: poll.id,
+        unitId: p.unitId,
+        delegateId: p.delegateId,
+        weight: weights[p.unitCode] ?? 1,
+      })),
+    );
+  }
+
+  private async checkKindFields(
+    manager: EntityManager,
+    meeting: Meeting,
+    rules: RulesContent,
+    dto: CreatePollDto,
+  ): Promise<void> {
+    const isAward = dto.kind === 'award_proposal';
+    const isMotion = dto.kind === 'motion';
+    if (isAward !== (dto.awardCategoryCode !== undefined)) {
+      throw ElectionsException.invalid('An award proposal names its category (awardCategoryCode); other polls do not.');
+    }
+    if (isAward && !rules.awardCategories.some((c) => c.code === dto.awardCategoryCode)) {
+      throw ElectionsException.invalid(`The pinned rules have no award category ${dto.awardCategoryCode}.`);
+    }
+    if (isMotion !== (dto.motionText !== undefined)) {
+      throw ElectionsException.invalid('A motion states its text (motionText); other polls do not.');
+    }
+    if (isMotion && dto.candidateUnitIds !== undefined) throw ElectionsException.invalid('A motion has no candidates.');
+    if (!isMotion && dto.approvalRequestId !== undefined) {
+      throw ElectionsException.invalid('Only a motion completes an approval request.');
+    }
+    if (dto.method === 'mixed' && rules.voting.mixedBallots === false) {
+      throw ElectionsException.invalid('The rules do not allow paper and electronic ballots in one poll.');
+    }
+    if (dto.approvalRequestId) {
+      const request = await manager.findOne(ApprovalRequest, { where: { id: dto.approvalRequestId } });
+      if (!request || request.clusterId !== meeting.clusterId || !decidingTransition(this.workflows, request)) {
+        throw new ElectionsException(
+          ElectionsErrorCode.MotionRequestNotDecidable,
+          "The request must be of the meeting's cluster and in a state from which one step completes it (e.g. a proposed rules version).",
+          { approvalRequestId: dto.approvalRequestId, state: request?.state ?? null },
+        );
+      }
+    }
+  }
+}
+
+export function assertVersion(poll: Poll, expected: number | undefined): void {
+  if (expected !== undefined && expected !== poll.rowVersion) {
+    throw new CommonException(
+      CommonErrorCode.ConcurrentUpdate,
+      `The poll changed since you read it (version ${poll.rowVersion}); read it again.`,
+      { currentVersion: poll.rowVersion },
+    );
+  }
+}
