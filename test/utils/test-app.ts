@@ -3,7 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './test-database';
+import { createTestDatabase, DEMO_PASSWORD, type TestDatabase, type TestDatabaseOptions } from './test-database';
 
 export { DEMO_PASSWORD };
 export const API = '/api/v1';
@@ -20,9 +20,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own copy of the migrated, demo-loaded database. */
-export async function createTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real application on its own copy of the migrated, demo-loaded database — or, with
+ * `{ empty: true }`, on a migrated database holding nothing (no demo data, no administrator).
+ */
+export async function createTestApp(options: TestDatabaseOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options);
   const app = await createApp({ dataSourceOptions: database.options });
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();

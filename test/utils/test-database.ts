@@ -85,8 +85,14 @@ export interface TestDatabase {
   url?: string;
 }
 
-/** A fresh copy of the migrated, demo-loaded template for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** A migrated database without the demo data (the 2011 replay builds everything through the API). */
+  empty?: boolean;
+}
+
+/** A fresh copy of the migrated, demo-loaded template for one test file (or an empty migrated database). */
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  if (options.empty) return createEmptyDatabase();
   if (usingServer()) {
     const template = process.env[TEMPLATE_DB_ENV];
     if (!template) throw new Error('Template database missing: run the specs through jest (globalSetup).');
@@ -107,6 +113,39 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       ...buildDataSourceOptions({ ...readDatabaseConfig(), url: undefined }),
       driver: createEmbeddedDriver(db, { onEnd: () => db.close() }),
     } as DataSourceOptions,
+    dispose: async () => {
+      if (!db.closed) await db.close();
+    },
+  };
+}
+
+/** A new database with the migrations applied and nothing else: made per call, not copied from a template. */
+async function createEmptyDatabase(): Promise<TestDatabase> {
+  const migrate = async (options: DataSourceOptions) => {
+    const dataSource = await new DataSource(options).initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await dataSource.destroy();
+    }
+  };
+  if (usingServer()) {
+    const name = `thidua_e_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    const url = urlFor(name);
+    const options = buildDataSourceOptions({ ...readDatabaseConfig(), url });
+    await migrate(options);
+    return { url, options, dispose: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  const db = await openEmbeddedPostgres({});
+  const embedded = (onEnd?: () => Promise<void>) =>
+    ({
+      ...buildDataSourceOptions({ ...readDatabaseConfig(), url: undefined }),
+      driver: createEmbeddedDriver(db, onEnd ? { onEnd } : {}),
+    }) as DataSourceOptions;
+  await migrate(embedded());
+  return {
+    options: embedded(() => db.close()),
     dispose: async () => {
       if (!db.closed) await db.close();
     },

@@ -1,0 +1,93 @@
+import {
+  CLUSTER,
+  FLAG,
+  FROM_2011,
+  LEADER_2011,
+  LEADER_2011_NOTE,
+  NATIONAL_ALLIANCE,
+  SECRETARIAT,
+  UNITS,
+  YEAR,
+  delegate,
+  head,
+  officer,
+  unitName,
+} from './replay-2011.data';
+import type { Replay } from './replay-2011.context';
+
+/**
+ * Step 1, the registry as the cluster stood in 2011. The first administrator creates the national
+ * alliance, the cluster, its secretariat and the 7 provincial alliances; the secretariat then
+ * creates each unit's officer, head and delegate and grants their mandates, records Lạng Sơn as
+ * the 2011 leader and registers the rotating flag in Lạng Sơn's custody.
+ */
+export async function buildRegistry(r: Replay): Promise<string[]> {
+  const admin = r.client.as(r.adminEmail);
+  const national = await admin.post('/units', NATIONAL_ALLIANCE, 201);
+  const cluster = await admin.post('/clusters', { ...CLUSTER, parentUnitId: national.id }, 201);
+  r.ids.clusterId = cluster.id;
+
+  for (const [index, email] of SECRETARIAT.entries()) {
+    const user = await person(r, r.adminEmail, email, `Thư ký Cụm thi đua ${index + 1}`);
+    await admin.post(
+      '/mandates',
+      { userId: user, role: 'secretariat', clusterId: cluster.id, validFrom: FROM_2011 },
+      201,
+    );
+  }
+
+  for (const { code, province } of UNITS) {
+    const unit = await admin.post(
+      '/units',
+      { code, name: unitName(province), shortName: `Liên minh HTX ${province}`, province, kind: 'provincial_alliance' },
+      201,
+    );
+    r.ids.units[code] = unit.id;
+    await admin.post(`/clusters/${cluster.id}/memberships`, { unitId: unit.id, joinedOn: `${YEAR}-01-01` }, 201);
+  }
+
+  // The secretariat staffs its member units: one officer, one head (chủ tịch), one delegate each.
+  const secretariat = r.client.as(SECRETARIAT[0]);
+  let people = SECRETARIAT.length;
+  for (const { code, province } of UNITS) {
+    const roles = [
+      ['officer', officer(code), `Cán bộ Liên minh HTX ${province}`],
+      ['head', head(code), `Chủ tịch Liên minh HTX ${province}`],
+      ['delegate', delegate(code), `Đại biểu Liên minh HTX ${province}`],
+    ] as const;
+    for (const [role, email, fullName] of roles) {
+      const userId = await person(r, SECRETARIAT[0], email, fullName);
+      await secretariat.post('/mandates', { userId, role, unitId: r.ids.units[code], validFrom: FROM_2011 }, 201);
+      people += 1;
+    }
+  }
+
+  const leader = await secretariat.post(
+    `/clusters/${cluster.id}/leaderships`,
+    { unitId: r.ids.units[LEADER_2011], role: 'leader', termYear: YEAR, note: LEADER_2011_NOTE },
+    201,
+  );
+  const flag = await secretariat.post(
+    `/clusters/${cluster.id}/flag`,
+    { ...FLAG, custodianUnitId: r.ids.units[LEADER_2011] },
+    201,
+  );
+  r.ids.flagId = flag.id;
+
+  return [
+    `${cluster.name} (${cluster.code}) under ${national.name}`,
+    `${UNITS.length} member units: ${UNITS.map((u) => u.province).join(', ')}`,
+    `${people} people with mandates from ${FROM_2011.slice(0, 10)} (2 secretaries; officer, head, delegate per unit)`,
+    `${YEAR} leader: ${leader.unit.name} (recorded by the secretariat); the flag is in its custody`,
+  ];
+}
+
+/** Creates an account through the API and remembers its password for the person's logins. */
+async function person(r: Replay, creator: string, email: string, fullName: string): Promise<string> {
+  const user = await r.client
+    .as(creator)
+    .post('/users', { email, fullName, locale: 'vi', password: r.peoplePassword }, 201);
+  r.client.knows(email, r.peoplePassword);
+  r.ids.users[email] = user.id;
+  return user.id as string;
+}
