@@ -9,12 +9,25 @@ export interface BenchCase {
 }
 
 /** What every bench file exports (default): seeds its own data, then names the cases to time. */
-export interface Benchmark {
+export interface TimedBenchmark {
   name: string;
   description: string;
   /** Seeds the fresh, migrated database; returns the cases to time and facts about the data set. */
   setup(dataSource: DataSource): Promise<{ cases: BenchCase[]; dataSet: Record<string, string | number> }>;
 }
+
+/**
+ * A bench that drives a load itself (a service under autocannon, pgbench beside it) on the
+ * PostgreSQL server, and returns its report as Markdown. It makes and drops its own database.
+ */
+export interface LoadBenchmark {
+  name: string;
+  description: string;
+  /** `serverUrl`: an administrative connection to the server (DATABASE_URL, else the local one). */
+  run(serverUrl: string): Promise<string>;
+}
+
+export type Benchmark = TimedBenchmark | LoadBenchmark;
 
 export interface BenchOptions {
   warmup: number;
