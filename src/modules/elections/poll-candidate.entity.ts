@@ -5,7 +5,7 @@ import { Poll } from './poll.entity';
 /**
  * A unit proposed on a poll (ứng cử viên): eligible ones carry the option `position` a ballot's
  * choice refers to; refused ones carry the reason instead, so the list shows who was refused and
- * why. Frozen once the poll leaves draft (trigger `trg_poll_candidates_locked`).
+ * why. Frozen once the poll leaves draft (trigger `trg_poll_candidates_frozen`).
  */
 @Entity({ name: 'poll_candidates' })
 @Index('uq_poll_candidates_position', ['pollId', 'position'], { unique: true })
