@@ -69,7 +69,6 @@ async function main(): Promise<void> {
     console.log(`  cycle 2011:   ${outcome.cyclePhase}`);
     console.log(`  ledger:       ${outcome.ledger?.length} entries, valid: ${outcome.ledger?.valid}`);
     console.log(`  PDFs:         ${outcome.documents?.length ?? 0} written to ${display(outputDir)}`);
-    for (const missing of outcome.missingDocuments ?? []) console.log(`                not written: ${missing}`);
     console.log(`  explore:      ${explore}`);
     console.log(`                sign in as e.g. chutich.son-la@thidua.local with the password ${peoplePassword}`);
   } finally {

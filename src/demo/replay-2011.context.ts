@@ -38,7 +38,6 @@ export interface Replay2011Outcome {
   cyclePhase?: string;
   ledger?: { valid: boolean; length: number; headHash: string };
   documents?: { name: string; route: string; bytes: Buffer }[];
-  missingDocuments?: string[];
 }
 
 export function newReplay(client: ReplayClient, adminEmail: string, peoplePassword: string): Replay {

@@ -93,11 +93,12 @@ describe('the 2011 meeting, replayed through the API', () => {
 
   it('served the signed records as PDFs in Vietnamese, with the figures exactly', async () => {
     const documents = result.outcome.documents ?? [];
-    // The counting and handover records are listed as missing while the service has no route for them.
-    expect(documents.length + (result.outcome.missingDocuments?.length ?? 0)).toBe(4);
-    expect(documents.map((d) => d.name)).toEqual(
-      expect.arrayContaining(['ket-qua-kinh-te-tap-the-2011.pdf', 'giao-uoc-thi-dua-2011.pdf']),
-    );
+    expect(documents.map((d) => d.name)).toEqual([
+      'ket-qua-kinh-te-tap-the-2011.pdf',
+      'giao-uoc-thi-dua-2011.pdf',
+      'bien-ban-kiem-phieu-bau-cum-truong-2012.pdf',
+      'bien-ban-ban-giao-co-luan-luu.pdf',
+    ]);
     for (const document of documents) {
       expect(document.bytes.length).toBeGreaterThan(1000);
       expect(document.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -110,6 +111,12 @@ describe('the 2011 meeting, replayed through the API', () => {
     const pledge = await text('giao-uoc-thi-dua-2011.pdf');
     expect(pledge).toContain('Đơn vị đã ký 7/7');
     expect(pledge).toContain('đẩy mạnh tuyên truyền Luật HTX');
+    const counting = await text('bien-ban-kiem-phieu-bau-cum-truong-2012.pdf');
+    expect(counting).toContain('Liên minh Hợp tác xã tỉnh Sơn La');
+    expect(counting).toContain('Liên minh Hợp tác xã tỉnh Lạng Sơn');
+    const handover = await text('bien-ban-ban-giao-co-luan-luu.pdf');
+    expect(handover).toContain('Liên minh Hợp tác xã tỉnh Sơn La');
+    expect(handover).toContain('Liên minh Hợp tác xã tỉnh Lạng Sơn');
   });
 
   it('printed each of the 8 steps with the ledger head after it, the chain growing at every step', () => {

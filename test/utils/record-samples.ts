@@ -141,7 +141,32 @@ export function sampleHandoverRecord(): HandoverRecordData {
     flag: { name: 'Cờ luân lưu Cụm thi đua', description: 'Cờ thêu chữ vàng trên nền đỏ' },
     from: unitOf('lang-son'),
     to: unitOf('son-la'),
-    election: { pollId: '9a8b7c6d-0000-4000-8000-000000000001', termYear: 2012 },
+    election: {
+      pollId: '9a8b7c6d-0000-4000-8000-000000000001',
+      termYear: 2012,
+      poll: {
+        title: 'Bầu Cụm trưởng năm 2012',
+        certifiedAt: '2011-11-21T07:00:00.000Z',
+        countingRecordDigest: hex('digest 600'),
+      },
+    },
+    custody: [
+      {
+        position: 1,
+        state: 'held',
+        custodian: unitOf('lang-son').name,
+        cause: 'registered',
+        startedAt: '2011-01-05T02:00:00.000Z',
+      },
+      { position: 2, state: 'in_transit', custodian: null, cause: 'released', startedAt: '2011-11-21T08:55:00.000Z' },
+      {
+        position: 3,
+        state: 'held',
+        custodian: unitOf('son-la').name,
+        cause: 'received',
+        startedAt: '2011-11-21T09:00:00.000Z',
+      },
+    ],
     signatures: [
       sampleSigner('Hoàng Văn Lạng', unitOf('lang-son'), 'outgoing_custodian_head', '618'),
       sampleSigner('Lò Văn Sơn', unitOf('son-la'), 'incoming_leader_head', '620'),
@@ -150,31 +175,70 @@ export function sampleHandoverRecord(): HandoverRecordData {
 }
 
 export function sampleCountingRecord(): CountingRecordData {
+  const sonLa = unitOf('son-la');
+  const dienBien = unitOf('dien-bien');
   return {
     cluster: SAMPLE_CLUSTER,
     issuedAt: '2011-11-21T07:00:00.000Z',
     seal: { ...sampleSeal(true, '600'), digestOf: 'signed_document' },
     cycle: { year: 2011 },
-    poll: {
-      id: '9a8b7c6d-0000-4000-8000-000000000001',
-      title: 'Bầu Cụm trưởng năm 2012',
-      round: 1,
-      method: 'paper',
+    meeting: {
+      title: 'Hội nghị giao ban Cụm thi đua năm 2011',
       heldOn: '2011-11-21',
       place: 'Lạng Sơn',
     },
-    electorate: { members: 7, present: 7, quorumRequired: 5, quorumMet: true },
-    ballots: { issued: 7, returned: 7, valid: 7, invalid: 0 },
-    threshold: { percent: '50', base: 'members', strictlyMore: true },
-    candidates: [
-      { unit: unitOf('son-la'), votes: 6, elected: true },
-      { unit: unitOf('dien-bien'), votes: 1, elected: false },
+    poll: {
+      id: '9a8b7c6d-0000-4000-8000-000000000001',
+      kind: 'leader_election',
+      title: 'Bầu Cụm trưởng năm 2012',
+      method: 'paper',
+      round: 1,
+      parentPollId: null,
+      awardCategory: null,
+      motionText: null,
+    },
+    certification: { certifiedAt: '2011-11-21T07:00:00.000Z', ledgerSeq: '600' },
+    attendance: { members: 7, present: 7 },
+    roll: { size: 7, weight: 7, digest: hex('roll') },
+    ballots: { cast: 7, valid: 7, invalid: 0, blank: 0, electronic: 0 },
+    paper: {
+      ballotsIssued: 7,
+      sheet: [
+        { label: 'Số phiếu phát ra', count: 7 },
+        { label: 'Số phiếu thu về', count: 7 },
+        { label: `Phiếu cho ${sonLa.name}`, count: 6 },
+        { label: `Phiếu cho ${dienBien.name}`, count: 1 },
+        { label: 'Phiếu trắng', count: 0 },
+        { label: 'Phiếu không hợp lệ', count: 0 },
+      ],
+      agreeingMembers: ['Nguyễn Thị Kiểm', 'Trần Văn Phiếu'],
+      entries: 12,
+      corrections: 1,
+    },
+    options: [
+      { unit: sonLa, label: sonLa.name, votes: 6, passes: true, winner: true, runoff: false },
+      { unit: dienBien, label: dienBien.name, votes: 1, passes: false, winner: false, runoff: false },
     ],
+    result: {
+      outcome: 'elected',
+      winners: [sonLa.name],
+      runoff: [],
+      threshold: 0.5,
+      base: { kind: 'all_members', value: 7 },
+      votesNeeded: 3.5,
+      quorum: { required: 2 / 3, members: 7, present: 7, met: true },
+      unresolvedTie: null,
+    },
+    tieBreaks: [],
+    drawSeed: null,
+    drawSeedLedgerSeq: null,
+    bulletinDigest: null,
     board: ['Nguyễn Thị Kiểm', 'Trần Văn Phiếu', 'Đặng Thị Ước'],
     signatures: [
-      sampleSigner('Nguyễn Thị Kiểm', null, 'counting_board', '598'),
-      sampleSigner('Trần Văn Phiếu', null, 'counting_board', '599'),
-      sampleSigner('Đặng Thị Ước', null, 'counting_board', '600'),
+      sampleSigner('Nguyễn Thị Kiểm', null, 'counting_board', '597'),
+      sampleSigner('Trần Văn Phiếu', null, 'counting_board', '598'),
+      sampleSigner('Đặng Thị Ước', null, 'counting_board', '599'),
+      sampleSigner('Phạm Thu Ký', null, 'secretariat', '599'),
     ],
   };
 }

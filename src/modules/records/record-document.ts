@@ -69,6 +69,11 @@ export class RecordDocument {
     return this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right;
   }
 
+  /** The highest y the content starts at on a page. */
+  get top(): number {
+    return this.pdf.page.margins.top;
+  }
+
   /** The lowest y the content may reach on this page. */
   get bottom(): number {
     return this.pdf.page.height - this.pdf.page.margins.bottom;

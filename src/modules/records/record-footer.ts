@@ -5,6 +5,7 @@ import { RULE_COLOR } from './record-style';
 const DIGEST_LABELS: Record<RecordDigestOf, string> = {
   seal_document: 'Mã băm văn bản niêm phong (SHA-256): ',
   signed_document: 'Mã băm văn bản đã ký (SHA-256): ',
+  unsigned_document: 'Mã băm văn bản chờ ký (SHA-256): ',
   content: 'Mã băm nội dung (SHA-256): ',
 };
 export const NOT_SEALED = 'CHƯA NIÊM PHONG';
@@ -19,7 +20,8 @@ export function footerLines(seal: RecordSeal): Segment[][] {
     ['mono', seal.digest],
   ];
   const ledger = seal.ledger;
-  if (!ledger) return [digest, [['bold', `${NOT_SEALED} · chưa có mục sổ cái nào`]]];
+  const pending = seal.pendingLabel ?? NOT_SEALED;
+  if (!ledger) return [digest, [['bold', `${pending} · chưa có mục sổ cái nào`]]];
   const position: Segment[] = [
     ['regular', `mục sổ cái số ${ledger.seq}, hash `],
     ['mono', ledger.hash],
@@ -28,7 +30,7 @@ export function footerLines(seal: RecordSeal): Segment[][] {
     digest,
     seal.sealed
       ? [['regular', 'Niêm phong tại '], ...position]
-      : [['bold', NOT_SEALED], ['regular', ' · dữ liệu đến '], ...position],
+      : [['bold', pending], ['regular', ' · dữ liệu đến '], ...position],
   ];
 }
 

@@ -21,9 +21,10 @@ export interface LedgerPosition {
  * What a reader checks a printed record against.
  * - `seal_document`, `signed_document`: the SHA-256 of the signed canonical document, as in the
  *   signed bundle and the ledger payload;
+ * - `unsigned_document`: the SHA-256 of the canonical document offered for signing, nobody signed yet;
  * - `content`: the SHA-256 of the RFC 8785 JSON of the data the record prints (docs/records.md).
  */
-export type RecordDigestOf = 'seal_document' | 'signed_document' | 'content';
+export type RecordDigestOf = 'seal_document' | 'signed_document' | 'unsigned_document' | 'content';
 
 export interface RecordSeal {
   /** SHA-256, hex. */
@@ -32,6 +33,8 @@ export interface RecordSeal {
   /** Sealed: the ledger entry that sealed the record. Not sealed: the newest entry the data reflects. */
   ledger: LedgerPosition | null;
   sealed: boolean;
+  /** What the footer says of a record not sealed, e.g. "CHƯA CHỨNG NHẬN"; default "CHƯA NIÊM PHONG". */
+  pendingLabel?: string;
 }
 
 /** One signature as a record prints it. */

@@ -52,4 +52,41 @@ export class RecordsController {
   pledge(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<StreamableFile> {
     return this.records.pledge(actor, id);
   }
+
+  @Get('polls/:id/counting-record.pdf')
+  @RequirePermission(Permission.RecordsRead)
+  @ApiOperation({
+    summary: "A poll's vote-counting record (biên bản kiểm phiếu), as a PDF in Vietnamese",
+    description:
+      'The counting record exactly as the counting board and the secretariat signed it (GET /polls/{id}/counting-record): ' +
+      'attendance and quorum, ballots, the paper count, each option with its votes and share, the threshold, the result ' +
+      '(elected, runoff, adopted, proposed…), tie-breaks and the draw seed, the counting board, every signature with its ' +
+      "key fingerprint. Certified, the signed document's digest and the elections.result_certified entry seal it; " +
+      `before, it says "CHƯA CHỨNG NHẬN" (not certified). ${FOOTER} 409 poll_not_tallied before the tally. ` +
+      'Sent as an attachment named kiem-phieu-<cluster>-<year>-<kind>-lan-<round>-<poll id prefix>.pdf.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The counting record (A4 portrait).', ...PDF_RESPONSE })
+  @ApiProblems(400, 401, 403, 404, 409)
+  countingRecord(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<StreamableFile> {
+    return this.records.countingRecord(actor, id);
+  }
+
+  @Get('flag-handovers/:id/record.pdf')
+  @RequirePermission(Permission.RecordsRead)
+  @ApiOperation({
+    summary: 'A flag handover record (biên bản bàn giao cờ luân lưu), as a PDF in Vietnamese',
+    description:
+      'The handover record exactly as both heads signed it (GET /flag-handovers/{id}/document): date, place, the flag, ' +
+      'from, to, witnesses, the certified election it executes, the custody it moved, both signatures with their key ' +
+      "fingerprints. Completed, the signed document's digest and the receipt's ledger entry (custody moved) seal it; " +
+      `before, it says "CHƯA HOÀN TẤT" (not completed), or "ĐÃ HỦY" with the reason once cancelled. ${FOOTER} ` +
+      'Sent as an attachment named ban-giao-co-<cluster>-<year>-<handover id prefix>.pdf.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The flag handover record (A4 portrait).', ...PDF_RESPONSE })
+  @ApiProblems(400, 401, 403, 404)
+  handoverRecord(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<StreamableFile> {
+    return this.records.handoverRecord(actor, id);
+  }
 }

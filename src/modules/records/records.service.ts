@@ -3,6 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { CycleResultsService } from '../reports/cycle-results.service';
+import { renderCountingRecord } from './counting-record';
+import { loadCountingRecord } from './counting-record.loader';
+import { renderHandoverRecord } from './handover-record';
+import { loadHandoverRecord } from './handover-record.loader';
 import { renderPledgeRecord } from './pledge-record';
 import { loadPledgeRecord } from './pledge-record.loader';
 import { renderResultsRecord } from './results-record';
@@ -20,6 +24,14 @@ function pdfFile(bytes: Buffer, filename: string): StreamableFile {
     disposition: `attachment; filename="${filename}"`,
   });
 }
+
+/** What a poll's counting record file is called after: its kind, in words a file name can hold. */
+const POLL_KIND_SLUGS: Readonly<Record<string, string>> = {
+  leader_election: 'bau-cum-truong',
+  deputy_election: 'bau-cum-pho',
+  award_proposal: 'de-nghi-khen-thuong',
+  motion: 'bieu-quyet',
+};
 
 /**
  * Signed records as documents (biên bản): each record is loaded into plain data, then drawn by
@@ -45,5 +57,28 @@ export class RecordsService {
     const data = await this.dataSource.transaction('REPEATABLE READ', (manager) => loadPledgeRecord(manager, pledgeId));
     const filename = recordFilename('giao-uoc', data.cluster.code, data.cycle.year, `v${data.pledge.version}`);
     return pdfFile(await renderPledgeRecord(data), filename);
+  }
+
+  /** A tallied poll's counting record: what the board and the secretariat signed, certified or not. */
+  async countingRecord(_actor: Actor, pollId: string): Promise<StreamableFile> {
+    const data = await this.dataSource.transaction('REPEATABLE READ', (manager) => loadCountingRecord(manager, pollId));
+    const filename = recordFilename(
+      'kiem-phieu',
+      data.cluster.code,
+      data.cycle.year,
+      POLL_KIND_SLUGS[data.poll.kind] ?? data.poll.kind,
+      `lan-${data.poll.round}`,
+      data.poll.id.slice(0, 8),
+    );
+    return pdfFile(await renderCountingRecord(data), filename);
+  }
+
+  /** A flag handover's record: what both heads signed, the custody it moved, completed or not. */
+  async handoverRecord(_actor: Actor, handoverId: string): Promise<StreamableFile> {
+    const data = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      loadHandoverRecord(manager, handoverId),
+    );
+    const filename = recordFilename('ban-giao-co', data.cluster.code, data.cycle.year, data.handover.id.slice(0, 8));
+    return pdfFile(await renderHandoverRecord(data), filename);
   }
 }

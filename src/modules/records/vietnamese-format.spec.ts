@@ -1,4 +1,12 @@
-import { formatDay, formatDecimal, formatInstant, formatInteger, formatShare } from './vietnamese-format';
+import {
+  formatDay,
+  formatDecimal,
+  formatInstant,
+  formatInteger,
+  formatNumber,
+  formatRatio,
+  formatShare,
+} from './vietnamese-format';
 
 describe('vietnamese-format', () => {
   it('groups thousands with dots, from the stored digits, beyond what a float holds exactly', () => {
@@ -30,5 +38,18 @@ describe('vietnamese-format', () => {
     expect(formatShare(1, 8)).toBe('12,50%');
     expect(formatShare(7, 7)).toBe('100,00%');
     expect(formatShare(1, 0)).toBe('—');
+  });
+
+  it('writes the numbers and shares a record stores as JSON without rounding them away', () => {
+    expect(formatNumber(5.6)).toBe('5,6');
+    expect(formatNumber(7)).toBe('7');
+    expect(formatNumber(4.6667)).toBe('4,6667');
+    expect(formatNumber(1e-7)).toBe('0,0000001');
+    expect(formatRatio(0.8)).toBe('80%');
+    expect(formatRatio(0.5)).toBe('50%');
+    expect(formatRatio(0.665)).toBe('66,50%');
+    expect(formatRatio(2 / 3)).toBe('2/3');
+    expect(formatRatio(1)).toBe('100%');
+    expect(formatRatio(0.123456)).toBe('0,123456');
   });
 });

@@ -58,3 +58,30 @@ export function formatShare(part: number, whole: number): string {
   const hundredths = Math.floor((part * 20000 + whole) / (2 * whole));
   return `${Math.floor(hundredths / 100)},${pad(hundredths % 100)}%`;
 }
+
+/**
+ * A number a record stores as JSON (`5.6`, `7`), written the Vietnamese way ("5,6", "7"): the
+ * shortest decimal that reads back as the same number, so nothing is rounded away.
+ */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+  const text = String(value);
+  return formatDecimal(/e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text);
+}
+
+/**
+ * A share the rules store as a number (0.8, 2/3) as a reader says it: a percentage when it is a
+ * whole number of hundredths ("80%", "66,5%"), else the small fraction it is ("2/3"), else the
+ * number itself.
+ */
+export function formatRatio(value: number): string {
+  const hundredths = Math.round(value * 10000);
+  if (Math.abs(value * 10000 - hundredths) < 1e-7) {
+    return `${formatDecimal(`${Math.floor(hundredths / 100)}.${pad(hundredths % 100)}`)}%`;
+  }
+  for (let denominator = 2; denominator <= 20; denominator += 1) {
+    const numerator = Math.round(value * denominator);
+    if (Math.abs(value * denominator - numerator) < 1e-9) return `${numerator}/${denominator}`;
+  }
+  return formatNumber(value);
+}
