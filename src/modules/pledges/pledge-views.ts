@@ -7,7 +7,7 @@ import { targetsOf } from './pledge-documents';
 import type { Pledge } from './pledge.entity';
 import { currentPledgeOf } from './pledge-scope';
 import { UNIT_PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
-import { signaturesOf } from './signature-summaries';
+import { signaturesOfDocuments } from '../signatures/document-signatures';
 import { UnitPledge } from './unit-pledge.entity';
 
 /** A pledge version with its units' statuses and signatures, and its seal. */
@@ -28,7 +28,7 @@ export async function describePledge(
     pledge,
     current: current === pledge.id,
     units,
-    signatures: await signaturesOf(manager, documentIds),
+    signatures: await signaturesOfDocuments(manager, documentIds),
   });
 }
 
@@ -41,7 +41,9 @@ export async function describeUnitPledge(
 ): Promise<UnitPledgeResponseDto> {
   const current = await currentPledgeOf(manager, pledge.cycleId);
   const unit = await manager.findOneByOrFail(Unit, { id: unitPledge.unitId });
-  const signatures = unitPledge.signedDocumentId ? await signaturesOf(manager, [unitPledge.signedDocumentId]) : null;
+  const signatures = unitPledge.signedDocumentId
+    ? await signaturesOfDocuments(manager, [unitPledge.signedDocumentId])
+    : null;
   return toUnitPledgeResponse({
     unitPledge,
     pledge,

@@ -1,20 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { signaturesOfDocuments } from '../signatures/document-signatures';
 import type { LedgerPosition, RecordSigner } from './record-parts';
 
 // Reading what every record is made of: signatures with their keys, and ledger positions.
-
-interface SignatureRow {
-  document_id: string;
-  full_name: string;
-  capacity: string;
-  unit_name: string | null;
-  delegation_id: string | null;
-  algorithm: string;
-  fingerprint: string;
-  revoked_at: Date | string | null;
-  signed_at: Date | string;
-  ledger_seq: string | number;
-}
 
 interface LedgerRow {
   seq: string | number;
@@ -30,40 +18,28 @@ export const toLedgerPosition = (row: LedgerRow): LedgerPosition => ({
   occurredAt: iso(row.occurred_at),
 });
 
-/** The signatures over each of the given signed documents, oldest first (ties by id: a stable order). */
+/** The signers of each of the given signed documents, oldest first, as a record prints them. */
 export async function signersOf(
   manager: EntityManager,
   documentIds: readonly string[],
 ): Promise<Map<string, RecordSigner[]>> {
-  const byDocument = new Map<string, RecordSigner[]>();
-  if (documentIds.length === 0) return byDocument;
-  const rows = (await manager.query(
-    `SELECT s.document_id, u.full_name, s.capacity, n.name AS unit_name, s.delegation_id,
-            k.algorithm, k.fingerprint, k.revoked_at, s.signed_at, s.ledger_seq
-       FROM document_signatures s
-       JOIN users u ON u.id = s.signer_id
-       JOIN signing_keys k ON k.id = s.signing_key_id
-       LEFT JOIN units n ON n.id = s.unit_id
-      WHERE s.document_id = ANY($1::uuid[])
-      ORDER BY s.signed_at, s.id`,
-    [[...new Set(documentIds)]],
-  )) as SignatureRow[];
-  for (const row of rows) {
-    const list = byDocument.get(row.document_id) ?? [];
-    list.push({
-      name: row.full_name,
-      capacity: row.capacity,
-      unitName: row.unit_name,
-      delegated: row.delegation_id !== null,
-      algorithm: row.algorithm,
-      keyFingerprint: row.fingerprint,
-      keyRevokedAt: row.revoked_at === null ? null : iso(row.revoked_at),
-      signedAt: iso(row.signed_at),
-      ledgerSeq: String(row.ledger_seq),
-    });
-    byDocument.set(row.document_id, list);
-  }
-  return byDocument;
+  const summaries = await signaturesOfDocuments(manager, documentIds);
+  return new Map(
+    [...summaries].map(([documentId, signatures]) => [
+      documentId,
+      signatures.map((signature) => ({
+        name: signature.signerName,
+        capacity: signature.capacity,
+        unitName: signature.unitName,
+        delegated: signature.delegationId !== null,
+        algorithm: signature.algorithm,
+        keyFingerprint: signature.keyFingerprint,
+        keyRevokedAt: signature.keyRevokedAt,
+        signedAt: signature.signedAt,
+        ledgerSeq: signature.ledgerSeq,
+      })),
+    ]),
+  );
 }
 
 /** The ledger entry at `seq`. */

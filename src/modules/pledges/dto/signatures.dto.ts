@@ -47,6 +47,7 @@ export class SignatureSummaryDto {
   @ApiProperty({ example: 'unit_head', description: '`unit_head`, `cluster_leader_head` or `secretariat`.' })
   capacity: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Liên minh Hợp tác xã tỉnh Lạng Sơn' }) unitName: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) delegationId: string | null;
   @ApiProperty({ description: "SHA-256 (hex) of the key's SPKI DER encoding." }) keyFingerprint: string;
   @ApiProperty({ enum: ['ed25519', 'ecdsa-p256'] }) algorithm: string;

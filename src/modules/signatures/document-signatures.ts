@@ -1,5 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import type { SignatureSummaryDto } from './dto/signatures.dto';
+
+/** A signature over a signed document, as the pledges' views and the PDF records show it. */
+export interface SignatureSummary {
+  documentId: string;
+  digest: string;
+  signerId: string;
+  signerName: string;
+  capacity: string;
+  unitId: string | null;
+  unitName: string | null;
+  delegationId: string | null;
+  keyFingerprint: string;
+  algorithm: string;
+  keyRevokedAt: string | null;
+  signedAt: string;
+  ledgerSeq: string;
+}
 
 interface SignatureRow {
   document_id: string;
@@ -8,6 +24,7 @@ interface SignatureRow {
   full_name: string;
   capacity: string;
   unit_id: string | null;
+  unit_name: string | null;
   delegation_id: string | null;
   fingerprint: string;
   algorithm: string;
@@ -18,20 +35,21 @@ interface SignatureRow {
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-/** The signatures over the given documents, by document id, oldest first. */
-export async function signaturesOf(
+/** The signatures over each of the given documents, by document id, oldest first (ties by id: a stable order). */
+export async function signaturesOfDocuments(
   manager: EntityManager,
   documentIds: readonly string[],
-): Promise<Map<string, SignatureSummaryDto[]>> {
-  const byDocument = new Map<string, SignatureSummaryDto[]>();
+): Promise<Map<string, SignatureSummary[]>> {
+  const byDocument = new Map<string, SignatureSummary[]>();
   if (documentIds.length === 0) return byDocument;
   const rows = (await manager.query(
-    `SELECT s.document_id, d.digest, s.signer_id, u.full_name, s.capacity, s.unit_id, s.delegation_id,
-            k.fingerprint, k.algorithm, k.revoked_at, s.signed_at, s.ledger_seq
+    `SELECT s.document_id, d.digest, s.signer_id, u.full_name, s.capacity, s.unit_id, n.name AS unit_name,
+            s.delegation_id, k.fingerprint, k.algorithm, k.revoked_at, s.signed_at, s.ledger_seq
        FROM document_signatures s
        JOIN signed_documents d ON d.id = s.document_id
        JOIN users u ON u.id = s.signer_id
        JOIN signing_keys k ON k.id = s.signing_key_id
+       LEFT JOIN units n ON n.id = s.unit_id
       WHERE s.document_id = ANY($1::uuid[])
       ORDER BY s.signed_at, s.id`,
     [[...new Set(documentIds)]],
@@ -45,6 +63,7 @@ export async function signaturesOf(
       signerName: row.full_name,
       capacity: row.capacity,
       unitId: row.unit_id,
+      unitName: row.unit_name,
       delegationId: row.delegation_id,
       keyFingerprint: row.fingerprint,
       algorithm: row.algorithm,
