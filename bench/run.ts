@@ -7,9 +7,9 @@ import { describeMachine } from './lib/machine';
 
 /**
  * `npm run bench [-- <name filter>]`: runs every bench/*.bench.ts, each on a fresh migrated
- * database of its own (a new database on the DATABASE_URL server, else embedded PGlite), and
- * prints a Markdown table per bench. Load benchmarks (elections) need a server: DATABASE_URL, else
- * the local one at 127.0.0.1:5432. BENCH_RUNS / BENCH_WARMUP override the 20 runs / 3 warm-ups.
+ * database of its own (a new database on the DATABASE_URL server, else embedded PGlite; a bench
+ * marked `server` uses the local server then), and prints a Markdown table per bench.
+ * BENCH_RUNS / BENCH_WARMUP override the 20 runs / 3 warm-ups.
  */
 const options = {
   runs: Number(process.env.BENCH_RUNS ?? 20),
@@ -17,9 +17,6 @@ const options = {
 };
 
 const ms = (value: number) => value.toFixed(1);
-
-/** Where load benchmarks find a PostgreSQL server when DATABASE_URL is not set. */
-const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function table(results: CaseResult[]): string {
   const lines = [
@@ -54,17 +51,16 @@ async function main(): Promise<void> {
     // require, not import(): ts-node compiles the bench files to CommonJS on the fly.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bench = require(join(__dirname, file)) as { default: Benchmark };
-    if ('run' in bench.default) {
-      console.log(`## ${bench.default.name}\n${bench.default.description}`);
-      console.log(await bench.default.run(process.env.DATABASE_URL ?? LOCAL_SERVER));
-      continue;
-    }
-    const database = await openBenchDatabase();
+    const database = await openBenchDatabase({ server: bench.default.server });
     try {
       console.log(`## ${bench.default.name}\n${bench.default.description}`);
       console.log(`database: ${database.serverVersion} (${database.mode})`);
+      if (bench.default.run) {
+        await bench.default.run(database);
+        continue;
+      }
       const seededAt = Date.now();
-      const { cases, dataSet } = await bench.default.setup(database.dataSource);
+      const { cases, dataSet } = await bench.default.setup!(database.dataSource);
       const facts = Object.entries(dataSet).map(([key, value]) => `${key}: ${value}`);
       console.log(`data: ${facts.join(', ')}; seeded in ${((Date.now() - seededAt) / 1000).toFixed(1)} s\n`);
       const results: CaseResult[] = [];

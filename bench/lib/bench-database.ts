@@ -4,12 +4,18 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { readDatabaseConfig } from '../../src/config/database.config';
 import { buildDataSourceOptions } from '../../src/database/data-source';
 import { createEmbeddedDriver, openEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { onCleanup } from './cleanup';
+
+/** The server a bench that needs one uses when DATABASE_URL is not set (the project's local PostgreSQL). */
+export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A migrated, empty database of the bench's own, and how to get rid of it. */
 export interface BenchDatabase {
   dataSource: DataSource;
   mode: 'server' | 'embedded';
   serverVersion: string;
+  /** Server mode: the bench database's own URL (for the service under test, pgbench, psql). */
+  url?: string;
   /** Closes the connections and drops the database (server) or the in-memory PGlite (embedded). */
   dispose(): Promise<void>;
 }
@@ -36,14 +42,19 @@ async function versionOf(dataSource: DataSource): Promise<string> {
 }
 
 /**
- * DATABASE_URL set: a new database `thidua_bench_…` on that server (dropped afterwards, so the
- * server's own databases are never touched). Unset: an in-memory embedded PostgreSQL (PGlite).
+ * DATABASE_URL set: a new database `thidua_bench_<pid>_…` on that server (dropped afterwards, so
+ * the server's own databases are never touched). Unset: an in-memory embedded PostgreSQL (PGlite),
+ * unless the bench needs a server (`server`), which then uses DEFAULT_SERVER_URL to connect.
  */
-export async function openBenchDatabase(): Promise<BenchDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function openBenchDatabase(options: { server?: boolean } = {}): Promise<BenchDatabase> {
+  const serverUrl = process.env.DATABASE_URL || (options.server ? DEFAULT_SERVER_URL : undefined);
   if (serverUrl) {
-    const name = `thidua_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+    const name = `thidua_bench_${process.pid}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
     await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    // FORCE: connections left by a failed run (the service, pgbench) must not keep it alive.
+    const drop = onCleanup(`drop database ${name}`, () =>
+      adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    );
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     try {
@@ -52,13 +63,17 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
         dataSource,
         mode: 'server',
         serverVersion: await versionOf(dataSource),
+        url: url.toString(),
         async dispose() {
-          await dataSource.destroy();
-          await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          try {
+            if (dataSource.isInitialized) await dataSource.destroy();
+          } finally {
+            await drop();
+          }
         },
       };
     } catch (error) {
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await drop();
       throw error;
     }
   }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { BenchDatabase } from './bench-database';
 
 /** One measured thing: a function timed `runs` times after `warmup` untimed calls. */
 export interface BenchCase {
@@ -8,26 +9,21 @@ export interface BenchCase {
   run(): Promise<unknown>;
 }
 
-/** What every bench file exports (default): seeds its own data, then names the cases to time. */
-export interface TimedBenchmark {
-  name: string;
-  description: string;
-  /** Seeds the fresh, migrated database; returns the cases to time and facts about the data set. */
-  setup(dataSource: DataSource): Promise<{ cases: BenchCase[]; dataSet: Record<string, string | number> }>;
-}
-
 /**
- * A bench that drives a load itself (a service under autocannon, pgbench beside it) on the
- * PostgreSQL server, and returns its report as Markdown. It makes and drops its own database.
+ * What every bench file exports (default). Either `setup` (seeds its own data, then names the
+ * cases the harness times one call at a time) or `run` (measures its own way — under load, side
+ * by side with pgbench — and prints its own report).
  */
-export interface LoadBenchmark {
+export interface Benchmark {
   name: string;
   description: string;
-  /** `serverUrl`: an administrative connection to the server (DATABASE_URL, else the local one). */
-  run(serverUrl: string): Promise<string>;
+  /** Needs a PostgreSQL server even without DATABASE_URL (then the local default server is used). */
+  server?: boolean;
+  /** Seeds the fresh, migrated database; returns the cases to time and facts about the data set. */
+  setup?(dataSource: DataSource): Promise<{ cases: BenchCase[]; dataSet: Record<string, string | number> }>;
+  /** Does the whole bench on the fresh, migrated database and prints its report. */
+  run?(database: BenchDatabase): Promise<void>;
 }
-
-export type Benchmark = TimedBenchmark | LoadBenchmark;
 
 export interface BenchOptions {
   warmup: number;
