@@ -5,7 +5,6 @@ import type { Benchmark } from './lib/bench';
 import type { BenchDatabase } from './lib/bench-database';
 import {
   addPgbenchRoll,
-  freezeRoll,
   registerEveryone,
   seedElectionsWorld,
   seedPgbenchPeople,
@@ -114,15 +113,14 @@ async function preparePolls(db: DataSource, service: RunningService, world: Elec
   };
   for (const pool of POOLS) polls.cast.push(await create(`Bầu cụm trưởng (pool ${pool})`));
   polls.cast.push(await create('Bầu cụm trưởng (floor)'));
-  // The roll is written as the open route would freeze it from the register; the register is
-  // filled after the opening, so that the route (quorum, roll digest, ledger, status) keeps exactly
-  // that roll instead of inserting it again (its insert cannot take 20,000 voters: freezeRoll).
-  for (const pollId of [polls.warmup, ...polls.cast, polls.tally]) await freezeRoll(db, pollId, world.voters);
+  // pgbench's polls are opened first, on a roll of their own (people outside the cluster); then
+  // every member's delegate checks in and the open route freezes the 20,000-voter roll itself.
   for (const pollId of polls.pgbench) await addPgbenchRoll(db, pollId, PGBENCH_ROLL);
-  for (const pollId of [polls.warmup, ...polls.cast, polls.tally, ...polls.pgbench]) {
+  for (const pollId of polls.pgbench) await call(service, secretariat, 'POST', `/polls/${pollId}/open`, {});
+  await registerEveryone(db, meeting.id, world.voters);
+  for (const pollId of [polls.warmup, ...polls.cast, polls.tally]) {
     await call(service, secretariat, 'POST', `/polls/${pollId}/open`, {});
   }
-  await registerEveryone(db, meeting.id, world.voters);
   await call(service, secretariat, 'POST', `/polls/${polls.tally}/close`, {});
   return polls;
 }

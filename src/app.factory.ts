@@ -1,6 +1,6 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
+import { securityHeaders } from './common/http/security-headers';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -44,7 +44,19 @@ export async function createApp(options: AppModuleOptions = {}): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: a text/plain body is 415 unsupported_media_type, not a bare string.
   fastify.removeContentTypeParser(['text/plain']);
+  // Swagger UI at /docs needs inline styles and scripts; the API itself serves only JSON.
+  const headers = securityHeaders({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
   fastify.addHook('onSend', async (request, reply) => {
+    reply.headers(headers);
     reply.header('x-request-id', request.id);
   });
   // Multipart only where a route asks for it (`@RouteConfig({ multipart: true })`: the evidence
@@ -54,17 +66,6 @@ export async function createApp(options: AppModuleOptions = {}): Promise<NestFas
     if (request.isMultipart() && (request.routeOptions.config as { multipart?: boolean }).multipart !== true) {
       throw new CommonException(CommonErrorCode.UnsupportedMediaType, 'This route takes a JSON body.');
     }
-  });
-  await app.register(helmet, {
-    // Swagger UI at /docs needs inline styles and scripts; the API itself serves only JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
   });
 
   const document = SwaggerModule.createDocument(

@@ -106,20 +106,6 @@ export async function registerEveryone(dataSource: DataSource, meetingId: string
 }
 
 /**
- * The roll the open route would freeze from that register (every delegate present, weight 1 — the
- * default rules weigh no one), written into the draft poll in one statement. The route's own
- * insert sends 4 parameters a voter in one INSERT and fails above 16,383 voters (PostgreSQL takes
- * at most 65,535 parameters): see "Bench findings" in the elections notes.
- */
-export async function freezeRoll(dataSource: DataSource, pollId: string, voters: Voter[]): Promise<void> {
-  await dataSource.query(
-    `INSERT INTO poll_voters (poll_id, unit_id, delegate_id)
-     SELECT $1, unit_id, user_id FROM unnest($2::uuid[], $3::uuid[]) AS v(unit_id, user_id)`,
-    [pollId, voters.map((v) => v.unitId), voters.map((v) => v.userId)],
-  );
-}
-
-/**
  * pgbench's voters: `count` units and users outside the cluster, with ids derived from their
  * number (md5('pgb-unit-' || n)::uuid), so the pgbench script can name voter n without a lookup.
  */

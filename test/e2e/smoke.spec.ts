@@ -22,4 +22,14 @@ describe('smoke', () => {
     expect(res.status).toBe(200);
     expect(res.body.info.database.status).toBe('up');
   });
+
+  it('sends the security headers on answers and on problems alike', async () => {
+    for (const res of [await t.http.get('/health'), await t.http.get('/api/v1/nowhere')]) {
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-request-id']).toEqual(expect.any(String));
+    }
+  });
 });

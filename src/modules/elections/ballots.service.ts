@@ -18,12 +18,8 @@ import {
   type CastRow,
   type PollMetaRow,
 } from './ballot-box';
-import type {
-  BulletinBoardResponseDto,
-  CastBallotDto,
-  CastBallotResponseDto,
-  TurnoutResponseDto,
-} from './dto/ballots.dto';
+import type { BulletinBoardResponseDto, CastBallotResponseDto, TurnoutResponseDto } from './dto/ballots.dto';
+import { parseCastBallot } from './dto/cast-ballot.parse';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';
 import type { PollStatus } from './poll.entity';
 
@@ -44,8 +40,9 @@ export class BallotsService {
     actor: Actor,
     pollId: string,
     idempotencyKey: string | undefined,
-    dto: CastBallotDto,
+    body: unknown,
   ): Promise<CastBallotResponseDto> {
+    const dto = parseCastBallot(body);
     const key = checkedKey(idempotencyKey);
     const poll = await this.options(pollId);
     if (poll.method === 'paper') {

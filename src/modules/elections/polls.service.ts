@@ -223,14 +223,18 @@ export class PollsService {
   ): Promise<void> {
     if (present.length === 0) return;
     const weights = poll.votingRules.voterWeights ?? {};
-    await manager.insert(
-      PollVoter,
-      present.map((p) => ({
-        pollId: poll.id,
-        unitId: p.unitId,
-        delegateId: p.delegateId,
-        weight: weights[p.unitCode] ?? 1,
-      })),
+    // Three array parameters whatever the roll's size (one row of parameters per voter would pass
+    // PostgreSQL's 65,535-parameter limit above 16,383 voters).
+    await manager.query(
+      `INSERT INTO poll_voters (poll_id, unit_id, delegate_id, weight)
+       SELECT $1, v.unit_id, v.delegate_id, v.weight
+         FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS v(unit_id, delegate_id, weight)`,
+      [
+        poll.id,
+        present.map((p) => p.unitId),
+        present.map((p) => p.delegateId),
+        present.map((p) => weights[p.unitCode] ?? 1),
+      ],
     );
   }
 

@@ -131,14 +131,19 @@ export class TallyService {
       );
     }
     const candidates = await manager.find(PollCandidate, { where: { pollId: poll.id } });
-    const members = (await manager.query(
-      `SELECT u.code FROM cluster_memberships m JOIN units u ON u.id = m.unit_id
-        WHERE m.cluster_id = $1 AND ${currentMembershipSql('m')}`,
-      [clusterId],
-    )) as { code: string }[];
+    // The member units are read only when the count needs them: without weights, the member count
+    // frozen at the opening is the base (reading 20,000 codes per tally was a fifth of its time).
+    const weights = poll.votingRules.voterWeights;
+    const members =
+      weights || poll.memberCount === null
+        ? ((await manager.query(
+            `SELECT u.code FROM cluster_memberships m JOIN units u ON u.id = m.unit_id
+              WHERE m.cluster_id = $1 AND ${currentMembershipSql('m')}`,
+            [clusterId],
+          )) as { code: string }[])
+        : [];
     const memberCount = poll.memberCount ?? members.length;
     // Weighted votes count all members by their weights (as members are at the tally).
-    const weights = poll.votingRules.voterWeights;
     const memberWeight = weights ? members.reduce((sum, m) => sum + (weights[m.code] ?? 1), 0) : memberCount;
     return {
       kind: poll.kind,
