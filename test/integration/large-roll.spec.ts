@@ -1,0 +1,67 @@
+import { API, createTestApp, type TestApp } from '../utils/test-app';
+
+/**
+ * A poll opens on a roll larger than PostgreSQL's 65,535 bind parameters would allow at four per
+ * voter (16,383): the roll goes in as three arrays, whatever its size.
+ */
+describe('opening a poll on a large roll', () => {
+  const VOTERS = 17_000;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it(`freezes a roll of ${VOTERS} voters`, async () => {
+    const as = async () => ({ Authorization: await t.bearer('thuky1@thidua.local') });
+    const [ids] = (await t.dataSource.query(
+      `SELECT k.id AS cluster_id, c.id AS cycle_id FROM clusters k JOIN cycles c ON c.cluster_id = k.id
+        WHERE k.code = 'bien-gioi-phia-bac' AND c.year = 2011`,
+    )) as { cluster_id: string; cycle_id: string }[];
+    await t.dataSource.query(
+      `WITH units_ AS (
+         INSERT INTO units (code, name, kind)
+         SELECT 'roll-' || g, 'Đơn vị ' || g, 'provincial_alliance' FROM generate_series(1, $1) g RETURNING id, code
+       ), members AS (
+         INSERT INTO cluster_memberships (cluster_id, unit_id, joined_on) SELECT $2, id, '2011-01-01' FROM units_
+       ), people AS (
+         INSERT INTO users (email, full_name, password_hash)
+         SELECT code || '@roll.local', 'Đại biểu ' || code, '!' FROM units_ RETURNING id, email
+       )
+       INSERT INTO mandates (user_id, role, unit_id, valid_from)
+       SELECT p.id, 'delegate', u.id, '2011-01-01' FROM people p JOIN units_ u ON p.email = u.code || '@roll.local'`,
+      [VOTERS, ids.cluster_id],
+    );
+    const meeting = await t.http
+      .post(`${API}/cycles/${ids.cycle_id}/meetings`)
+      .set(await as())
+      .send({ title: 'Hội nghị đông đại biểu', heldOn: '2011-11-21', place: 'Lạng Sơn' });
+    expect(meeting.status).toBe(201);
+    await t.dataSource.query(
+      `INSERT INTO meeting_attendances (meeting_id, unit_id, delegate_id, checked_in_by)
+       SELECT $1, m.unit_id, m.user_id, m.user_id FROM mandates m JOIN units u ON u.id = m.unit_id
+        WHERE m.role = 'delegate' AND u.code LIKE 'roll-%'`,
+      [meeting.body.id],
+    );
+    const candidates = (
+      (await t.dataSource.query(`SELECT id FROM units WHERE code IN ('son-la', 'lai-chau')`)) as { id: string }[]
+    ).map((row) => row.id);
+    const poll = await t.http
+      .post(`${API}/meetings/${meeting.body.id}/polls`)
+      .set(await as())
+      .send({ kind: 'leader_election', title: 'Bầu cụm trưởng', candidateUnitIds: candidates });
+    expect(poll.status).toBe(201);
+
+    const opened = await t.http
+      .post(`${API}/polls/${poll.body.id}/open`)
+      .set(await as())
+      .send({});
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ status: 'open', rollSize: VOTERS });
+    const [{ n }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM poll_voters WHERE poll_id = $1`, [
+      poll.body.id,
+    ])) as { n: number }[];
+    expect(n).toBe(VOTERS);
+  });
+});
