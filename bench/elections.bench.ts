@@ -18,6 +18,7 @@ import { pgbenchVersion, runPgbench, type PgbenchResult } from './lib/pgbench';
 import { QueryClock } from './lib/query-clock';
 import { call, startService, type RunningService } from './lib/service';
 import { writeElectionsSummary } from './lib/elections-report';
+import { random } from './lib/random';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const VOTERS = env('BENCH_ELECTIONS_VOTERS', 20_000);
@@ -33,17 +34,6 @@ const TALLY_BALLOTS = env('BENCH_ELECTIONS_TALLY_BALLOTS', 1_000_000);
 const TALLY_RUNS = env('BENCH_ELECTIONS_TALLY_RUNS', 7);
 /** Seven candidates (a cluster of 7 provinces, as in the demo); what is left over is blank. */
 const SHARES = [0.41, 0.19, 0.13, 0.09, 0.07, 0.05, 0.03];
-
-/** Deterministic from run to run (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;

@@ -13,22 +13,12 @@ import {
 } from '../src/modules/scoring/ranking-input';
 import { RankingService } from '../src/modules/scoring/ranking.service';
 import type { Benchmark } from './lib/bench';
+import { random } from './lib/random';
 
 const UNITS = Number(process.env.BENCH_RANKING_UNITS ?? 1000);
 const GROUPS = 6;
 const LEAVES_PER_GROUP = 10;
 const BATCH = 10_000;
-
-/** Deterministic data from run to run (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 6 groups × 10 leaves summing to 100 (four groups of 1.5-point leaves, two of 2-point leaves). */
 function benchRules(): RulesContent {
