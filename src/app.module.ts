@@ -67,7 +67,7 @@ export class AppModule {
             forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             // No request log line for a ballot: when each voter cast is not the log's business, and
             // on the hot path the logger was a twentieth of a ballot's CPU (decision 011).
-            exclude: [{ path: 'api/v1/polls/:id/ballots', method: RequestMethod.POST }],
+            exclude: [{ path: 'polls/:id/ballots', method: RequestMethod.POST }],
             pinoHttp: {
               level: app.logLevel,
               genReqId: (req: IncomingMessage) => requestIdOf(req),
