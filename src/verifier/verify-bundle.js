@@ -18,9 +18,11 @@ const { Buffer } = require('node:buffer');
 
 const SIGNED_BUNDLE_FORMAT = 'thidua.signed-bundle/1';
 /** Capacities that are a unit head's: the mandate must be `head` of the signature's unit. */
-const HEAD_CAPACITIES = ['unit_head', 'cluster_leader_head'];
+const HEAD_CAPACITIES = ['unit_head', 'cluster_leader_head', 'outgoing_custodian_head', 'incoming_leader_head'];
 /** Capacities that cannot be claimed without a mandate. */
 const MANDATED_CAPACITIES = [...HEAD_CAPACITIES, 'secretariat'];
+/** Every capacity the service signs in; anything else is refused rather than waved through. */
+const KNOWN_CAPACITIES = [...MANDATED_CAPACITIES, 'counting_board'];
 
 /**
  * @typedef {{ id: string, kind: string, subjectId: string, canonical: string, digest: string }} BundleDocument
@@ -175,6 +177,20 @@ function verifyBundle(bundle) {
   const entries = /** @type {BundleLedgerEntry[]} */ (listOf(bundle, 'ledgerEntries', problems));
   const signatures = /** @type {BundleSignature[]} */ (listOf(bundle, 'signatures', problems));
 
+  for (const [what, list, id] of /** @type {[string, Record<string, unknown>[], string][]} */ ([
+    ['document', documents, 'id'],
+    ['signature', signatures, 'id'],
+    ['key', keys, 'fingerprint'],
+    ['mandate', mandates, 'id'],
+    ['delegation', delegations, 'id'],
+  ])) {
+    const seen = new Set();
+    for (const item of list) {
+      if (seen.has(item[id])) problems.push(`the bundle holds ${what} ${String(item[id])} twice`);
+      seen.add(item[id]);
+    }
+  }
+  if (signatures.length === 0) problems.push('the bundle holds no signature: there is nothing to verify');
   const documentIntact = checkDocuments(documents, problems, checked);
   const keyObjects = checkKeys(keys, problems, checked);
   const ledger = checkLedger(entries, problems, checked);
@@ -192,7 +208,7 @@ function verifyBundle(bundle) {
   };
   /** @type {SignatureResult[]} */
   const results = [];
-  /** @type {Map<string, number>} valid signatures per document id */
+  /** @type {Map<string, BundleSignature[]>} valid signatures per document id */
   const validPerDocument = new Map();
   for (const signature of signatures) {
     const own = checkSignature(signature, context);
@@ -201,7 +217,7 @@ function verifyBundle(bundle) {
     checked.signatures += 1;
     if (valid) {
       checked.validSignatures += 1;
-      validPerDocument.set(signature.documentId, (validPerDocument.get(signature.documentId) ?? 0) + 1);
+      validPerDocument.set(signature.documentId, [...(validPerDocument.get(signature.documentId) ?? []), signature]);
     }
     results.push({
       id: String(signature.id),
@@ -218,7 +234,7 @@ function verifyBundle(bundle) {
   if (root !== null && root !== undefined) {
     const document = context.documents.get(root);
     if (!document) problems.push(`the root document ${root} is not in the bundle`);
-    else if (!validPerDocument.get(root))
+    else if (!validPerDocument.get(root)?.length)
       problems.push(`the root document ${root} (${document.kind}) has no valid signature`);
   }
   return { valid: problems.length === 0, problems, checked, signatures: results, ledgerSegment: ledger.segment };
@@ -418,6 +434,7 @@ function checkSignature(signature, context) {
  * @param {(text: string) => void} fail
  */
 function checkMandate(signature, signedAt, context, fail) {
+  if (!KNOWN_CAPACITIES.includes(signature.capacity)) return fail(`capacity ${signature.capacity} is not one we know`);
   if (!signature.mandateId) {
     if (MANDATED_CAPACITIES.includes(signature.capacity)) fail(`capacity ${signature.capacity} names no mandate`);
     if (signature.delegationId) fail('it names a delegation but no mandate');
@@ -483,9 +500,14 @@ function checkLedgerRecord(signature, document, ledger, fail) {
   if (!entry) return fail(`its ledger entry #${signature.ledgerSeq} is not an intact entry of the ledger segment`);
   if (entry.payload === null) return fail(`its ledger entry #${signature.ledgerSeq} has its payload withheld`);
   const payload = isObject(entry.payload) ? entry.payload : {};
+  // The entry's actor is hashed into the chain: the signer named by the bundle must be that person.
+  if (entry.actorId !== signature.signerId) {
+    fail(`ledger entry #${entry.seq} was recorded for ${entry.actorId}, the bundle names ${signature.signerId}`);
+  }
   /** @type {[string, unknown, unknown][]} */
   const expected = [
     ['signatureId', payload.signatureId, signature.id],
+    ['algorithm', payload.algorithm, signature.algorithm],
     ['documentId', payload.documentId, signature.documentId],
     ['digest', payload.digest, document?.digest],
     ['signature', payload.signature, signature.signature],
@@ -511,7 +533,7 @@ function checkLedgerRecord(signature, document, ledger, fail) {
 /**
  * A document may list `references: [{ kind, digest }]` (a seal lists the units' documents): each
  * must be in the bundle, with at least one valid signature.
- * @param {BundleDocument[]} documents @param {Map<string, number>} validPerDocument
+ * @param {BundleDocument[]} documents @param {Map<string, BundleSignature[]>} validPerDocument
  * @param {string[]} problems @param {CheckedCounts} checked
  */
 function checkReferences(documents, validPerDocument, problems, checked) {
@@ -535,9 +557,21 @@ function checkReferences(documents, validPerDocument, problems, checked) {
         problems.push(
           `document ${document.id} (${document.kind}) references ${reference.kind} ${reference.digest}, which is not in the bundle`,
         );
-      } else if (!targets.some((target) => validPerDocument.get(target.id))) {
+      } else if (!targets.some((target) => validPerDocument.get(target.id)?.length)) {
         problems.push(
           `document ${document.id} (${document.kind}) references ${reference.kind} ${reference.digest}, which has no valid signature`,
+        );
+      } else if (
+        typeof reference.unitId === 'string' &&
+        !targets.some((target) =>
+          (validPerDocument.get(target.id) ?? []).some(
+            (signature) => signature.unitId === reference.unitId && HEAD_CAPACITIES.includes(signature.capacity),
+          ),
+        )
+      ) {
+        // A reference naming a unit is covered only by that unit's head (or the head's delegate).
+        problems.push(
+          `document ${document.id} (${document.kind}) references ${reference.kind} ${reference.digest} of unit ${reference.unitId}, which no head of that unit signed`,
         );
       }
     }

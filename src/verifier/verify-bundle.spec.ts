@@ -293,6 +293,46 @@ describe('verifyBundle', () => {
     ]);
   });
 
+  it('refuses a signer other than the person the ledger entry was recorded for', () => {
+    const other = verifyBundle(
+      tampered((b) => {
+        b.signatures[0].signerId = b.signatures[2].signerId;
+      }),
+    );
+    expect(other.valid).toBe(false);
+    expect(other.problems).toContainEqual(expect.stringMatching(/was recorded for .*, the bundle names/));
+  });
+
+  it('refuses a document, key or mandate given twice, and an unknown capacity', () => {
+    const twice = verifyBundle(
+      tampered((b) => {
+        b.documents.unshift({ ...b.documents[2], canonical: '{}' });
+        b.keys.push({ ...b.keys[0], revokedAt: null });
+      }),
+    );
+    expect(twice.problems).toContainEqual(expect.stringMatching(/^the bundle holds document .* twice$/));
+    expect(twice.problems).toContainEqual(expect.stringMatching(/^the bundle holds key .* twice$/));
+    const unknown = verifyBundle(
+      tampered((b) => {
+        b.signatures[0].capacity = 'witness';
+      }),
+    );
+    expect(unknown.problems).toContainEqual(expect.stringContaining('capacity witness is not one we know'));
+  });
+
+  it('refuses a seal reference naming a unit that no head of that unit signed', () => {
+    const seal = bundle.documents[2];
+    const content = JSON.parse(seal.canonical) as { references: Record<string, unknown>[] };
+    const foreign = verifyBundle(
+      tampered((b) => {
+        content.references[0].unitId = 'another-unit';
+        b.documents[2].canonical = canonicalize(content);
+      }),
+    );
+    // The seal's own digest no longer matches either: both are reported.
+    expect(foreign.problems).toContainEqual(expect.stringContaining('which no head of that unit signed'));
+  });
+
   it('refuses a signature whose ledger entry has its payload withheld', () => {
     const withheld = verifyBundle(
       tampered((b) => {
