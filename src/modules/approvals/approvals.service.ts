@@ -164,9 +164,11 @@ export class ApprovalsService {
       const fromState = request.state;
       const actRound = request.round;
       // Acts are append-only (a trigger refuses UPDATE), so the outcome is decided before the insert.
-      const act = await manager.save(
-        manager.create(ApprovalAct, {
-          requestId: request.id,
+      const act = await this.recordAct(
+        manager,
+        definition,
+        request,
+        {
           round: actRound,
           transition: transition.name,
           fromState,
@@ -176,31 +178,15 @@ export class ApprovalsService {
           delegationId: capacity.delegationId,
           countedFor: capacity.countedFor,
           comment: dto.comment ?? null,
-        }),
-      );
-      await this.ledger.append(manager, {
-        actorId: actor.userId,
-        action: 'approvals.act_recorded',
-        subjectType: 'approval_request',
-        subjectId: request.id,
-        payload: {
-          workflow: definition.key,
-          subjectType: request.subjectType,
-          subjectId: request.subjectId,
-          actId: act.id,
-          transition: transition.name,
-          from: fromState,
-          to: act.toState,
-          round: actRound,
-          countedFor: capacity.countedFor,
+        },
+        {
           principalId: capacity.principalId,
           delegationId: capacity.delegationId,
           mandateId: capacity.mandateId,
-          comment: act.comment,
           approvalsCounted: counted,
           approvalsRequired: needed,
         },
-      });
+      );
       if (moves) await this.moveState(manager, actor.userId, definition, request, act);
       return this.describe(manager, actor, request, { assertVisible: false });
     });
@@ -264,23 +250,38 @@ export class ApprovalsService {
         { state: request.state, version: request.version },
       );
     }
-    const fromState = request.state;
-    const act = await manager.save(
-      manager.create(ApprovalAct, {
-        requestId: request.id,
+    const act = await this.recordAct(
+      manager,
+      definition,
+      request,
+      {
         round: request.round,
         transition: transition.name,
-        fromState,
+        fromState: request.state,
         toState: transition.to,
         actorId: input.actorId,
         mandateId: null,
         delegationId: null,
         countedFor: `poll:${input.pollId}`,
         comment: input.comment,
-      }),
+      },
+      { pollId: input.pollId },
     );
+    await this.moveState(manager, input.actorId, definition, request, act);
+    return request;
+  }
+
+  /** An act and its ledger entry, whoever takes it (a person, or a meeting's certified vote). */
+  private async recordAct(
+    manager: EntityManager,
+    definition: WorkflowDefinition,
+    request: ApprovalRequest,
+    fields: Omit<ApprovalAct, 'id' | 'requestId' | 'createdAt' | 'request' | 'actor'>,
+    ledgerDetail: Record<string, unknown>,
+  ): Promise<ApprovalAct> {
+    const act = await manager.save(manager.create(ApprovalAct, { requestId: request.id, ...fields }));
     await this.ledger.append(manager, {
-      actorId: input.actorId,
+      actorId: act.actorId,
       action: 'approvals.act_recorded',
       subjectType: 'approval_request',
       subjectId: request.id,
@@ -289,17 +290,16 @@ export class ApprovalsService {
         subjectType: request.subjectType,
         subjectId: request.subjectId,
         actId: act.id,
-        transition: transition.name,
-        from: fromState,
+        transition: act.transition,
+        from: act.fromState,
         to: act.toState,
-        round: request.round,
+        round: act.round,
         countedFor: act.countedFor,
-        pollId: input.pollId,
         comment: act.comment,
+        ...ledgerDetail,
       },
     });
-    await this.moveState(manager, input.actorId, definition, request, act);
-    return request;
+    return act;
   }
 
   private async moveState(
