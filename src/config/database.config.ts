@@ -1,6 +1,9 @@
 import { registerAs } from '@nestjs/config';
 import { resolve } from 'node:path';
 
+/** The demo accounts' documented password (README); the prebuilt demo snapshot is made with it. */
+export const DEFAULT_DEMO_PASSWORD = 'thidua-demo-2011';
+
 export interface DatabaseConfig {
   /** Set: a PostgreSQL server. Unset: embedded PGlite in `dataDir`. */
   url?: string;
@@ -21,7 +24,7 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     migrationsRun: url ? env.MIGRATIONS_RUN === 'true' : true,
     demoData: (env.DEMO_DATA as DatabaseConfig['demoData']) ?? 'auto',
-    demoPassword: env.DEMO_PASSWORD ?? 'thidua-demo-2011',
+    demoPassword: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
   };
 }
 

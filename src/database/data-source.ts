@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { types as pgTypes } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { readDatabaseConfig, type DatabaseConfig } from '../config/database.config';
+import { demoSnapshotFor } from './demo-snapshot';
 import { embeddedDriverForFolder } from './embedded-postgres';
 
 // `date` columns are calendar days, not instants: keep them as 'YYYY-MM-DD' strings on a server,
@@ -40,7 +41,7 @@ export function buildDataSourceOptions(
   }
   return {
     ...common,
-    driver: embeddedDriverForFolder(join(config.dataDir, 'pg')),
+    driver: embeddedDriverForFolder(join(config.dataDir, 'pg'), { seed: () => demoSnapshotFor(config) }),
     ...overrides,
   } as DataSourceOptions;
 }

@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { authConfig } from '../config/auth.config';
+import { PasswordHasher } from '../modules/users/password-hasher';
 import { LedgerService } from '../modules/ledger/ledger.service';
 import { loadDemo2011Cycle, type Demo2011People } from './demo-2011-cycle';
 import { Mandate, type Role } from '../modules/mandates/mandate.entity';
@@ -196,4 +198,15 @@ async function grant(
       source: 'demo-data',
     },
   });
+}
+
+/** Migrates a database and loads the demo cluster with the given password (one argon2 hash). */
+export async function migrateAndLoadDemo(options: DataSourceOptions, password: string): Promise<DemoDataResult> {
+  const dataSource = await new DataSource(options).initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return await loadDemoData(dataSource, () => new PasswordHasher(authConfig()).hash(password));
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -1,6 +1,7 @@
 import { PGlite, types, type Results } from '@electric-sql/pglite';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * A `pg`-shaped driver over PGlite for TypeORM's postgres driver (`options.driver`).
@@ -191,15 +192,20 @@ const openFolders = new Map<string, { db: Promise<PGlite>; users: number }>();
 
 /**
  * One PGlite per data folder per process, however many DataSources use it: two instances on
- * one folder would corrupt it. Closed when the last user ends its pool.
+ * one folder would corrupt it. Closed when the last user ends its pool. A folder that holds no
+ * database yet starts from `seed()` when it gives a dump (the prebuilt demo snapshot).
  */
-export function embeddedDriverForFolder(dataDir: string, options: EmbeddedPoolOptions = {}) {
+export function embeddedDriverForFolder(
+  dataDir: string,
+  { seed, ...options }: EmbeddedPoolOptions & { seed?: () => Blob | undefined } = {},
+) {
   let opened = false;
   return createEmbeddedDriver(
     () => {
       let entry = openFolders.get(dataDir);
       if (!entry) {
-        entry = { db: openEmbeddedPostgres({ dataDir }), users: 0 };
+        const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+        entry = { db: openEmbeddedPostgres({ dataDir, loadDataDir: fresh ? seed?.() : undefined }), users: 0 };
         openFolders.set(dataDir, entry);
       }
       entry.users += 1;

@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source';
-import { loadDemoData } from '../../src/database/demo-data';
+import { migrateAndLoadDemo } from '../../src/database/demo-data';
 import { createEmbeddedDriver, openEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { readDatabaseConfig } from '../../src/config/database.config';
-import { authConfig } from '../../src/config/auth.config';
-import { PasswordHasher } from '../../src/modules/users/password-hasher';
 
 /**
  * Test databases: migrate and load the demo cluster ONCE into a template, then give every test
@@ -41,13 +39,7 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 async function migrateAndSeed(options: DataSourceOptions): Promise<void> {
-  const dataSource = await new DataSource(options).initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    await loadDemoData(dataSource, () => new PasswordHasher(authConfig()).hash(DEMO_PASSWORD));
-  } finally {
-    await dataSource.destroy();
-  }
+  await migrateAndLoadDemo(options, DEMO_PASSWORD);
 }
 
 /** Called once per `jest` run (globalSetup). */
