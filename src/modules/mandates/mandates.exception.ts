@@ -14,6 +14,8 @@ export enum MandatesErrorCode {
   EndForbidden = 'mandate_end_forbidden',
   SelfGrantForbidden = 'mandate_self_grant_forbidden',
   HeadExists = 'unit_head_exists',
+  PeopleSheetInvalid = 'people_sheet_invalid',
+  PeopleImportRejected = 'people_import_rejected',
 }
 
 const MANDATES_ERRORS: Record<MandatesErrorCode, ErrorDefinition> = {
@@ -34,6 +36,11 @@ const MANDATES_ERRORS: Record<MandatesErrorCode, ErrorDefinition> = {
   [MandatesErrorCode.HeadExists]: {
     status: 409,
     title: 'The unit already has a head during part of that period',
+  },
+  [MandatesErrorCode.PeopleSheetInvalid]: { status: 400, title: 'The people sheet cannot be read as it is' },
+  [MandatesErrorCode.PeopleImportRejected]: {
+    status: 422,
+    title: 'Some rows of the people sheet are refused; nothing was imported',
   },
 };
 
