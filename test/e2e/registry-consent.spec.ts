@@ -154,6 +154,11 @@ describe('registry: consent, one head, one cluster per parent body', () => {
         .set(await head())
         .send({ name: 'x' });
       expect({ status: other.status, code: other.body.code }).toEqual({ status: 403, code: 'unit_update_forbidden' });
+      const code = await t.http
+        .patch(`${API}/units/${sonLa}`)
+        .set(await head())
+        .send({ code: 'son-la-2' });
+      expect({ status: code.status, code: code.body.code }).toEqual({ status: 403, code: 'unit_update_forbidden' });
     });
 
     it('grants and ends a delegate of their unit; the ledger names the grantor', async () => {

@@ -57,6 +57,21 @@ export const RegistryPolicy = {
     }
   },
 
+  /**
+   * The head names and describes the unit (name, short name); its identity in the registry — code,
+   * province, kind — is the administrator's, as registering the unit is.
+   */
+  assertMayChangeUnitFields(actor: Actor, changed: readonly string[]): void {
+    const identity = changed.filter((field) => !['name', 'shortName'].includes(field));
+    if (identity.length && !isAdmin(actor)) {
+      throw new RegistryException(
+        RegistryErrorCode.UnitUpdateForbidden,
+        `Only an administrator changes a unit's ${identity.join(', ')}; its head changes the name and short name.`,
+        { fields: identity },
+      );
+    }
+  },
+
   /** Admitting a unit without its invitation being accepted: an administrator only. */
   assertMayAdmitDirectly(actor: Actor): void {
     if (!isAdmin(actor)) {

@@ -49,7 +49,9 @@ export class UnitsController {
   @RequirePermission(Permission.UnitsManage)
   @ApiOperation({
     summary: 'Change a unit',
-    description: "The unit's head (a head mandate in force now) or an administrator; never a cluster's secretariat.",
+    description:
+      "The unit's head (a head mandate in force now) changes name and shortName; an administrator any field; " +
+      "never a cluster's secretariat.",
   })
   @ApiOkResponse({ type: UnitResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)

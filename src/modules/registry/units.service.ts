@@ -92,6 +92,7 @@ export class UnitsService {
       if (!unit) throw RegistryException.unitNotFound(id);
       const changed = UPDATABLE.filter((field) => dto[field] !== undefined && dto[field] !== unit[field]);
       if (changed.length === 0) return toUnitResponse(unit);
+      RegistryPolicy.assertMayChangeUnitFields(actor, changed);
       if (dto.code !== undefined && changed.includes('code')) await this.assertCodeFree(manager, dto.code);
       Object.assign(unit, Object.fromEntries(changed.map((field) => [field, dto[field]])));
       await manager.save(unit);
