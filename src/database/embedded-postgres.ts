@@ -1,4 +1,9 @@
-import { PGlite, types, type Results } from '@electric-sql/pglite';
+import { PGlite, types, type Extension, type Results } from '@electric-sql/pglite';
+
+// The package's `types` export condition points CommonJS at its ESM typings, so it is required by
+// hand (the .cjs build exists); typed by PGlite's own Extension interface.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -185,6 +190,8 @@ export async function openEmbeddedPostgres(options: { dataDir?: string; loadData
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     parsers: EMBEDDED_PARSERS,
+    // The exclusion constraints of the registry (one head per unit, one cluster per parent body).
+    extensions: { btree_gist },
   });
 }
 

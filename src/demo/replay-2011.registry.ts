@@ -17,9 +17,9 @@ import type { Replay } from './replay-2011.context';
 
 /**
  * Step 1, the registry as the cluster stood in 2011. The first administrator creates the national
- * alliance, the cluster, its secretariat and the 7 provincial alliances; the secretariat then
- * creates each unit's officer, head and delegate and grants their mandates, records Lạng Sơn as
- * the 2011 leader and registers the rotating flag in Lạng Sơn's custody.
+ * alliance, the cluster, its secretariat and the 7 provincial alliances, admits them and appoints
+ * each unit's head; each head creates the unit's officer and delegate and grants their mandates;
+ * the secretariat records Lạng Sơn as the 2011 leader and registers the rotating flag in Lạng Sơn's custody.
  */
 export async function buildRegistry(r: Replay): Promise<string[]> {
   const admin = r.client.as(r.adminEmail);
@@ -46,20 +46,23 @@ export async function buildRegistry(r: Replay): Promise<string[]> {
     await admin.post(`/clusters/${cluster.id}/memberships`, { unitId: unit.id, joinedOn: `${YEAR}-01-01` }, 201);
   }
 
-  // The secretariat staffs its member units: one officer, one head (chủ tịch), one delegate each.
+  // Each unit's head is appointed by its province, entered by the administrator; the head then
+  // staffs the unit: one officer and one delegate each. The secretariat grants no mandate.
   const secretariat = r.client.as(SECRETARIAT[0]);
   let people = SECRETARIAT.length;
   for (const { code, province } of UNITS) {
-    const roles = [
+    const unitId = r.ids.units[code];
+    const headId = await person(r, r.adminEmail, head(code), `Chủ tịch Liên minh HTX ${province}`);
+    await admin.post('/mandates', { userId: headId, role: 'head', unitId, validFrom: FROM_2011 }, 201);
+    const staff = [
       ['officer', officer(code), `Cán bộ Liên minh HTX ${province}`],
-      ['head', head(code), `Chủ tịch Liên minh HTX ${province}`],
       ['delegate', delegate(code), `Đại biểu Liên minh HTX ${province}`],
     ] as const;
-    for (const [role, email, fullName] of roles) {
-      const userId = await person(r, SECRETARIAT[0], email, fullName);
-      await secretariat.post('/mandates', { userId, role, unitId: r.ids.units[code], validFrom: FROM_2011 }, 201);
-      people += 1;
+    for (const [role, email, fullName] of staff) {
+      const userId = await person(r, head(code), email, fullName);
+      await r.client.as(head(code)).post('/mandates', { userId, role, unitId, validFrom: FROM_2011 }, 201);
     }
+    people += 3;
   }
 
   const leader = await secretariat.post(
@@ -77,7 +80,7 @@ export async function buildRegistry(r: Replay): Promise<string[]> {
   return [
     `${cluster.name} (${cluster.code}) under ${national.name}`,
     `${UNITS.length} member units: ${UNITS.map((u) => u.province).join(', ')}`,
-    `${people} people with mandates from ${FROM_2011.slice(0, 10)} (2 secretaries; officer, head, delegate per unit)`,
+    `${people} people with mandates from ${FROM_2011.slice(0, 10)} (2 secretaries; per unit a head appointed by the administrator, and an officer and a delegate granted by that head)`,
     `${YEAR} leader: ${leader.unit.name} (recorded by the secretariat); the flag is in its custody`,
   ];
 }

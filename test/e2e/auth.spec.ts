@@ -113,8 +113,10 @@ describe('auth', () => {
           validTo: null,
         }),
       ]);
-      expect(res.body.permissions).toEqual(expect.arrayContaining(['self.read', 'mandates.read', 'users.read']));
-      expect(res.body.permissions).not.toContain('mandates.manage');
+      expect(res.body.permissions).toEqual(
+        expect.arrayContaining(['self.read', 'mandates.read', 'users.read', 'mandates.manage', 'units.manage']),
+      );
+      expect(res.body.permissions).not.toContain('memberships.manage');
     });
 
     it('shows a secretariat mandate scoped to the cluster', async () => {
@@ -128,7 +130,8 @@ describe('auth', () => {
           cluster: expect.objectContaining({ code: 'bien-gioi-phia-bac' }),
         }),
       ]);
-      expect(res.body.permissions).toContain('mandates.manage');
+      expect(res.body.permissions).toContain('memberships.manage');
+      expect(res.body.permissions).not.toContain('mandates.manage');
     });
 
     it('refuses a request without a token: 401 access_token_missing', async () => {

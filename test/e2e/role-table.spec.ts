@@ -87,7 +87,7 @@ describe('who may do what', () => {
       {
         call: () => (h) => t.http.post(`${API}/units`).set(h).send({ code: 'u', name: 'U' }),
         status: 403,
-        code: 'forbidden',
+        code: 'unit_creation_forbidden',
       },
     ],
     [
@@ -131,9 +131,9 @@ describe('who may do what', () => {
     expect((await t.http.get(`${API}/clusters`)).status).toBe(401);
   });
 
-  it('the secretariat grants a head mandate in its own cluster but not in another', async () => {
-    const secretariat = await as('thuky1@thidua.local');
-    const person = await t.http.post(`${API}/users`).set(secretariat).send({
+  it('the head staffs their own unit; the secretariat grants no mandate', async () => {
+    const head = await as('chutich.son-la@thidua.local');
+    const person = await t.http.post(`${API}/users`).set(head).send({
       email: 'pho.son-la@thidua.local',
       fullName: 'Phó Chủ tịch Sơn La',
       locale: 'vi',
@@ -142,14 +142,18 @@ describe('who may do what', () => {
     expect(person.status).toBe(201);
     const granted = await t.http
       .post(`${API}/mandates`)
-      .set(secretariat)
+      .set(head)
       .send({ userId: person.body.id, role: 'officer', unitId: sonLaId });
     expect(granted.status).toBe(201);
-    const outsider = await t.http
+    const byHead = await t.http
       .post(`${API}/mandates`)
-      .set(secretariat)
+      .set(head)
       .send({ userId: person.body.id, role: 'secretariat', clusterId: otherClusterId });
-    expect(outsider.status).toBe(403);
-    expect(outsider.body.code).toBe('mandate_grant_forbidden');
+    expect({ status: byHead.status, code: byHead.body.code }).toEqual({ status: 403, code: 'mandate_grant_forbidden' });
+    const bySecretariat = await t.http
+      .post(`${API}/mandates`)
+      .set(await as('thuky1@thidua.local'))
+      .send({ userId: person.body.id, role: 'delegate', unitId: sonLaId });
+    expect({ status: bySecretariat.status, code: bySecretariat.body.code }).toEqual({ status: 403, code: 'forbidden' });
   });
 });

@@ -14,7 +14,7 @@ describe('smoke', () => {
     expect(me.body.user.email).toBe('thuky1@thidua.local');
     expect(me.body.mandates[0].role).toBe('secretariat');
     expect(me.body.mandates[0].cluster.code).toBe('bien-gioi-phia-bac');
-    expect(me.body.permissions).toContain('mandates.manage');
+    expect(me.body.permissions).toContain('memberships.manage');
   });
 
   it('serves health', async () => {

@@ -18,9 +18,10 @@ interface Outcome {
 
 async function runBatch(t: TestApp, mode: 'concurrent' | 'serial'): Promise<Outcome> {
   const admin = { Authorization: await t.bearer('admin@thidua.local') };
-  const units = await t.http.get(`${API}/units?q=son-la`).set(admin);
-  if (units.status !== 200) throw new Error(JSON.stringify(units.body));
-  const sonLa = units.body.items[0].id as string;
+  // A unit without a head: a unit has one head at a time, and the demo units have theirs.
+  const unit = await t.http.post(`${API}/units`).set(admin).send({ code: 'don-vi-moi', name: 'Đơn vị mới' });
+  if (unit.status !== 201) throw new Error(JSON.stringify(unit.body));
+  const sonLa = unit.body.id as string;
   const khach = await t.http
     .post(`${API}/users`)
     .set(admin)

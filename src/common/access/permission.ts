@@ -13,6 +13,7 @@ export enum Permission {
   UnitsRead = 'units.read',
   UnitsManage = 'units.manage',
   MembershipsManage = 'memberships.manage',
+  MembershipsAnswer = 'memberships.answer',
   MandatesRead = 'mandates.read',
   MandatesManage = 'mandates.manage',
   LedgerRead = 'ledger.read',
@@ -85,14 +86,14 @@ export const BASE_PERMISSIONS: readonly Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: Object.values(Permission),
+  // The secretariat is a clerk of the members, not their superior: it invites units (their heads
+  // accept) but names no unit and grants no mandate (docs/registry.md, decision 019).
   secretariat: [
     Permission.UsersRead,
     Permission.UsersManage,
     Permission.ClustersManage,
-    Permission.UnitsManage,
     Permission.MembershipsManage,
     Permission.MandatesRead,
-    Permission.MandatesManage,
     Permission.LedgerRead,
     Permission.CyclesManage,
     Permission.RulesDraft,
@@ -102,9 +103,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PollsManage,
     Permission.FlagsManage,
   ],
+  // Which unit: the head's own (RegistryPolicy, MandatePolicy) — its name, its officers and
+  // delegates, its answer to an invitation and its leaving a cluster.
   head: [
     Permission.MandatesRead,
+    Permission.MandatesManage,
+    Permission.UnitsManage,
+    Permission.MembershipsAnswer,
     Permission.UsersRead,
+    Permission.UsersManage,
     Permission.DelegationsManage,
     Permission.ReportsDraft,
     Permission.ScoresEnter,

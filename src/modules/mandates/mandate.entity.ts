@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { User } from '../users/user.entity';
 import { Cluster } from '../registry/cluster.entity';
 import { Unit } from '../registry/unit.entity';
@@ -24,6 +34,12 @@ export type Role = (typeof ROLES)[number];
     OR ("role" = 'admin' AND "unit_id" IS NULL AND "cluster_id" IS NULL)`,
 )
 @Check('ck_mandates_period', `"valid_to" IS NULL OR "valid_to" > "valid_from"`)
+@Check('ck_mandates_not_self_granted', `"granted_by" IS NULL OR "granted_by" <> "user_id"`)
+// One head per unit at any instant, whoever writes the row (decision 020).
+@Exclusion(
+  'ex_mandates_one_head_per_unit',
+  `USING gist ("unit_id" WITH =, tstzrange("valid_from", "valid_to", '[)') WITH &&) WHERE ("role" = 'head')`,
+)
 @Index('ix_mandates_user_period', ['userId', 'validFrom'])
 export class Mandate {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mandates' })
@@ -63,6 +79,10 @@ export class Mandate {
 
   @Column({ name: 'granted_by', type: 'uuid', nullable: true })
   grantedBy: string | null;
+
+  /** Who ended the mandate (set with `validTo` by the end route); null while open or planned. */
+  @Column({ name: 'ended_by', type: 'uuid', nullable: true })
+  endedBy: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

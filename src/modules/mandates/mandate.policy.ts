@@ -1,4 +1,4 @@
-import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
+import { holdsUnitRole, isAdmin, type Actor } from '../../common/access/actor';
 import { CLUSTER_ROLES, UNIT_ROLES, type Role } from './mandate.entity';
 import { MandatesErrorCode, MandatesException } from './mandates.exception';
 
@@ -12,15 +12,17 @@ const isUnitRole = (role: Role) => (UNIT_ROLES as readonly Role[]).includes(role
 const isClusterRole = (role: Role) => (CLUSTER_ROLES as readonly Role[]).includes(role);
 
 /**
- * Who may grant or end which mandate. An administrator: any. A secretariat: unit roles
- * (officer, head, delegate) for units that are members today of a cluster they serve, and the
- * secretariat of their own cluster. Only an administrator grants or ends an administrator.
- * `unitClusterIds` are the clusters the mandate's unit belongs to today (empty for other roles).
+ * Who may grant or end which mandate (docs/registry.md, "who may grant what"): an administrator
+ * any; the unit's own head (a head mandate in force now) the officer and delegate mandates of that
+ * unit. Head, secretariat and admin mandates: an administrator only — a unit's head is appointed by
+ * the province, and the secretariat is a clerk of the members, not their superior. A cluster's
+ * secretariat grants nothing.
  */
-function mayManage(actor: Actor, scope: MandateScope, unitClusterIds: readonly string[]): boolean {
+function mayManage(actor: Actor, scope: MandateScope): boolean {
   if (isAdmin(actor)) return true;
-  if (isClusterRole(scope.role)) return !!scope.clusterId && isSecretariatOf(actor, scope.clusterId);
-  if (isUnitRole(scope.role)) return unitClusterIds.some((clusterId) => isSecretariatOf(actor, clusterId));
+  if (scope.role === 'officer' || scope.role === 'delegate') {
+    return !!scope.unitId && holdsUnitRole(actor, scope.unitId, 'head');
+  }
   return false;
 }
 
@@ -60,24 +62,33 @@ export const MandatePolicy = {
     }
   },
 
-  assertMayGrant(actor: Actor, scope: MandateScope, unitClusterIds: readonly string[]): void {
-    if (!mayManage(actor, scope, unitClusterIds)) {
+  /** Nobody grants a mandate to themselves, administrators included (also ck_mandates_not_self_granted). */
+  assertMayGrant(actor: Actor, scope: MandateScope, userId: string): void {
+    if (userId === actor.userId) {
+      throw new MandatesException(
+        MandatesErrorCode.SelfGrantForbidden,
+        'Nobody grants a mandate to themselves; ask whoever may grant it to do so.',
+      );
+    }
+    if (!mayManage(actor, scope)) {
       throw new MandatesException(MandatesErrorCode.GrantForbidden, forbiddenDetail(scope, 'grant'));
     }
   },
 
-  assertMayEnd(actor: Actor, scope: MandateScope, unitClusterIds: readonly string[]): void {
-    if (!mayManage(actor, scope, unitClusterIds)) {
+  /** Who may grant a mandate may end it; a head does not end their own head mandate (an administrator does). */
+  assertMayEnd(actor: Actor, scope: MandateScope): void {
+    if (!mayManage(actor, scope)) {
       throw new MandatesException(MandatesErrorCode.EndForbidden, forbiddenDetail(scope, 'end'));
     }
   },
 };
 
 function forbiddenDetail(scope: MandateScope, verb: 'grant' | 'end'): string {
-  if (isUnitRole(scope.role)) {
-    return `Only an administrator or the secretariat of a cluster the unit belongs to today may ${verb} a ${scope.role} mandate.`;
+  if (scope.role === 'officer' || scope.role === 'delegate') {
+    return `Only an administrator or the head of this unit may ${verb} a ${scope.role} mandate; a cluster's secretariat may not.`;
   }
-  if (isClusterRole(scope.role))
-    return `Only an administrator or that cluster's secretariat may ${verb} a secretariat mandate.`;
+  if (isClusterRole(scope.role)) return `Only an administrator may ${verb} a secretariat mandate.`;
+  if (scope.role === 'head')
+    return `Only an administrator (for the unit's appointing body) may ${verb} a head mandate.`;
   return `Only an administrator may ${verb} an admin mandate.`;
 }

@@ -32,8 +32,9 @@ export class MandatesController {
   @ApiOperation({
     summary: 'Grant a mandate',
     description:
-      'Administrators grant any mandate. A secretariat grants officer, head and delegate for units that are members ' +
-      'today of a cluster it serves, and secretariat of its own cluster. Only an administrator grants admin.',
+      'Administrators grant any mandate; head, secretariat and admin mandates only they grant. A unit’s head (in force ' +
+      'now) grants the officer and delegate mandates of that unit. A cluster’s secretariat grants none. Nobody grants a ' +
+      'mandate to themselves. A unit has at most one head at any instant (409 unit_head_exists).',
   })
   @ApiCreatedResponse({ type: MandateResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -46,7 +47,9 @@ export class MandatesController {
   @RequirePermission(Permission.MandatesManage)
   @ApiOperation({
     summary: 'End a mandate',
-    description: 'Who may grant a mandate may end it. The mandate is kept: it proves who held the role on a given day.',
+    description:
+      'Who may grant a mandate may end it; the ledger entry and `endedBy` name who ended it. The mandate is kept: it ' +
+      'proves who held the role on a given day.',
   })
   @ApiOkResponse({ type: MandateResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MandatesController } from './mandates.controller';
 import { MandatesService } from './mandates.service';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
+import { ReadPeopleSheetPipe } from './people-upload.pipe';
 
-/** Who holds which role, for which unit or cluster, over which period. */
-@Module({ controllers: [MandatesController], providers: [MandatesService] })
+/** Who holds which role, for which unit or cluster, over which period; a unit's people as a sheet. */
+@Module({
+  controllers: [MandatesController, PeopleController],
+  providers: [MandatesService, PeopleService, ReadPeopleSheetPipe],
+})
 export class MandatesModule {}

@@ -5,7 +5,6 @@ import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
 import { Cluster } from '../registry/cluster.entity';
-import { currentClusterIdsOfUnit } from '../registry/current-membership';
 import { RegistryException } from '../registry/registry.exception';
 import { Unit } from '../registry/unit.entity';
 import { User } from '../users/user.entity';
@@ -52,46 +51,63 @@ export class MandatesService {
     if (validTo && validTo <= validFrom) {
       throw new MandatesException(MandatesErrorCode.PeriodInvalid, 'validTo must be later than validFrom.');
     }
-    return this.dataSource.transaction(async (manager) => {
-      MandatePolicy.assertMayGrant(actor, scope, await this.unitClusterIds(manager, scope));
-      // Locking the person serialises grants to them, so the overlap check below cannot race.
-      const user = await manager.findOne(User, { where: { id: dto.userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new UsersException(UsersErrorCode.UserNotFound, `There is no user with id ${dto.userId}.`);
-      if (scope.unitId && !(await manager.existsBy(Unit, { id: scope.unitId })))
-        throw RegistryException.unitNotFound(scope.unitId);
-      if (scope.clusterId && !(await manager.existsBy(Cluster, { id: scope.clusterId }))) {
-        throw RegistryException.clusterNotFound(scope.clusterId);
-      }
-      await this.assertNoOverlap(manager, dto.userId, scope, validFrom, validTo);
+    MandatePolicy.assertMayGrant(actor, scope, dto.userId);
+    return this.dataSource.transaction((manager) =>
+      this.grantIn(manager, actor, dto.userId, scope, validFrom, validTo),
+    );
+  }
 
-      const mandate = await manager.save(
-        manager.create(Mandate, {
-          userId: user.id,
-          role: scope.role,
-          unitId: scope.unitId,
-          clusterId: scope.clusterId,
-          validFrom,
-          validTo,
-          grantedBy: actor.userId,
-        }),
-      );
-      const response = toMandateResponse(mandate);
-      await this.ledger.append(manager, {
-        actorId: actor.userId,
-        action: 'mandates.mandate_granted',
-        subjectType: 'mandate',
-        subjectId: mandate.id,
-        payload: {
-          userId: response.userId,
-          role: response.role,
-          unitId: response.unitId,
-          clusterId: response.clusterId,
-          validFrom: response.validFrom,
-          validTo: response.validTo,
-        },
-      });
-      return response;
+  /**
+   * Grants inside the caller's transaction (the route, the people import). The caller has checked
+   * the policy; the database re-checks what it can (one head, no self-grant).
+   */
+  async grantIn(
+    manager: EntityManager,
+    actor: Actor,
+    userId: string,
+    scope: MandateScope,
+    validFrom: Date,
+    validTo: Date | null,
+  ): Promise<MandateResponseDto> {
+    // Locking the person serialises grants to them, so the overlap check below cannot race.
+    const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new UsersException(UsersErrorCode.UserNotFound, `There is no user with id ${userId}.`);
+    if (scope.unitId && !(await manager.existsBy(Unit, { id: scope.unitId })))
+      throw RegistryException.unitNotFound(scope.unitId);
+    if (scope.clusterId && !(await manager.existsBy(Cluster, { id: scope.clusterId }))) {
+      throw RegistryException.clusterNotFound(scope.clusterId);
+    }
+    await this.assertNoOverlap(manager, userId, scope, validFrom, validTo);
+    if (scope.role === 'head') await this.assertNoOtherHead(manager, scope.unitId!, validFrom, validTo);
+
+    const mandate = await manager.save(
+      manager.create(Mandate, {
+        userId: user.id,
+        role: scope.role,
+        unitId: scope.unitId,
+        clusterId: scope.clusterId,
+        validFrom,
+        validTo,
+        grantedBy: actor.userId,
+      }),
+    );
+    const response = toMandateResponse(mandate);
+    await this.ledger.append(manager, {
+      actorId: actor.userId,
+      action: 'mandates.mandate_granted',
+      subjectType: 'mandate',
+      subjectId: mandate.id,
+      payload: {
+        userId: response.userId,
+        role: response.role,
+        unitId: response.unitId,
+        clusterId: response.clusterId,
+        validFrom: response.validFrom,
+        validTo: response.validTo,
+        grantedBy: actor.userId,
+      },
     });
+    return response;
   }
 
   /** Ends a mandate at `validTo` (now by default). It may bring a planned end forward, never push it back. */
@@ -102,7 +118,7 @@ export class MandatesService {
       const mandate = await manager.findOne(Mandate, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!mandate)
         throw new MandatesException(MandatesErrorCode.MandateNotFound, `There is no mandate with id ${id}.`);
-      MandatePolicy.assertMayEnd(actor, mandate, await this.unitClusterIds(manager, mandate));
+      MandatePolicy.assertMayEnd(actor, mandate);
 
       const previousValidTo = mandate.validTo;
       if (previousValidTo && previousValidTo <= now) {
@@ -129,7 +145,8 @@ export class MandatesService {
       if (mandate.role === 'admin') await this.assertAnotherAdminRemains(manager, mandate.id);
 
       mandate.validTo = validTo;
-      await manager.update(Mandate, { id: mandate.id }, { validTo });
+      mandate.endedBy = actor.userId;
+      await manager.update(Mandate, { id: mandate.id }, { validTo, endedBy: actor.userId });
       const response = toMandateResponse(mandate);
       await this.ledger.append(manager, {
         actorId: actor.userId,
@@ -145,14 +162,35 @@ export class MandatesService {
           validTo: response.validTo,
           previousValidTo: previousValidTo?.toISOString() ?? null,
           reason: dto.reason ?? null,
+          grantedBy: mandate.grantedBy,
+          endedBy: actor.userId,
         },
       });
       return response;
     });
   }
 
-  private async unitClusterIds(manager: EntityManager, scope: MandateScope): Promise<string[]> {
-    return scope.unitId ? currentClusterIdsOfUnit(manager, scope.unitId) : [];
+  /**
+   * One head per unit at any instant. The unit's row lock serialises head grants for the unit;
+   * `ex_mandates_one_head_per_unit` refuses a second head even when this is bypassed.
+   */
+  private async assertNoOtherHead(manager: EntityManager, unitId: string, from: Date, to: Date | null): Promise<void> {
+    await manager.query(`SELECT 1 FROM units WHERE id = $1 FOR UPDATE`, [unitId]);
+    const rows = (await manager.query(
+      `SELECT id, user_id FROM mandates
+        WHERE role = 'head' AND unit_id = $1
+          AND ($3::timestamptz IS NULL OR valid_from < $3)
+          AND (valid_to IS NULL OR valid_to > $2)
+        LIMIT 1`,
+      [unitId, from, to],
+    )) as { id: string; user_id: string }[];
+    if (rows.length) {
+      throw new MandatesException(
+        MandatesErrorCode.HeadExists,
+        'The unit already has a head during part of that period; end that head mandate first.',
+        { mandateId: rows[0].id },
+      );
+    }
   }
 
   /** Same person, role and scope, with periods that share an instant (both half-open). */

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { Cluster } from './cluster.entity';
 import { Unit } from './unit.entity';
 
@@ -7,6 +17,11 @@ import { Unit } from './unit.entity';
 @Check('ck_cluster_memberships_dates', `"left_on" IS NULL OR "left_on" >= "joined_on"`)
 // At most one open membership of a unit in a cluster; closed periods are history.
 @Index('uq_cluster_memberships_open', ['clusterId', 'unitId'], { unique: true, where: '"left_on" IS NULL' })
+// A unit is in at most one cluster under the same parent body on any day (decision 019).
+@Exclusion(
+  'ex_cluster_memberships_one_cluster_per_parent',
+  `USING gist ("unit_id" WITH =, (COALESCE("parent_unit_id", '00000000-0000-0000-0000-000000000000'::uuid)) WITH =, daterange("joined_on", "left_on", '[]') WITH &&)`,
+)
 export class ClusterMembership {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_cluster_memberships' })
   id: string;
@@ -25,6 +40,13 @@ export class ClusterMembership {
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_cluster_memberships_unit' })
   unit?: Unit;
+
+  /**
+   * The cluster's parent body, copied by the trigger `trg_cluster_memberships_parent` (whatever
+   * the writer sends) so that the exclusion constraint can compare clusters under one parent.
+   */
+  @Column({ name: 'parent_unit_id', type: 'uuid', nullable: true, select: false, insert: false, update: false })
+  parentUnitId?: string | null;
 
   /** Calendar days ('YYYY-MM-DD'): membership is decided by meetings, not instants. */
   @Column({ name: 'joined_on', type: 'date' })

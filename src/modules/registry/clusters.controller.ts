@@ -46,7 +46,7 @@ export class ClustersController {
   @RequirePermission(Permission.ClustersManage)
   @ApiOperation({
     summary: 'Change an emulation cluster',
-    description: 'Administrators, or the secretariat of this cluster.',
+    description: 'Administrators, or the secretariat of this cluster; only an administrator changes parentUnitId.',
   })
   @ApiOkResponse({ type: ClusterResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)

@@ -80,12 +80,13 @@ export class ClustersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateClusterDto): Promise<ClusterResponseDto> {
-    RegistryPolicy.assertMayUpdateCluster(actor, id);
+    RegistryPolicy.assertMayUpdateCluster(actor, id, false);
     return this.dataSource.transaction(async (manager) => {
       const cluster = await manager.findOne(Cluster, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!cluster) throw RegistryException.clusterNotFound(id);
       const changed = UPDATABLE.filter((field) => dto[field] !== undefined && dto[field] !== cluster[field]);
       if (changed.length === 0) return toClusterResponse(cluster);
+      RegistryPolicy.assertMayUpdateCluster(actor, id, changed.includes('parentUnitId'));
       if (dto.code !== undefined && changed.includes('code')) await this.assertCodeFree(manager, dto.code);
       if (dto.parentUnitId && changed.includes('parentUnitId')) await this.assertUnitExists(manager, dto.parentUnitId);
       Object.assign(cluster, Object.fromEntries(changed.map((field) => [field, dto[field]])));

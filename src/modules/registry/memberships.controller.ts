@@ -39,8 +39,10 @@ export class MembershipsController {
   @Post()
   @RequirePermission(Permission.MembershipsManage)
   @ApiOperation({
-    summary: 'Admit a unit to the cluster',
-    description: 'Administrators, or the secretariat of this cluster. Refused while the unit is already a member.',
+    summary: 'Admit a unit to the cluster directly',
+    description:
+      "Administrators only; the secretariat invites (POST /clusters/{clusterId}/invitations) and the unit's head accepts. " +
+      'Refused while the unit is already a member, or a member of another cluster under the same parent body.',
   })
   @ApiCreatedResponse({ type: MembershipResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -54,11 +56,11 @@ export class MembershipsController {
 
   @Post(':membershipId/end')
   @HttpCode(200)
-  @RequirePermission(Permission.MembershipsManage)
+  @RequirePermission(Permission.MembershipsAnswer)
   @ApiOperation({
     summary: 'End a membership',
     description:
-      'Administrators, or the secretariat of this cluster. `leftOn` is the last day of membership; a membership ends once.',
+      "The unit's head or an administrator (not the secretariat). `leftOn` is the last day of membership; a membership ends once.",
   })
   @ApiOkResponse({ type: MembershipResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)

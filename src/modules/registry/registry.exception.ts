@@ -19,6 +19,12 @@ export enum RegistryErrorCode {
   LeadershipRecordForbidden = 'leadership_record_forbidden',
   LeadershipUnitNotMember = 'leadership_unit_not_member',
   LeadershipExists = 'leadership_exists',
+  UnitInOtherCluster = 'unit_in_other_cluster',
+  InvitationNotFound = 'invitation_not_found',
+  InvitationForbidden = 'invitation_forbidden',
+  InvitationAnswerForbidden = 'invitation_answer_forbidden',
+  InvitationNotPending = 'invitation_not_pending',
+  InvitationAlreadyPending = 'invitation_already_pending',
 }
 
 const REGISTRY_ERRORS: Record<RegistryErrorCode, ErrorDefinition> = {
@@ -50,6 +56,21 @@ const REGISTRY_ERRORS: Record<RegistryErrorCode, ErrorDefinition> = {
   [RegistryErrorCode.LeadershipExists]: {
     status: 409,
     title: 'The cluster already has a leader (or deputy) for this term',
+  },
+  [RegistryErrorCode.UnitInOtherCluster]: {
+    status: 409,
+    title: 'The unit is a member of another cluster under the same parent body on some of those days',
+  },
+  [RegistryErrorCode.InvitationNotFound]: { status: 404, title: 'No such invitation' },
+  [RegistryErrorCode.InvitationForbidden]: { status: 403, title: 'You may not invite units to this cluster' },
+  [RegistryErrorCode.InvitationAnswerForbidden]: {
+    status: 403,
+    title: "Only the invited unit's head answers the invitation",
+  },
+  [RegistryErrorCode.InvitationNotPending]: { status: 409, title: 'The invitation has already been answered' },
+  [RegistryErrorCode.InvitationAlreadyPending]: {
+    status: 409,
+    title: 'The unit already has a pending invitation to this cluster',
   },
 };
 
@@ -87,3 +108,19 @@ explainConstraint(
   () => new RegistryException(RegistryErrorCode.MembershipAlreadyOpen, 'The unit is already a member of this cluster.'),
 );
 explainConstraint('uq_cluster_leaderships_term_role', () => RegistryException.leadershipExists());
+explainConstraint(
+  'ex_cluster_memberships_one_cluster_per_parent',
+  () =>
+    new RegistryException(
+      RegistryErrorCode.UnitInOtherCluster,
+      'A unit is a member of at most one cluster under the same parent body at a time.',
+    ),
+);
+explainConstraint(
+  'uq_cluster_invitations_pending',
+  () =>
+    new RegistryException(
+      RegistryErrorCode.InvitationAlreadyPending,
+      'The unit already has a pending invitation to this cluster.',
+    ),
+);

@@ -1,10 +1,11 @@
-import { isAdmin, isSecretariatOf, secretariatClusterIds, type Actor } from '../../common/access/actor';
+import { holdsUnitRole, isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
 import { RegistryErrorCode, RegistryException } from './registry.exception';
 
 /**
- * Record-level rules for clusters, units and memberships. The route's permission is checked
- * before; these decide whether it applies to this record. Facts that need the database (a unit's
- * current clusters) are looked up by the service, in its transaction, and passed in.
+ * Record-level rules for clusters, units, memberships and invitations (docs/registry.md). The
+ * route's permission is checked before; these decide whether it applies to this record. A unit is
+ * its own: its name, its people and its joining or leaving a cluster are decided by its head (a
+ * head mandate in force now) or an administrator — never by a cluster's secretariat (decision 019).
  */
 export const RegistryPolicy = {
   assertMayCreateCluster(actor: Actor): void {
@@ -16,42 +17,97 @@ export const RegistryPolicy = {
     }
   },
 
-  /** An administrator, or the secretariat of that cluster. */
-  assertMayUpdateCluster(actor: Actor, clusterId: string): void {
-    if (!isAdmin(actor) && !isSecretariatOf(actor, clusterId)) {
+  /**
+   * An administrator, or the secretariat of that cluster — except the parent body: moving a
+   * cluster under another body changes which clusters its members may also join, so only an administrator.
+   */
+  assertMayUpdateCluster(actor: Actor, clusterId: string, changesParent: boolean): void {
+    if (isAdmin(actor)) return;
+    if (!isSecretariatOf(actor, clusterId)) {
       throw new RegistryException(
         RegistryErrorCode.ClusterUpdateForbidden,
         'Only an administrator or the secretariat of this cluster may change it.',
       );
     }
+    if (changesParent) {
+      throw new RegistryException(
+        RegistryErrorCode.ClusterUpdateForbidden,
+        'Only an administrator may move a cluster under another parent body.',
+      );
+    }
   },
 
-  /** An administrator, or the secretariat of any cluster (they register the units they admit). */
+  /** Units are registered by an administrator (of the national alliance); a unit then runs itself. */
   assertMayCreateUnit(actor: Actor): void {
-    if (!isAdmin(actor) && secretariatClusterIds(actor).length === 0) {
+    if (!isAdmin(actor)) {
       throw new RegistryException(
         RegistryErrorCode.UnitCreationForbidden,
-        'Only an administrator or a cluster secretariat may create units.',
+        'Only an administrator registers units; ask one to register it.',
       );
     }
   },
 
-  /** An administrator, or the secretariat of a cluster the unit is a member of today. */
-  assertMayUpdateUnit(actor: Actor, unitClusterIds: readonly string[]): void {
-    if (!isAdmin(actor) && !unitClusterIds.some((clusterId) => isSecretariatOf(actor, clusterId))) {
+  /** The unit's head or an administrator names and describes the unit. */
+  assertMayUpdateUnit(actor: Actor, unitId: string): void {
+    if (!isAdmin(actor) && !holdsUnitRole(actor, unitId, 'head')) {
       throw new RegistryException(
         RegistryErrorCode.UnitUpdateForbidden,
-        'Only an administrator or the secretariat of a cluster this unit currently belongs to may change it.',
+        "Only the unit's head or an administrator may change the unit; a cluster's secretariat may not.",
       );
     }
   },
 
-  /** An administrator, or the secretariat of that cluster. */
-  assertMayChangeMembers(actor: Actor, clusterId: string): void {
-    if (!isAdmin(actor) && !isSecretariatOf(actor, clusterId)) {
+  /**
+   * The head names and describes the unit (name, short name); its identity in the registry — code,
+   * province, kind — is the administrator's, as registering the unit is.
+   */
+  assertMayChangeUnitFields(actor: Actor, changed: readonly string[]): void {
+    const identity = changed.filter((field) => !['name', 'shortName'].includes(field));
+    if (identity.length && !isAdmin(actor)) {
+      throw new RegistryException(
+        RegistryErrorCode.UnitUpdateForbidden,
+        `Only an administrator changes a unit's ${identity.join(', ')}; its head changes the name and short name.`,
+        { fields: identity },
+      );
+    }
+  },
+
+  /** Admitting a unit without its invitation being accepted: an administrator only. */
+  assertMayAdmitDirectly(actor: Actor): void {
+    if (!isAdmin(actor)) {
       throw new RegistryException(
         RegistryErrorCode.MembershipChangeForbidden,
-        'Only an administrator or the secretariat of this cluster may change its members.',
+        "A unit joins a cluster when its head accepts the secretariat's invitation; only an administrator admits directly.",
+      );
+    }
+  },
+
+  /** Leaving: the unit's own head, or an administrator (e.g. on the members' decision). Not the secretariat. */
+  assertMayEndMembership(actor: Actor, unitId: string): void {
+    if (!isAdmin(actor) && !holdsUnitRole(actor, unitId, 'head')) {
+      throw new RegistryException(
+        RegistryErrorCode.MembershipChangeForbidden,
+        "Only the unit's head or an administrator may end its membership of a cluster.",
+      );
+    }
+  },
+
+  /** Inviting, and withdrawing an invitation: the secretariat of that cluster or an administrator. */
+  assertMayInvite(actor: Actor, clusterId: string): void {
+    if (!isAdmin(actor) && !isSecretariatOf(actor, clusterId)) {
+      throw new RegistryException(
+        RegistryErrorCode.InvitationForbidden,
+        'Only an administrator or the secretariat of this cluster may invite units to it.',
+      );
+    }
+  },
+
+  /** Accepting or declining: the invited unit's head only — the consent is the unit's own. */
+  assertMayAnswerInvitation(actor: Actor, unitId: string): void {
+    if (!holdsUnitRole(actor, unitId, 'head')) {
+      throw new RegistryException(
+        RegistryErrorCode.InvitationAnswerForbidden,
+        "Only the invited unit's head answers its invitation (an administrator may admit the unit directly).",
       );
     }
   },

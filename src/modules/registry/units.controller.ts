@@ -38,7 +38,7 @@ export class UnitsController {
 
   @Post()
   @RequirePermission(Permission.UnitsManage)
-  @ApiOperation({ summary: 'Register a unit', description: 'Administrators, or the secretariat of any cluster.' })
+  @ApiOperation({ summary: 'Register a unit', description: 'Administrators only.' })
   @ApiCreatedResponse({ type: UnitResponseDto })
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto): Promise<UnitResponseDto> {
@@ -49,7 +49,9 @@ export class UnitsController {
   @RequirePermission(Permission.UnitsManage)
   @ApiOperation({
     summary: 'Change a unit',
-    description: 'Administrators, or the secretariat of a cluster the unit is a member of today.',
+    description:
+      "The unit's head (a head mandate in force now) changes name and shortName; an administrator any field; " +
+      "never a cluster's secretariat.",
   })
   @ApiOkResponse({ type: UnitResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)

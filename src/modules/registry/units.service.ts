@@ -4,7 +4,7 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { containsPattern, findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
-import { currentClusterIdsOfUnit, currentMembershipSql } from './current-membership';
+import { currentMembershipSql } from './current-membership';
 import {
   toUnitResponse,
   UNIT_SORT,
@@ -87,11 +87,12 @@ export class UnitsService {
   async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<UnitResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       // Checked before the unit is read, so a refusal says nothing about whether it exists.
-      RegistryPolicy.assertMayUpdateUnit(actor, await currentClusterIdsOfUnit(manager, id));
+      RegistryPolicy.assertMayUpdateUnit(actor, id);
       const unit = await manager.findOne(Unit, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw RegistryException.unitNotFound(id);
       const changed = UPDATABLE.filter((field) => dto[field] !== undefined && dto[field] !== unit[field]);
       if (changed.length === 0) return toUnitResponse(unit);
+      RegistryPolicy.assertMayChangeUnitFields(actor, changed);
       if (dto.code !== undefined && changed.includes('code')) await this.assertCodeFree(manager, dto.code);
       Object.assign(unit, Object.fromEntries(changed.map((field) => [field, dto[field]])));
       await manager.save(unit);

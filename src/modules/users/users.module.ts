@@ -8,6 +8,6 @@ import { UsersService } from './users.service';
 @Module({
   controllers: [UsersController],
   providers: [PasswordHasher, UsersService, AdminBootstrap],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, UsersService],
 })
 export class UsersModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, IsNull } from 'typeorm';
+import { Brackets, DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { containsPattern, findPage, type Page } from '../../common/pagination/pagination';
 import { AuthSession } from '../auth/auth-session.entity';
@@ -14,7 +14,7 @@ import {
   type UserResponseDto,
 } from './dto/users.dto';
 import { PasswordHasher } from './password-hasher';
-import { User } from './user.entity';
+import { User, type Locale } from './user.entity';
 import { UsersErrorCode, UsersException } from './users.exception';
 import { UsersPolicy } from './users.policy';
 
@@ -55,34 +55,46 @@ export class UsersService {
   async create(actor: Actor, dto: CreateUserDto): Promise<UserResponseDto> {
     // Hash before the transaction: argon2 is slow, and the transaction holds a connection.
     const passwordHash = await this.passwords.hash(dto.password);
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(User, { email: dto.email })) {
-        throw new UsersException(UsersErrorCode.EmailTaken, `An account with the email ${dto.email} already exists.`);
-      }
-      const user = await manager.save(
-        manager.create(User, {
-          email: dto.email,
-          fullName: dto.fullName,
-          locale: dto.locale ?? 'vi',
-          passwordHash,
-          isActive: true,
-        }),
-      );
-      const response = toUserResponse(user);
-      await this.ledger.append(manager, {
-        actorId: actor.userId,
-        action: 'users.user_created',
-        subjectType: 'user',
-        subjectId: user.id,
-        payload: {
-          email: response.email,
-          fullName: response.fullName,
-          locale: response.locale,
-          isActive: response.isActive,
-        },
-      });
-      return response;
+    return this.dataSource.transaction((manager) =>
+      this.createIn(
+        manager,
+        actor,
+        { email: dto.email, fullName: dto.fullName, locale: dto.locale ?? 'vi' },
+        passwordHash,
+      ),
+    );
+  }
+
+  /**
+   * Creates an account in the caller's transaction (the route, the people import); `source` goes
+   * to the ledger when it is not the route.
+   */
+  async createIn(
+    manager: EntityManager,
+    actor: Actor,
+    fields: { email: string; fullName: string; locale: Locale },
+    passwordHash: string,
+    source?: string,
+  ): Promise<UserResponseDto> {
+    if (await manager.existsBy(User, { email: fields.email })) {
+      throw new UsersException(UsersErrorCode.EmailTaken, `An account with the email ${fields.email} already exists.`);
+    }
+    const user = await manager.save(manager.create(User, { ...fields, passwordHash, isActive: true }));
+    const response = toUserResponse(user);
+    await this.ledger.append(manager, {
+      actorId: actor.userId,
+      action: 'users.user_created',
+      subjectType: 'user',
+      subjectId: user.id,
+      payload: {
+        email: response.email,
+        fullName: response.fullName,
+        locale: response.locale,
+        isActive: response.isActive,
+        ...(source ? { source } : {}),
+      },
     });
+    return response;
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {

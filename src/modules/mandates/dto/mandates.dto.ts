@@ -118,7 +118,10 @@ export class MandateResponseDto {
     description: 'Excluded end; null while open-ended.',
   })
   validTo: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) grantedBy: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who granted it; null for bootstrap.' })
+  grantedBy: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who ended it; null while not ended.' })
+  endedBy: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -132,6 +135,7 @@ export function toMandateResponse(mandate: Mandate): MandateResponseDto {
     validFrom: mandate.validFrom.toISOString(),
     validTo: mandate.validTo?.toISOString() ?? null,
     grantedBy: mandate.grantedBy,
+    endedBy: mandate.endedBy ?? null,
     createdAt: mandate.createdAt.toISOString(),
   };
 }
