@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { securityHeaders } from './common/http/security-headers';
+import { defaultWebDistDir, serveWebApp } from './common/http/web-app';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,7 +22,12 @@ export const API_PREFIX = 'api/v1';
  * Builds the application exactly as production runs it; `main.ts` listens on it and the tests
  * drive it through HTTP. Fastify, not Express: see docs/decisions/001-fastify-adapter.md.
  */
-export async function createApp(options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+export interface CreateAppOptions extends AppModuleOptions {
+  /** The built web app to serve at `/` (default: web/dist when built; undefined: none). */
+  webDistDir?: string;
+}
+
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   // The adapter is built before Nest's ConfigModule runs: validate the environment first.
   validateEnvironment(process.env);
   const http = appConfig();
@@ -83,6 +89,7 @@ export async function createApp(options: AppModuleOptions = {}): Promise<NestFas
     { extraModels: [ProblemDetailsDto] },
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  await serveWebApp(app, 'webDistDir' in options ? options.webDistDir : defaultWebDistDir());
 
   await app.init();
   await fastify.ready();

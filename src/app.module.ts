@@ -27,6 +27,7 @@ import { RulesModule } from './modules/rules/rules.module';
 import { HealthModule } from './modules/health/health.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { MandatesModule } from './modules/mandates/mandates.module';
+import { LiveModule } from './modules/live/live.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { PledgesModule } from './modules/pledges/pledges.module';
 import { RecordsModule } from './modules/records/records.module';
@@ -107,6 +108,7 @@ export class AppModule {
         SignaturesModule,
         PledgesModule,
         MeetingsModule,
+        LiveModule,
         ElectionsModule,
         FlagsModule,
         RecordsModule,

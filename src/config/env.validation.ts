@@ -121,6 +121,18 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100 * 1024 * 1024)
   EVIDENCE_MAX_BYTES?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(250)
+  @Max(60_000)
+  LIVE_TURNOUT_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  LIVE_HEARTBEAT_MS?: number;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Record<string, unknown> {

@@ -172,6 +172,12 @@ export function createEmbeddedDriver(
       });
     }
 
+    /** LISTEN on the embedded session: PGlite delivers NOTIFY after the sending transaction commits. */
+    async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+      const db = await open();
+      return db.listen(channel, handler);
+    }
+
     end(callback?: (err?: Error) => void): void {
       (onEnd ? onEnd() : Promise.resolve()).then(
         () => callback?.(),

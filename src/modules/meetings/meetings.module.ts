@@ -11,5 +11,6 @@ import { MeetingsService } from './meetings.service';
 @Module({
   controllers: [MeetingsController, AttendanceController],
   providers: [MeetingsService, AttendanceService],
+  exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -1,0 +1,30 @@
+import { Controller, Param, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
+import type { Actor } from '../../common/access/actor';
+import { Permission } from '../../common/access/permission';
+import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { UuidParam } from '../../common/validation/validation';
+import { MeetingEventsService } from './meeting-events.service';
+
+@ApiTags('meetings')
+@Controller('meetings/:id/events')
+export class MeetingEventsController {
+  constructor(private readonly events: MeetingEventsService) {}
+
+  @Sse()
+  @RequirePermission(Permission.MeetingsRead)
+  @ApiProduces('text/event-stream')
+  @ApiOperation({
+    summary: 'Live events of a meeting (server-sent events)',
+    description:
+      'A `text/event-stream`: `ready` once, then `meeting`, `attendance`, `poll` and `turnout` when they change ' +
+      '(data: `{meetingId, pollId?}` — what changed, never a figure or a choice; read it through the API), and ' +
+      '`ping` every 15 s. Works whichever instance took the change (PostgreSQL LISTEN/NOTIFY).',
+  })
+  @ApiProblems(401, 403, 404)
+  stream(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<Observable<MessageEvent>> {
+    return this.events.stream(actor, id);
+  }
+}

@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import vi from './vi.json';
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'thidua.language';
+
+function storedLanguage(): Language {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return stored === 'en' ? 'en' : 'vi';
+}
+
+/** Vietnamese first; English on request, remembered on this device. Every visible string is here. */
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+});
+
+// Screen readers pronounce by the page's language: keep <html lang> with the one shown.
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+document.documentElement.lang = i18n.language;
+
+export function setLanguage(language: Language): void {
+  globalThis.localStorage?.setItem(STORAGE_KEY, language);
+  void i18n.changeLanguage(language);
+}

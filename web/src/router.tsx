@@ -1,0 +1,18 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './layout';
+import { HomePage } from './pages/home-page';
+import { NotFoundPage } from './pages/not-found-page';
+
+/**
+ * One route table. Pages of the meeting hall (delegate, projector) are split into their own
+ * chunks with `lazy`, so a phone loads only what its page needs.
+ */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
