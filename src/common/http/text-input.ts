@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CommonErrorCode, CommonException } from '../errors/common.exception';
 import { NUL_DETAIL } from './json-body-parser';
 
@@ -10,16 +10,15 @@ function hasNul(value: unknown): boolean {
 /**
  * An `onRequest` hook: a NUL character in a query or path parameter (`?q=%00`) is 400
  * `invalid_text` before any route runs, instead of a 500 when PostgreSQL refuses to store or
- * compare it. JSON bodies are checked by `jsonBodyParser`.
+ * compare it. JSON bodies are checked by `jsonBodyParser`. A callback hook, not an async one: it
+ * runs on every request, the ballot's hot path included (decision 011).
  */
-export async function refuseNulInUrl(request: FastifyRequest): Promise<void> {
+export function refuseNulInUrl(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   for (const source of [request.query, request.params]) {
-    if (
-      source &&
-      typeof source === 'object' &&
-      Object.entries(source).some(([key, value]) => hasNul(key) || hasNul(value))
-    ) {
-      throw new CommonException(CommonErrorCode.InvalidText, NUL_DETAIL);
+    if (source && typeof source === 'object' && Object.entries(source).some(([k, v]) => hasNul(k) || hasNul(v))) {
+      done(new CommonException(CommonErrorCode.InvalidText, NUL_DETAIL));
+      return;
     }
   }
+  done();
 }
