@@ -106,7 +106,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     if (mapped.status >= 500) {
       // Only what identifies the error: never SQL text, its parameters or the request body.
-      this.logger.error({ err: loggableError(exception), requestId: request?.id }, 'Unhandled error');
+      // Terminus' report (which check failed, and why) is kept: it holds no request data.
+      const health = mapped.extensions?.health;
+      this.logger.error(
+        { err: loggableError(exception), requestId: request?.id, ...(health ? { health } : {}) },
+        'Unhandled error',
+      );
     }
     const body: ProblemDetailsDto = {
       type: problemType(mapped.code),
