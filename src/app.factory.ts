@@ -13,6 +13,9 @@ import { evidenceConfig, multipartLimits } from './config/evidence.config';
 import { validateEnvironment } from './config/env.validation';
 import { CommonErrorCode, CommonException } from './common/errors/common.exception';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { clientErrorHandler, frameworkErrorHandler } from './common/errors/framework-errors';
+import { jsonBodyParser } from './common/http/json-body-parser';
+import { refuseNulInUrl } from './common/http/text-input';
 import { ProblemDetailsDto } from './common/errors/problem-details';
 import { createValidationPipe } from './common/validation/validation';
 
@@ -31,25 +34,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // The adapter is built before Nest's ConfigModule runs: validate the environment first.
   validateEnvironment(process.env);
   const http = appConfig();
-  const adapter = new FastifyAdapter({
-    bodyLimit: http.bodyLimitBytes,
-    genReqId: (req: IncomingMessage) => requestIdOf(req),
-    // Keep-alive connections that are idle close at shutdown; in-flight requests finish.
-    forceCloseConnections: 'idle',
-    trustProxy: http.trustProxy,
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
-
-  const fastify = app.getHttpAdapter().getInstance();
-  // The API speaks JSON only: a text/plain body is 415 unsupported_media_type, not a bare string.
-  fastify.removeContentTypeParser(['text/plain']);
   // Swagger UI at /docs needs inline styles and scripts; the API itself serves only JSON.
   const headers = securityHeaders({
     contentSecurityPolicy: {
@@ -61,6 +45,37 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       },
     },
   });
+  const problems = new ProblemDetailsFilter();
+  const adapter = new FastifyAdapter({
+    bodyLimit: http.bodyLimitBytes,
+    // Errors Fastify raises itself are problem+json with a code too (docs/api.md#errors).
+    frameworkErrors: frameworkErrorHandler(problems, headers),
+    clientErrorHandler,
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+    // Keep-alive connections that are idle close at shutdown; in-flight requests finish.
+    forceCloseConnections: 'idle',
+    trustProxy: http.trustProxy,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    // The JSON parser is ours (below): depth and NUL checked before parsing. No urlencoded parser.
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.ALL }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(problems);
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: a text/plain body is 415 unsupported_media_type, not a bare string.
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: http.bodyLimitBytes },
+    jsonBodyParser(fastify),
+  );
+  fastify.addHook('onRequest', refuseNulInUrl);
   fastify.addHook('onSend', async (request, reply) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);

@@ -5,6 +5,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import type { DataSourceOptions } from 'typeorm';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
@@ -38,6 +40,8 @@ import { UsersModule } from './modules/users/users.module';
 export interface AppModuleOptions {
   /** Replaces the database chosen from the environment (tests pass a cloned database here). */
   dataSourceOptions?: DataSourceOptions;
+  /** Where log lines go instead of standard output, and at which level (tests read them here). */
+  log?: { destination: DestinationStream; level?: string };
 }
 
 /** The request id: the caller's `x-request-id` when it sent a sane one, else a new UUID. */
@@ -47,6 +51,11 @@ export function requestIdOf(req: IncomingMessage & { id?: unknown }): string {
   const id = typeof sent === 'string' && /^[\w.:-]{1,100}$/.test(sent) ? sent : randomUUID();
   req.id = id;
   return id;
+}
+
+/** `GET /health` (with any query): probes every few seconds, kept out of the request log. */
+export function isHealthProbe(req: IncomingMessage & { originalUrl?: string }): boolean {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0] === '/health';
 }
 
 @Module({})
@@ -63,14 +72,9 @@ export class AppModule {
         }),
         LoggerModule.forRootAsync({
           inject: [appConfig.KEY],
-          useFactory: (app: ConfigType<typeof appConfig>) => ({
-            // Nest 11's path syntax for "every route" (the default '*' is the legacy form).
-            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-            // No request log line for a ballot: when each voter cast is not the log's business, and
-            // on the hot path the logger was a twentieth of a ballot's CPU (decision 011).
-            exclude: [{ path: 'polls/:id/ballots', method: RequestMethod.POST }],
-            pinoHttp: {
-              level: app.logLevel,
+          useFactory: (app: ConfigType<typeof appConfig>) => {
+            const pinoHttp: PinoHttpOptions = {
+              level: options.log?.level ?? app.logLevel,
               genReqId: (req: IncomingMessage) => requestIdOf(req),
               // Log what identifies a request, not its headers: no tokens or cookies in the logs.
               serializers: {
@@ -82,9 +86,18 @@ export class AppModule {
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-              autoLogging: { ignore: (req) => req.url === '/health' },
-            },
-          }),
+              // Middleware sees `url` without the part of the path it was mounted on: match the whole one.
+              autoLogging: { ignore: isHealthProbe },
+            };
+            return {
+              // Nest 11's path syntax for "every route" (the default '*' is the legacy form).
+              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+              // No request log line for a ballot: when each voter cast is not the log's business, and
+              // on the hot path the logger was a twentieth of a ballot's CPU (decision 011).
+              exclude: [{ path: 'polls/:id/ballots', method: RequestMethod.POST }],
+              pinoHttp: options.log ? [pinoHttp, options.log.destination] : pinoHttp,
+            };
+          },
         }),
         TypeOrmModule.forRootAsync({
           inject: [databaseConfig.KEY],

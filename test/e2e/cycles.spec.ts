@@ -237,9 +237,9 @@ describe('the yearly cycle', () => {
       const reopened = await t.http
         .post(`${API}/cycles/${cycleId}/reopen`)
         .set(await secretariat())
-        .send({ reason, deadline: '2030-04-07' });
+        .send({ reason, deadline: '2099-04-07' });
       expect(reopened.status).toBe(200);
-      expect(reopened.body).toMatchObject({ phase: 'pledge_signing', deadlines: { pledge_signing: '2030-04-07' } });
+      expect(reopened.body).toMatchObject({ phase: 'pledge_signing', deadlines: { pledge_signing: '2099-04-07' } });
 
       const dashboard = await t.http
         .get(`${API}/cycles/${cycleId}/dashboard`)
@@ -284,12 +284,12 @@ describe('the yearly cycle', () => {
       const changed = await t.http
         .put(`${API}/cycles/${cycleId}/deadlines`)
         .set(await secretariat())
-        .send({ deadlines: { pledge_signing: '2020-01-31', voting: '2030-11-21', evaluation: null } });
+        .send({ deadlines: { pledge_signing: '2020-01-31', voting: '2099-11-21', evaluation: null } });
       expect(changed.status).toBe(200);
       expect(changed.body.deadlines).toEqual({
         rules_adoption: '2030-02-15',
         pledge_signing: '2020-01-31',
-        voting: '2030-11-21',
+        voting: '2099-11-21',
       });
 
       const after = await t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await secretariat());
@@ -306,7 +306,7 @@ describe('the yearly cycle', () => {
       expect(current(after.body.phases)).toMatchObject({ deadline: '2020-01-31', overdue: true });
       expect(after.body.phases.find((p: { phase: string }) => p.phase === 'voting').overdue).toBe(false);
       expect(after.body.history[0]).toMatchObject({ kind: 'deadline_changed', toPhase: 'pledge_signing' });
-      expect(after.body.history[0].reason).toContain('pledge_signing: 2030-04-07 → 2020-01-31');
+      expect(after.body.history[0].reason).toContain('pledge_signing: 2099-04-07 → 2020-01-31');
     });
   });
 

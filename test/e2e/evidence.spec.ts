@@ -282,6 +282,33 @@ describe('evidence files', () => {
       expect(res.body.detail).toMatch(/PDF, PNG, JPEG/);
     });
 
+    it('refuses PNG bytes named .html: 422 evidence_name_type_mismatch, and stores nothing', async () => {
+      const before = await t.http.get(entryPath('lai-chau')).set(await as(OFFICER('lai-chau')));
+      const res = await upload('lai-chau', PNG, 'bao-cao.html');
+
+      expectProblem(res, 422, 'evidence_name_type_mismatch');
+      expect(res.body).toMatchObject({ contentType: 'image/png', allowedExtensions: ['png'] });
+      const after = await t.http.get(entryPath('lai-chau')).set(await as(OFFICER('lai-chau')));
+      expect(after.body).toHaveLength(before.body.length);
+    });
+
+    it('refuses a PDF named .png the same way', async () => {
+      const res = await upload('lai-chau', pdf(), 'anh.png');
+
+      expectProblem(res, 422, 'evidence_name_type_mismatch');
+      expect(res.body.allowedExtensions).toEqual(['pdf']);
+    });
+
+    it("gives a name without an extension the detected type's, and takes an upper-case extension", async () => {
+      const bare = await upload('lai-chau', PNG, 'anh-chup-man-hinh');
+      const upper = await upload('lai-chau', pdf(), 'BIEN-BAN.PDF');
+
+      expect(bare.status).toBe(201);
+      expect(bare.body).toMatchObject({ fileName: 'anh-chup-man-hinh.png', contentType: 'image/png' });
+      expect(upper.status).toBe(201);
+      expect(upper.body.fileName).toBe('BIEN-BAN.PDF');
+    });
+
     it('refuses a ZIP that does not say it is an office document: 415', async () => {
       expectProblem(await upload('son-la', docx(), 'luu-tru.zip'), 415, 'evidence_type_not_allowed');
     });

@@ -8,6 +8,7 @@ import {
   recordLeader2011,
   type DemoIds,
 } from '../utils/elections-fixtures';
+import { formatInstant } from '../../src/modules/records/vietnamese-format';
 import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
@@ -302,7 +303,12 @@ describe('signed records as PDF: the counting record and the flag handover', () 
       const [released] = await ledger(`subjectType=flag_handover&subjectId=${handoverId}`);
       expect(released.action).toBe('flags.handover_released');
       expect(text).toContain('Tình trạng Bên giao đã ký lúc');
-      expect(text).toMatch(/2 \d\d\/11\/20\d\d \d\d:\d\d:\d\d \(UTC\+7\) Đang chuyển giao Bên giao ký bàn giao/);
+      // The transit period starts when the release was recorded (today, whatever day that is).
+      const chain = (await s.get(`/flags/${registered.body.id}/custody`)).body as {
+        periods: { position: number; startedAt: string }[];
+      };
+      const transit = chain.periods.find((period) => period.position === 2)!;
+      expect(text).toContain(`2 ${formatInstant(transit.startedAt)} Đang chuyển giao Bên giao ký bàn giao`);
       expect(text).toContain(`CHƯA HOÀN TẤT · dữ liệu đến mục sổ cái số ${released.seq}, hash ${released.hash}`);
     });
 

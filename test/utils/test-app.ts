@@ -2,7 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.factory';
+import type { AppModuleOptions } from '../../src/app.module';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase, type TestDatabaseOptions } from './test-database';
 
 export { DEMO_PASSWORD };
@@ -20,13 +22,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions extends TestDatabaseOptions {
+  /** Log lines go here instead of nowhere (tests that read the log). */
+  log?: AppModuleOptions['log'];
+}
+
+/** Every log line the app writes, parsed: for tests that check what is (not) logged. */
+export class CapturedLog implements DestinationStream {
+  readonly lines: Array<Record<string, unknown>> = [];
+  readonly text: string[] = [];
+
+  write(line: string): void {
+    this.text.push(line);
+    this.lines.push(JSON.parse(line) as Record<string, unknown>);
+  }
+}
+
 /**
  * The real application on its own copy of the migrated, demo-loaded database — or, with
  * `{ empty: true }`, on a migrated database holding nothing (no demo data, no administrator).
  */
-export async function createTestApp(options: TestDatabaseOptions = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(options);
-  const app = await createApp({ dataSourceOptions: database.options });
+  const app = await createApp({ dataSourceOptions: database.options, log: options.log });
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   const login = async (email: string, password = DEMO_PASSWORD) => {

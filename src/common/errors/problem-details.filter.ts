@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES as STATUS_TEXT } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { CommonErrorCode, COMMON_ERRORS } from './common.exception';
 import { errorForConstraint } from './constraint-errors';
@@ -21,6 +22,9 @@ const FASTIFY_CODES: Record<string, CommonErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: CommonErrorCode.ValidationFailed,
   FST_ERR_CTP_INVALID_MEDIA_TYPE: CommonErrorCode.UnsupportedMediaType,
   FST_ERR_CTP_INVALID_TYPE: CommonErrorCode.UnsupportedMediaType,
+  FST_ERR_BAD_URL: CommonErrorCode.MalformedUrl,
+  FST_ERR_MAX_PARAM_LENGTH: CommonErrorCode.UriTooLong,
+  FST_ERR_NOT_FOUND: CommonErrorCode.RouteNotFound,
 };
 
 const STATUS_CODES: Record<number, CommonErrorCode> = {
@@ -29,8 +33,11 @@ const STATUS_CODES: Record<number, CommonErrorCode> = {
   403: CommonErrorCode.Forbidden,
   404: CommonErrorCode.RouteNotFound,
   405: CommonErrorCode.MethodNotAllowed,
+  408: CommonErrorCode.RequestTimeout,
   413: CommonErrorCode.PayloadTooLarge,
+  414: CommonErrorCode.UriTooLong,
   415: CommonErrorCode.UnsupportedMediaType,
+  431: CommonErrorCode.HeadersTooLarge,
   429: CommonErrorCode.TooManyRequests,
 };
 
@@ -46,12 +53,35 @@ const SQLSTATE_CODES: Record<string, CommonErrorCode> = {
   '22008': CommonErrorCode.InvalidValue,
   '22003': CommonErrorCode.InvalidValue,
   '22001': CommonErrorCode.InvalidValue,
+  // A NUL character (refused at the edge; this is the safety net) or one the encoding cannot hold.
+  '22021': CommonErrorCode.InvalidText,
+  '22P05': CommonErrorCode.InvalidText,
   '40001': CommonErrorCode.ConcurrentUpdate,
   '40P01': CommonErrorCode.ConcurrentUpdate,
   '55P03': CommonErrorCode.ConcurrentUpdate,
   // Raised by this project's triggers that protect append-only and sealed tables.
   TD001: CommonErrorCode.ImmutableRecord,
 };
+
+/**
+ * What the error log keeps of an error: its kind, message, codes and stack. A TypeORM
+ * `QueryFailedError` also carries the SQL text and its `parameters` (a password hash, a person's
+ * data), and other errors may carry a request body: those members are left out.
+ */
+export function loggableError(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  const error = exception as Error & { code?: unknown; statusCode?: unknown };
+  const loggable: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  if (typeof error.code === 'string' || typeof error.code === 'number') loggable.code = error.code;
+  if (typeof error.statusCode === 'number') loggable.statusCode = error.statusCode;
+  if (exception instanceof QueryFailedError) {
+    const driver = exception.driverError as Record<string, unknown> | undefined;
+    for (const key of ['code', 'constraint', 'table', 'column', 'routine'] as const) {
+      if (typeof driver?.[key] === 'string') loggable[key === 'code' ? 'sqlState' : key] = driver[key];
+    }
+  }
+  return loggable;
+}
 
 function fromCommon(code: CommonErrorCode, detail?: string, extensions?: Record<string, unknown>): Mapped {
   return { code, ...COMMON_ERRORS[code], detail, extensions };
@@ -67,12 +97,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const request = ctx.getRequest<FastifyRequest>();
-    const reply = ctx.getResponse<FastifyReply>();
+    this.respond(exception, ctx.getRequest<FastifyRequest>(), ctx.getResponse<FastifyReply>());
+  }
+
+  /** Also called for errors Fastify raises before Nest sees the request (`frameworkErrors`). */
+  respond(exception: unknown, request: FastifyRequest | undefined, reply: FastifyReply): void {
     const mapped = this.map(exception);
 
     if (mapped.status >= 500) {
-      this.logger.error({ err: exception, requestId: request?.id }, 'Unhandled error');
+      // Only what identifies the error: never SQL text, its parameters or the request body.
+      // Terminus' report (which check failed, and why) is kept: it holds no request data.
+      const health = mapped.extensions?.health;
+      this.logger.error(
+        { err: loggableError(exception), requestId: request?.id, ...(health ? { health } : {}) },
+        'Unhandled error',
+      );
     }
     const body: ProblemDetailsDto = {
       type: problemType(mapped.code),
@@ -135,6 +174,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (transport && typeof transport === 'object' && typeof transport.statusCode === 'number') {
       const code = (transport.code && FASTIFY_CODES[transport.code]) ?? STATUS_CODES[transport.statusCode];
       if (code && transport.statusCode < 500) return fromCommon(code, transport.message);
+      if (transport.statusCode >= 400 && transport.statusCode < 500) {
+        // A framework or plugin refusal with no code of ours keeps its status, never a 500.
+        return {
+          code: `http_${transport.statusCode}`,
+          status: transport.statusCode,
+          title: STATUS_TEXT[transport.statusCode] ?? 'The request was refused',
+          detail: transport.message,
+        };
+      }
     }
     if (exception instanceof SyntaxError) {
       return fromCommon(CommonErrorCode.MalformedJson, exception.message);

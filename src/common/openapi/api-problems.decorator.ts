@@ -3,12 +3,13 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../errors/problem-details';
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Malformed request: validation_failed, malformed_json, invalid_identifier, …',
+  400: 'Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, …',
   401: 'Not signed in, or the token is missing, invalid, expired or revoked',
   403: 'Signed in, but no mandate grants this (forbidden)',
   404: 'No such record',
   409: 'Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …)',
   413: 'Body too large',
+  414: 'A path parameter is too long (uri_too_long)',
   422: 'Well-formed but breaks a rule of the data',
   429: 'Too many requests; see Retry-After',
 };

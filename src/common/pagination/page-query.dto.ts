@@ -3,6 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+/** Past a hundred thousand pages no one is paging by hand; the bound keeps the offset sane. */
+export const MAX_PAGE = 100_000;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /**
@@ -11,11 +13,18 @@ export const DEFAULT_PAGE_SIZE = 20;
  * accepts is checked by `parseSort` against that resource's allow-list.
  */
 export class PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, description: 'Page number, from 1.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE,
+    default: 1,
+    description: 'Page number, from 1.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })

@@ -1,4 +1,10 @@
-import { attachmentDisposition, evidenceFileName, MAX_FILE_NAME_LENGTH } from './evidence-file-name';
+import { EvidenceException } from './evidence.exception';
+import {
+  attachmentDisposition,
+  evidenceFileName,
+  MAX_FILE_NAME_LENGTH,
+  nameForDetectedType,
+} from './evidence-file-name';
 
 describe(evidenceFileName.name, () => {
   it('keeps a Vietnamese name as it is', () => {
@@ -38,5 +44,33 @@ describe(attachmentDisposition.name, () => {
 
   it('never lets a quote or backslash end the quoted name early', () => {
     expect(attachmentDisposition('a"b\\c.pdf')).toMatch(/^attachment; filename="a_b_c\.pdf"; /);
+  });
+});
+
+describe(nameForDetectedType.name, () => {
+  it.each([
+    ['scan.png', 'image/png', 'scan.png'],
+    ['IMG_0042.JPG', 'image/jpeg', 'IMG_0042.JPG'],
+    ['anh.jpeg', 'image/jpeg', 'anh.jpeg'],
+    ['bien-ban', 'application/pdf', 'bien-ban.pdf'],
+  ])('names %s (%s) %s', (name, contentType, expected) => {
+    expect(nameForDetectedType(name, contentType)).toBe(expected);
+  });
+
+  it('keeps the length limit when it adds an extension', () => {
+    const name = nameForDetectedType('Đ'.repeat(MAX_FILE_NAME_LENGTH), 'image/png');
+
+    expect([...name]).toHaveLength(MAX_FILE_NAME_LENGTH);
+    expect(name.endsWith('.png')).toBe(true);
+  });
+
+  it.each([
+    ['trang.html', 'image/png'],
+    ['bao-cao.pdf.exe', 'application/pdf'],
+    ['anh.png', 'image/jpeg'],
+  ])('refuses %s holding %s: evidence_name_type_mismatch', (name, contentType) => {
+    expect(() => nameForDetectedType(name, contentType)).toThrow(
+      expect.objectContaining({ code: 'evidence_name_type_mismatch' }) as unknown as EvidenceException,
+    );
   });
 });

@@ -1,4 +1,6 @@
 import { extname } from 'node:path';
+import { extensionsOf } from './evidence-file-type';
+import { EvidenceErrorCode, EvidenceException } from './evidence.exception';
 
 export const MAX_FILE_NAME_LENGTH = 255;
 const FALLBACK_NAME = 'evidence';
@@ -22,6 +24,23 @@ export function evidenceFileName(raw: string | undefined): string {
       .slice(0, MAX_FILE_NAME_LENGTH - keep.length)
       .join('')
       .trimEnd() + keep.join('')
+  );
+}
+
+/**
+ * The name made to agree with the type found in the bytes: a name without an extension gets the
+ * type's usual one; a name whose extension says another type (a PNG named `.html`) is refused,
+ * since whoever downloads it would open it as what the name says.
+ */
+export function nameForDetectedType(fileName: string, contentType: string): string {
+  const allowed = extensionsOf(contentType);
+  const extension = extname(fileName).slice(1).toLowerCase();
+  if (extension === '') return evidenceFileName(`${fileName}.${allowed[0]}`);
+  if (allowed.includes(extension)) return fileName;
+  throw new EvidenceException(
+    EvidenceErrorCode.NameTypeMismatch,
+    `The file is ${contentType} but its name ends in .${extension}; name it .${allowed.join(' or .')}.`,
+    { contentType, allowedExtensions: allowed },
   );
 }
 

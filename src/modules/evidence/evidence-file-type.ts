@@ -5,6 +5,8 @@ interface EvidenceFileType {
   contentType: string;
   /** For containers (ZIP, OLE), the file name's extension that says which document it holds. */
   extension?: string;
+  /** The extensions a file of this type may be named with, the usual one first. */
+  extensions: readonly string[];
   matches(head: Buffer): boolean;
 }
 
@@ -30,11 +32,11 @@ const OLE = startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
  * for those the name's extension must also say which document it is.
  */
 const EVIDENCE_FILE_TYPES: readonly EvidenceFileType[] = [
-  { contentType: 'application/pdf', matches: PDF },
-  { contentType: 'image/png', matches: PNG },
-  { contentType: 'image/jpeg', matches: JPEG },
-  { contentType: 'image/gif', matches: GIF },
-  { contentType: 'image/webp', matches: WEBP },
+  { contentType: 'application/pdf', extensions: ['pdf'], matches: PDF },
+  { contentType: 'image/png', extensions: ['png'], matches: PNG },
+  { contentType: 'image/jpeg', extensions: ['jpg', 'jpeg', 'jpe', 'jfif'], matches: JPEG },
+  { contentType: 'image/gif', extensions: ['gif'], matches: GIF },
+  { contentType: 'image/webp', extensions: ['webp'], matches: WEBP },
   ...(
     [
       ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
@@ -44,14 +46,14 @@ const EVIDENCE_FILE_TYPES: readonly EvidenceFileType[] = [
       ['ods', 'application/vnd.oasis.opendocument.spreadsheet'],
       ['odp', 'application/vnd.oasis.opendocument.presentation'],
     ] as const
-  ).map(([extension, contentType]) => ({ contentType, extension, matches: ZIP })),
+  ).map(([extension, contentType]) => ({ contentType, extension, extensions: [extension], matches: ZIP })),
   ...(
     [
       ['doc', 'application/msword'],
       ['xls', 'application/vnd.ms-excel'],
       ['ppt', 'application/vnd.ms-powerpoint'],
     ] as const
-  ).map(([extension, contentType]) => ({ contentType, extension, matches: OLE })),
+  ).map(([extension, contentType]) => ({ contentType, extension, extensions: [extension], matches: OLE })),
 ];
 
 /** What the refusal names: the kinds of files the cluster may attach. */
@@ -79,4 +81,9 @@ export function detectEvidenceContentType(bytes: Buffer, fileName: string): stri
     (candidate) => candidate.matches(head) && (candidate.extension === undefined || candidate.extension === extension),
   );
   return type?.contentType ?? null;
+}
+
+/** The extensions a file of a detected type may be named with, the usual one first. */
+export function extensionsOf(contentType: string): readonly string[] {
+  return EVIDENCE_FILE_TYPES.find((type) => type.contentType === contentType)?.extensions ?? [];
 }

@@ -38,7 +38,8 @@ export class EvidenceController {
       "The unit's officer or head, while the sheet is a draft and self-scoring is open; the entry must exist " +
       `(404 entry_not_found). One file in the multipart field \`${EVIDENCE_FILE_FIELD}\`, at most EVIDENCE_MAX_BYTES ` +
       `(413 evidence_too_large), not empty (400 evidence_empty), of a type recognised from its bytes: ` +
-      `${ALLOWED_EVIDENCE_TYPES.join(', ')} (415 evidence_type_not_allowed). The SHA-256 goes to the ledger ` +
+      `${ALLOWED_EVIDENCE_TYPES.join(', ')} (415 evidence_type_not_allowed), whose name's extension agrees with ` +
+      'that type (422 evidence_name_type_mismatch; a name without one gets the usual one). The SHA-256 goes to the ledger ' +
       '(`evidence.file_attached`).',
   })
   @ApiConsumes('multipart/form-data')
@@ -52,7 +53,7 @@ export class EvidenceController {
     },
   })
   @ApiCreatedResponse({ type: EvidenceFileResponseDto })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422)
   attach(
     @CurrentActor() actor: Actor,
     @Param('periodId', UuidParam) periodId: string,

@@ -9,6 +9,7 @@ export enum EvidenceErrorCode {
   TooManyParts = 'evidence_too_many_parts',
   MalformedUpload = 'evidence_malformed_upload',
   TypeNotAllowed = 'evidence_type_not_allowed',
+  NameTypeMismatch = 'evidence_name_type_mismatch',
   ContentMissing = 'evidence_content_missing',
 }
 
@@ -21,6 +22,10 @@ const EVIDENCE_ERRORS: Record<EvidenceErrorCode, ErrorDefinition> = {
   [EvidenceErrorCode.TooManyParts]: { status: 400, title: 'The upload has more parts than one file and a few fields' },
   [EvidenceErrorCode.MalformedUpload]: { status: 400, title: 'The multipart body cannot be read' },
   [EvidenceErrorCode.TypeNotAllowed]: { status: 415, title: 'This type of file is not accepted as evidence' },
+  [EvidenceErrorCode.NameTypeMismatch]: {
+    status: 422,
+    title: "The file name's extension does not match the file's content",
+  },
   [EvidenceErrorCode.ContentMissing]: { status: 500, title: "The evidence file's content is missing or damaged" },
 };
 

@@ -9,7 +9,7 @@ import { ScoreSheet } from '../scoring/score-sheet.entity';
 import { assertMayEnterSelfScores, assertMayReadSheet } from '../scoring/score-sheet.policy';
 import { toEvidenceFileResponse, type EvidenceFileResponseDto } from './dto/evidence-files.dto';
 import { EvidenceFile } from './evidence-file.entity';
-import { evidenceFileName } from './evidence-file-name';
+import { evidenceFileName, nameForDetectedType } from './evidence-file-name';
 import { ALLOWED_EVIDENCE_TYPES, detectEvidenceContentType } from './evidence-file-type';
 import { EvidenceStorage } from './evidence-storage';
 import type { UploadedEvidence } from './evidence-upload.pipe';
@@ -50,8 +50,8 @@ export class EvidenceService {
     if (upload.bytes.length === 0) {
       throw new EvidenceException(EvidenceErrorCode.Empty, 'The file has no content: attach the document itself.');
     }
-    const fileName = evidenceFileName(upload.fileName);
-    const contentType = detectEvidenceContentType(upload.bytes, fileName);
+    const givenName = evidenceFileName(upload.fileName);
+    const contentType = detectEvidenceContentType(upload.bytes, givenName);
     if (!contentType) {
       throw new EvidenceException(
         EvidenceErrorCode.TypeNotAllowed,
@@ -60,6 +60,7 @@ export class EvidenceService {
         { allowedTypes: ALLOWED_EVIDENCE_TYPES },
       );
     }
+    const fileName = nameForDetectedType(givenName, contentType);
     return this.dataSource.transaction(async (manager) => {
       // The sheet is share-locked: it is not submitted under an upload still in progress.
       const { entry, sheet } = await this.findEntry(manager, periodId, unitId, itemCode, true);
