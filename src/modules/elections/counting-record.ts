@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { boardOf } from './counting-board.service';
 import { loadPaperState } from './paper-count-reader';
 import type { Poll } from './poll.entity';
-import type { PollResult } from './poll-tally';
+import { storedPollResult } from './poll-result';
 
 export const COUNTING_RECORD_TYPE = 'thidua.counting-record';
 
@@ -40,7 +40,7 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
       )) as { id: string; code: string; name: string }[]
     ).map((u) => [u.id, u]),
   );
-  const result = poll.result as unknown as PollResult;
+  const result = storedPollResult(poll.kind, poll.result)!;
   const board = await boardOf(manager, poll.id);
   const record: Record<string, unknown> = {
     type: COUNTING_RECORD_TYPE,
@@ -69,7 +69,7 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
       electronic: poll.ballotsCast ?? 0,
     },
     counts: result.options.map((o) => {
-      const unit = units.get(o.option);
+      const unit = o.unitId === null ? undefined : units.get(o.unitId);
       return unit
         ? { unitId: unit.id, unitCode: unit.code, unitName: unit.name, votes: o.votes, passes: o.passes }
         : { option: o.option, votes: o.votes, passes: o.passes };

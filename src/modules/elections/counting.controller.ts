@@ -1,15 +1,19 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { CountingBoardService } from './counting-board.service';
 import {
   AppointCountingBoardDto,
   CountingBoardResponseDto,
   HandPaperBallotDto,
+  PaperBallotHolderDto,
   PaperBallotResponseDto,
 } from './dto/counting-board.dto';
 import { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
@@ -68,6 +72,24 @@ export class CountingController {
     @Body() dto: HandPaperBallotDto,
   ): Promise<PaperBallotResponseDto> {
     return this.paper.handBallot(actor, id, dto);
+  }
+
+  @Get('paper-ballots')
+  @RequirePermission(Permission.PollsManage)
+  @ApiOperation({
+    summary: 'Who was handed paper ballots',
+    description:
+      "The cluster's secretariat only (403 poll_manage_forbidden otherwise): which units voted on paper is not " +
+      'published — set against the bulletin board it could name the electronic voters. Sort: unitId.',
+  })
+  @ApiPageResponse(PaperBallotHolderDto)
+  @ApiProblems(400, 401, 403, 404)
+  paperBallots(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<PaperBallotHolderDto>> {
+    return this.paper.paperBallots(actor, id, query);
   }
 
   @Get('paper-entries')

@@ -5,7 +5,10 @@ import type { Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger/ledger.service';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
-import type { HandPaperBallotDto, PaperBallotResponseDto } from './dto/counting-board.dto';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page } from '../../common/pagination/pagination';
+import type { HandPaperBallotDto, PaperBallotHolderDto, PaperBallotResponseDto } from './dto/counting-board.dto';
+import { PollVoter } from './poll-voter.entity';
 import type { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';
 import { PaperCountEntry } from './paper-count-entry.entity';
@@ -70,7 +73,9 @@ export class PaperCountService {
         action: 'elections.paper_ballot_handed',
         subjectType: POLL_SUBJECT,
         subjectId: pollId,
-        payload: { unitId: dto.unitId, ballots: voter.weight },
+        // Not the unit: who voted on paper is for the cluster's secretariat (GET …/paper-ballots), not the
+        // ledger's readers — set against the board it could name a lone electronic voter (docs/elections.md).
+        payload: { channel: 'paper' },
       });
       const [{ issued }] = (await manager.query(
         `SELECT coalesce(sum(v.weight), 0)::int AS issued
@@ -80,6 +85,26 @@ export class PaperCountService {
       )) as { issued: number }[];
       return { pollId, unitId: dto.unitId, channel: 'paper', ballots: voter.weight, paperBallotsIssued: issued };
     });
+  }
+
+  /** Who was handed paper ballots: the cluster's secretariat (or an administrator) only. */
+  async paperBallots(actor: Actor, pollId: string, query: PageQueryDto): Promise<Page<PaperBallotHolderDto>> {
+    const manager = this.dataSource.manager;
+    const poll = await findPoll(manager, pollId);
+    PollPolicy.assertMayManage(actor, (await meetingOf(manager, poll)).clusterId);
+    const qb = manager
+      .getRepository(PollVoter)
+      .createQueryBuilder('v')
+      .innerJoin('poll_participations', 'p', 'p.poll_id = v.poll_id AND p.unit_id = v.unit_id AND p.channel = :paper', {
+        paper: 'paper',
+      })
+      .leftJoinAndSelect('v.unit', 'unit')
+      .where('v.poll_id = :pollId', { pollId });
+    return findPage(qb, query, { fields: { unitId: 'unitId' }, default: 'unitId' }, (v) => ({
+      unitId: v.unitId,
+      unitCode: v.unit!.code,
+      ballots: v.weight,
+    }));
   }
 
   async enter(actor: Actor, pollId: string, dto: EnterPaperCountDto): Promise<PaperCountResponseDto> {
