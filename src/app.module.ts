@@ -82,9 +82,11 @@ export class AppModule {
                 }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
+              autoLogging: { ignore: (req) => req.url === '/health' },
               // No line for the routes marked `requestLog: false` (the ballot: when each voter cast is not
-              // the log's business, decision 011), matched on the route Fastify resolved.
-              autoLogging: { ignore: (req) => req.url === '/health' || isUnloggedRoute(req) },
+              // the log's business, decision 011), by the route Fastify resolved — known only once the
+              // request is routed, after this middleware starts, hence decided when the line is written.
+              customLogLevel: (req) => (isUnloggedRoute(req) ? 'silent' : 'info'),
               stream: options.logStream,
             },
           }),

@@ -14,7 +14,10 @@ const UNLOGGED = Symbol('thidua.unlogged');
 
 type MarkedRequest = IncomingMessage & { [UNLOGGED]?: true };
 
-/** Marks the raw request of such routes before the request logger (a middleware, after this hook) sees it. */
+/**
+ * Marks the raw request of such routes once Fastify has routed it. The request logger is a middleware
+ * that may start before this hook, so it asks `isUnloggedRoute` when it writes the line (at the response).
+ */
 export function markUnloggedRoutes(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request) => {
     if ((request.routeOptions.config as RequestLogRouteConfig | undefined)?.requestLog === false) {
@@ -23,7 +26,7 @@ export function markUnloggedRoutes(fastify: FastifyInstance): void {
   });
 }
 
-/** For pino-http's `autoLogging.ignore`. */
+/** For pino-http's `customLogLevel` (evaluated when the response is written). */
 export function isUnloggedRoute(req: IncomingMessage): boolean {
   return (req as MarkedRequest)[UNLOGGED] === true;
 }

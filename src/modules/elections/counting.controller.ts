@@ -79,7 +79,7 @@ export class CountingController {
   @ApiOperation({
     summary: 'Who was handed paper ballots',
     description:
-      "The cluster's secretariat only (403 poll_manage_forbidden otherwise): which units voted on paper is not " +
+      "The cluster's secretariat or an administrator only (403 forbidden / poll_manage_forbidden): which units voted on paper is not " +
       'published — set against the bulletin board it could name the electronic voters. Sort: unitId.',
   })
   @ApiPageResponse(PaperBallotHolderDto)
