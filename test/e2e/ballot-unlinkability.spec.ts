@@ -187,6 +187,46 @@ describe('ballot secrecy as seen from the published data', () => {
         [pollId],
       )) as { payload: Record<string, unknown> }[];
       expect(closed.payload).toMatchObject({ ballotsListed: false, bulletinDigest: null, handedPaperBallots: 5 });
+
+      // The paper sheet would give the electronic totals (merged minus paper): only the counting
+      // board and the secretariat read it, and the counting record keeps the lines that split nothing.
+      const [A, B] = [delegate('lang-son'), delegate('lao-cai')];
+      const countingBoard = await t.http
+        .put(`${API}/polls/${pollId}/counting-board`)
+        .set(await s.as(SECRETARIAT))
+        .send({ memberIds: [ids.userIds[A], ids.userIds[B]] });
+      expect(countingBoard.status).toBe(200);
+      const sheet = { 'option:0': 3, 'option:1': 1, blank: 1, invalid: 0, ballots_issued: 5, ballots_received: 5 };
+      for (const member of [A, B]) {
+        const entered = await t.http
+          .post(`${API}/polls/${pollId}/paper-entries`)
+          .set(await s.as(member))
+          .send({ lines: Object.entries(sheet).map(([line, count]) => ({ line, count })) });
+        expect(entered.status).toBe(201);
+      }
+      expect(problem(await s.get(`/polls/${pollId}/paper-entries`, delegate('son-la')))).toEqual({
+        status: 403,
+        code: 'paper_count_restricted',
+      });
+      expect((await s.get(`/polls/${pollId}/paper-entries`)).status).toBe(200);
+      expect((await s.get(`/polls/${pollId}/paper-entries`, A)).status).toBe(200);
+      const tallied = await s.step(pollId, 'tally');
+      expect(tallied.status).toBe(200);
+      expect(tallied.body.result.options.map((o: { option: string; votes: number }) => [o.option, o.votes])).toEqual([
+        ['yes', 4],
+        ['no', 2],
+      ]);
+      const record = await s.get(`/polls/${pollId}/counting-record`, delegate('son-la'));
+      expect(record.status).toBe(200);
+      expect(record.body.content.paper).toMatchObject({
+        channelsMerged: true,
+        sheet: { ballots_issued: 5, ballots_received: 5, invalid: 0 },
+      });
+      expect(Object.keys(record.body.content.paper.sheet).sort()).toEqual([
+        'ballots_issued',
+        'ballots_received',
+        'invalid',
+      ]);
     });
 
     it('keeps who took paper out of the ledger; only the secretariat of the cluster reads it', async () => {

@@ -37,6 +37,12 @@ export function listsBallots(poll: Pick<Poll, 'method' | 'votingRules'>, turnout
   return turnout.electronic >= minimum && turnout.paper >= minimum;
 }
 
+/** A closed mixed poll whose ballots are not listed: its channels are published merged only. */
+export async function channelsMerged(manager: EntityManager, poll: Poll): Promise<boolean> {
+  if (poll.method !== 'mixed' || poll.status === 'draft' || poll.status === 'open') return false;
+  return !listsBallots(poll, await channelTurnout(manager, poll.id));
+}
+
 export async function channelTurnout(manager: EntityManager, pollId: string): Promise<ChannelTurnout> {
   const [row] = (await manager.query(
     `SELECT count(*) FILTER (WHERE channel = 'electronic')::int AS electronic,

@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { boardOf } from './counting-board.service';
 import { loadPaperState } from './paper-count-reader';
+import { channelsMerged } from './bulletin-board';
+
+/** Count-sheet lines that say nothing of any choice: invalid ballots exist on paper only. */
+const UNSPLIT_LINES = new Set(['ballots_issued', 'ballots_received', 'invalid']);
 import type { Poll } from './poll.entity';
 import { storedPollResult } from './poll-result';
 
@@ -92,9 +96,17 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
   if (poll.method !== 'electronic') {
     const paper = await loadPaperState(manager, poll);
     const corrections = paper.entries.filter((e) => e.supersedesId !== null).length;
+    // A mixed poll with too few voters on one channel shows its channels merged (decision 016): the
+    // sheet keeps only the lines that split no choice.
+    const withheld = await channelsMerged(manager, poll);
+    const sheet =
+      withheld && paper.comparison.sheet
+        ? Object.fromEntries(Object.entries(paper.comparison.sheet).filter(([line]) => UNSPLIT_LINES.has(line)))
+        : paper.comparison.sheet;
     record.paper = {
       ballotsIssued: paper.issuedOnRecord,
-      sheet: paper.comparison.sheet,
+      ...(withheld ? { channelsMerged: true } : {}),
+      sheet,
       agreeingMembers: paper.comparison.agreeingMembers,
       entries: paper.entries.length,
       corrections,

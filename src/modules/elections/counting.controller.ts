@@ -98,10 +98,12 @@ export class CountingController {
     summary: 'The paper count: double entry and its history',
     description:
       "Each member's current figures line by line, which lines agree, whether the count is accepted, and " +
-      'every entry ever made (a correction names the figure it replaced, who and why).',
+      'every entry ever made (a correction names the figure it replaced, who and why). A mixed poll whose ' +
+      'ballots are not listed (too few voters on one channel): its counting board, secretariat and ' +
+      'administrators only (403 paper_count_restricted).',
   })
   @ApiOkResponse({ type: PaperCountResponseDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409)
   entries(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<PaperCountResponseDto> {
     return this.paper.entries(actor, id);
   }

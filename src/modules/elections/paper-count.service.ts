@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../../common/access/actor';
+import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger/ledger.service';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
@@ -9,6 +9,8 @@ import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import type { HandPaperBallotDto, PaperBallotHolderDto, PaperBallotResponseDto } from './dto/counting-board.dto';
 import { PollVoter } from './poll-voter.entity';
+import { channelsMerged } from './bulletin-board';
+import { CountingBoardMember } from './counting-board-member.entity';
 import type { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';
 import { PaperCountEntry } from './paper-count-entry.entity';
@@ -182,10 +184,23 @@ export class PaperCountService {
     });
   }
 
-  async entries(_actor: Actor, pollId: string): Promise<PaperCountResponseDto> {
+  async entries(actor: Actor, pollId: string): Promise<PaperCountResponseDto> {
     const manager = this.dataSource.manager;
     const poll = await findPoll(manager, pollId);
     assertUsesPaper(poll);
+    if (await channelsMerged(manager, poll)) {
+      // Merged totals minus the paper figures would be the electronic totals of a few known voters.
+      const clusterId = (await meetingOf(manager, poll)).clusterId;
+      const counts = await manager.findOne(CountingBoardMember, { where: { pollId, userId: actor.userId } });
+      if (!counts && !isAdmin(actor) && !isSecretariatOf(actor, clusterId)) {
+        throw new CountingException(
+          CountingErrorCode.PaperCountRestricted,
+          'Too few units voted on one channel of this mixed poll for its paper figures to be shown apart: ' +
+            "read the merged totals in the poll's result.",
+          { pollId },
+        );
+      }
+    }
     return toPaperCountResponse(manager, poll, await loadPaperState(manager, poll));
   }
 }
