@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
+import { markUnloggedRoutes } from './common/http/request-log';
 import { securityHeaders } from './common/http/security-headers';
 import { defaultWebDistDir, serveWebApp } from './common/http/web-app';
 import { NestFactory } from '@nestjs/core';
@@ -68,6 +69,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Before the request logger's middleware: routes marked `requestLog: false` by their resolved route.
+  markUnloggedRoutes(fastify);
   // The API speaks JSON only: a text/plain body is 415 unsupported_media_type, not a bare string.
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addContentTypeParser(

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import type { DataSourceOptions } from 'typeorm';
+import { isUnloggedRoute } from './common/http/request-log';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { databaseConfig } from './config/database.config';
@@ -88,12 +89,16 @@ export class AppModule {
               },
               // Middleware sees `url` without the part of the path it was mounted on: match the whole one.
               autoLogging: { ignore: isHealthProbe },
+              // No line for the routes marked `requestLog: false` (the ballot: when each voter cast is not
+              // the log's business, decision 011), by the route Fastify resolved — known only once the
+              // request is routed, after this middleware starts, hence decided when the line is written.
+              customLogLevel: (req) => (isUnloggedRoute(req) ? 'silent' : 'info'),
             };
             return {
               // Nest 11's path syntax for "every route" (the default '*' is the legacy form).
               forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-              // No request log line for a ballot: when each voter cast is not the log's business, and
-              // on the hot path the logger was a twentieth of a ballot's CPU (decision 011).
+              // The ballot as usually spelled skips the logging middleware altogether (on the hot path it was
+              // a twentieth of a ballot's CPU, decision 011); other spellings are silenced above.
               exclude: [{ path: 'polls/:id/ballots', method: RequestMethod.POST }],
               pinoHttp: options.log ? [pinoHttp, options.log.destination] : pinoHttp,
             };

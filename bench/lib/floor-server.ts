@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { ballotTracker, CAST_BALLOT_SQL, participationKeyHash } from '../../src/modules/elections/ballot-box';
+import { CAST_BALLOT_SQL, participationKeyHash, trackerAt, trackerSeed } from '../../src/modules/elections/ballot-box';
 import { onCleanup } from './cleanup';
 
 export interface FloorServer {
@@ -28,7 +28,7 @@ export async function startFloorServer(databaseUrl: string, poolSize: number): P
         Buffer.from(String(req.headers.authorization).split('.')[1], 'base64url').toString(),
       ) as { sub: string; sid: string };
       const { choice } = JSON.parse(Buffer.concat(chunks).toString()) as { choice: string };
-      const tracker = ballotTracker(pollId, key);
+      const seed = trackerSeed(pollId, key);
       pool
         .query({
           name: 'floor_cast_ballot',
@@ -38,7 +38,7 @@ export async function startFloorServer(databaseUrl: string, poolSize: number): P
             pollId,
             claims.sub,
             participationKeyHash(pollId, key),
-            tracker,
+            seed,
             choice === 'abstain' ? -1 : 0,
             claims.sid,
           ],
@@ -46,7 +46,11 @@ export async function startFloorServer(databaseUrl: string, poolSize: number): P
         .then(({ rows: [row] }) => {
           const ok = (row as { cast: number }).cast > 0;
           res.writeHead(ok ? 201 : 409, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(ok ? { receipt: { tracker: tracker.toString('hex'), pollId } } : { code: 'refused' }));
+          res.end(
+            JSON.stringify(
+              ok ? { receipt: { tracker: trackerAt(seed, 1).toString('hex'), pollId } } : { code: 'refused' },
+            ),
+          );
         })
         .catch((error: Error) => {
           res.writeHead(500, { 'content-type': 'application/json' });

@@ -222,7 +222,7 @@ describe('paper ballots and the counting board', () => {
     expect(tallied.status).toBe(200);
     expect(tallied.body.result).toMatchObject({ outcome: 'elected', winners: [laiChau], ballots: 7, valid: 7 });
     const votes = Object.fromEntries(
-      tallied.body.result.options.map((o: { option: string; votes: number }) => [o.option, o.votes]),
+      tallied.body.result.options.map((o: { unitId: string; votes: number }) => [o.unitId, o.votes]),
     );
     expect(votes).toEqual({ [laiChau]: 6, [dienBien]: 1 });
   });

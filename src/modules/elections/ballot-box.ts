@@ -7,7 +7,8 @@ import type { PollKind, PollMethod, PollStatus } from './poll.entity';
  * that the poll is open (taking KEY SHARE on its row, which the close's FOR UPDATE waits for) and
  * that the caller's session is live (the route skips the usual actor load: SessionCheckedByHandler)
  * and that the caller is on the frozen roll, writes "who voted" (ON CONFLICT DO NOTHING) and, only if
- * that row is new, "what was voted" — weight rows, the first with the receipt's tracker.
+ * that row is new, "what was voted" — weight rows, row g with tracker sha256(seed ‖ int32be(g)), where
+ * the seed is a digest of the voter's key that is never stored or published (decision 015).
  * No ledger entry per ballot: the ledger's head lock would serialise every cast.
  */
 export const CAST_BALLOT_SQL = `
@@ -25,7 +26,7 @@ WITH signed_in AS (
   RETURNING 1
 ), ballot AS (
   INSERT INTO ballots (poll_id, tracker, choice)
-  SELECT $1, CASE WHEN g = 1 THEN $4::bytea ELSE sha256($4::bytea || int4send(g)) END, $5
+  SELECT $1, sha256($4::bytea || int4send(g)), $5
     FROM participation, voter, generate_series(1, voter.weight) AS g
   RETURNING 1
 )
@@ -41,7 +42,7 @@ export interface CastRow {
   cast: number;
 }
 
-/** When the statement cast nothing on the roll: is it this key's own ballot, with the same choice? */
+/** When the statement cast nothing on the roll: is it this key's own ballot, with the same choice? $4: the first tracker. */
 export const REPLAY_SQL = `
 SELECT p.key_hash = $3::bytea AS same_key,
        (SELECT b.choice FROM ballots b WHERE b.poll_id = $1 AND b.tracker = $4::bytea) AS choice,
@@ -52,12 +53,6 @@ SELECT p.key_hash = $3::bytea AS same_key,
 
 /** The tally: exactly the raw GROUP BY the benchmark compares with. */
 export const TALLY_SQL = `SELECT choice, count(*)::int AS count FROM ballots WHERE poll_id = $1 GROUP BY choice`;
-
-/** The bulletin board line of a ballot, and the digest over all lines (sorted by tracker). */
-export const BULLETIN_DIGEST_SQL = `
-SELECT encode(sha256(convert_to(coalesce(string_agg(encode(tracker, 'hex') || ':' || choice, E'\\n' ORDER BY tracker), ''), 'UTF8')), 'hex') AS digest,
-       count(*)::int AS ballots
-  FROM ballots WHERE poll_id = $1`;
 
 /**
  * At close, in the closing transaction: the poll's ballots are rewritten in tracker order, so that
@@ -75,24 +70,30 @@ export function participationKeyHash(pollId: string, key: string): Buffer {
   return sha256(`participation|${pollId}|${key}`);
 }
 
-export function ballotTracker(pollId: string, key: string): Buffer {
+/**
+ * The secret a voter's trackers are drawn from: a digest of the key, domain-separated from the
+ * participation's. It goes to the casting statement as a parameter and is never stored or shown;
+ * only the voter (who holds the key) can compute it again.
+ */
+export function trackerSeed(pollId: string, key: string): Buffer {
   return sha256(`ballot|${pollId}|${key}`);
 }
 
-/** The trackers of a weighted cast, as the SQL derives them: row g > 1 is sha256(tracker ‖ int32be(g)). */
-export function trackersOf(tracker: Buffer, weight: number): string[] {
-  const out = [tracker.toString('hex')];
-  for (let g = 2; g <= weight; g += 1) {
-    const index = Buffer.alloc(4);
-    index.writeInt32BE(g);
-    out.push(sha256(Buffer.concat([tracker, index])).toString('hex'));
-  }
+/**
+ * The trackers of a cast, as the SQL makes them: row g (1 … weight) is sha256(seed ‖ int32be(g)).
+ * Each is a pseudo-random function of the secret seed, so no tracker is a function of another or of
+ * anything published: without the key, the rows of one voter look like the rows of w different voters.
+ */
+export function trackersOf(seed: Buffer, weight: number): string[] {
+  const out: string[] = [];
+  for (let g = 1; g <= weight; g += 1) out.push(trackerAt(seed, g).toString('hex'));
   return out;
 }
 
-export function bulletinDigest(lines: { tracker: string; choice: number }[]): string {
-  const text = lines.map((line) => `${line.tracker}:${line.choice}`).join('\n');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+export function trackerAt(seed: Buffer, g: number): Buffer {
+  const index = Buffer.alloc(4);
+  index.writeInt32BE(g);
+  return sha256(Buffer.concat([seed, index]));
 }
 
 /** A poll's frozen options, cached once it is open: kind, method, candidates never change after. */

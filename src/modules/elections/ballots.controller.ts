@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission, SessionCheckedByHandler } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
@@ -17,6 +18,8 @@ export class BallotsController {
   @RequirePermission(Permission.BallotsCast)
   // The casting statement checks the session itself: one round trip per ballot (decision 011).
   @SessionCheckedByHandler()
+  // No request-log line (decision 011; who cast when is not the log's business), by the resolved route.
+  @RouteConfig({ requestLog: false })
   @ApiOperation({
     summary: 'Cast a secret ballot',
     description:

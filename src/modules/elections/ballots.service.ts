@@ -6,14 +6,16 @@ import type { Actor } from '../../common/access/actor';
 import { preparedQuery } from '../../database/prepared-query';
 import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { describeChoice, encodeChoice, type BallotOptions } from './ballot-choice';
+import { bulletinBoardDigest, bulletinEntries, channelTurnout, listsBallots } from './bulletin-board';
+import { findPoll } from './poll-store';
 import {
-  ballotTracker,
-  bulletinDigest,
   CAST_BALLOT_SQL,
   participationKeyHash,
   POLL_META_SQL,
   REPLAY_SQL,
+  trackerAt,
   trackersOf,
+  trackerSeed,
   type CachedPoll,
   type CastRow,
   type PollMetaRow,
@@ -51,16 +53,16 @@ export class BallotsService {
     const choice = encodeChoice(poll, dto);
     if (typeof choice !== 'number') throw new ElectionsException(ElectionsErrorCode.BallotInvalid, choice.error);
     const keyHash = participationKeyHash(pollId, key);
-    const tracker = ballotTracker(pollId, key);
+    const seed = trackerSeed(pollId, key);
     const [row] = await preparedQuery<CastRow>(this.dataSource, 'thidua_cast_ballot', CAST_BALLOT_SQL, [
       pollId,
       actor.userId,
       keyHash,
-      tracker,
+      seed,
       choice,
       actor.sessionId,
     ]);
-    if (row.cast > 0) return receipt(poll, pollId, tracker, row.cast, choice);
+    if (row.cast > 0) return receipt(poll, pollId, seed, row.cast, choice);
     if (row.signed_in === 0) throw new AuthException(AuthErrorCode.SessionRevoked, 'Sign in again.');
     if (row.open === 0) throw await this.notOpen(pollId);
     if (row.on_roll === 0) {
@@ -70,13 +72,17 @@ export class BallotsService {
       );
     }
     // On the roll and already voted: the same key and choice is a retry, anything else a second ballot.
-    const [previous] = (await this.dataSource.query(REPLAY_SQL, [pollId, actor.userId, keyHash, tracker])) as {
+    const [previous] = (await this.dataSource.query(REPLAY_SQL, [
+      pollId,
+      actor.userId,
+      keyHash,
+      trackerAt(seed, 1),
+    ])) as {
       same_key: boolean;
       choice: number | null;
       weight: number;
     }[];
-    if (previous?.same_key && previous.choice === choice)
-      return receipt(poll, pollId, tracker, previous.weight, choice);
+    if (previous?.same_key && previous.choice === choice) return receipt(poll, pollId, seed, previous.weight, choice);
     throw ElectionsException.alreadyCast();
   }
 
@@ -96,12 +102,14 @@ export class BallotsService {
     };
   }
 
-  /** Every tracker with its ballot, sorted by tracker — only once the poll is closed. */
+  /**
+   * Every tracker with its ballot, sorted by tracker — only once the poll is closed, and in a mixed
+   * poll only when both channels have enough voters (`listsBallots`).
+   */
   async bulletinBoard(_actor: Actor, pollId: string): Promise<BulletinBoardResponseDto> {
-    const poll = await this.options(pollId);
-    const [{ status }] = (await this.dataSource.query(`SELECT status FROM polls WHERE id = $1`, [pollId])) as {
-      status: PollStatus;
-    }[];
+    const manager = this.dataSource.manager;
+    const stored = await findPoll(manager, pollId);
+    const status = stored.status;
     if (status === 'draft' || status === 'open') {
       throw new ElectionsException(
         ElectionsErrorCode.PollNotClosed,
@@ -109,16 +117,12 @@ export class BallotsService {
         { status },
       );
     }
-    const rows = (await this.dataSource.query(
-      `SELECT encode(tracker, 'hex') AS tracker, choice FROM ballots WHERE poll_id = $1 ORDER BY tracker`,
-      [pollId],
-    )) as { tracker: string; choice: number }[];
-    return {
-      pollId,
-      ballots: rows.length,
-      digest: bulletinDigest(rows),
-      entries: rows.map((row) => ({ tracker: row.tracker, ...describeChoice(poll, row.choice) })),
-    };
+    const entries = await bulletinEntries(manager, pollId, await this.options(pollId));
+    if (!listsBallots(stored, await channelTurnout(manager, pollId))) {
+      // A mixed poll with too few voters on one channel: the merged totals of the tally only.
+      return { pollId, listed: false, ballots: entries.length, digest: null, entries: [] };
+    }
+    return { pollId, listed: true, ballots: entries.length, digest: bulletinBoardDigest(entries), entries };
   }
 
   /** The poll's ballot options; cached once the poll has left draft (its candidates are frozen). */
@@ -169,14 +173,15 @@ function checkedKey(key: string | undefined): string {
 function receipt(
   poll: BallotOptions,
   pollId: string,
-  tracker: Buffer,
+  seed: Buffer,
   weight: number,
   choice: number,
 ): CastBallotResponseDto {
+  const trackers = trackersOf(seed, weight);
   return {
     receipt: {
-      tracker: tracker.toString('hex'),
-      trackers: trackersOf(tracker, weight),
+      tracker: trackers[0],
+      trackers,
       pollId,
       ...describeChoice(poll, choice),
       bulletinBoard: `/api/v1/polls/${pollId}/bulletin-board`,

@@ -1,8 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { boardOf } from './counting-board.service';
 import { loadPaperState } from './paper-count-reader';
+import { channelsMerged } from './bulletin-board';
+
+/** Count-sheet lines that say nothing of any choice: invalid ballots exist on paper only. */
+const UNSPLIT_LINES = new Set(['ballots_issued', 'ballots_received', 'invalid']);
 import type { Poll } from './poll.entity';
-import type { PollResult } from './poll-tally';
+import { storedPollResult } from './poll-result';
 
 export const COUNTING_RECORD_TYPE = 'thidua.counting-record';
 
@@ -40,7 +44,7 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
       )) as { id: string; code: string; name: string }[]
     ).map((u) => [u.id, u]),
   );
-  const result = poll.result as unknown as PollResult;
+  const result = storedPollResult(poll.kind, poll.result)!;
   const board = await boardOf(manager, poll.id);
   const record: Record<string, unknown> = {
     type: COUNTING_RECORD_TYPE,
@@ -69,7 +73,7 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
       electronic: poll.ballotsCast ?? 0,
     },
     counts: result.options.map((o) => {
-      const unit = units.get(o.option);
+      const unit = o.unitId === null ? undefined : units.get(o.unitId);
       return unit
         ? { unitId: unit.id, unitCode: unit.code, unitName: unit.name, votes: o.votes, passes: o.passes }
         : { option: o.option, votes: o.votes, passes: o.passes };
@@ -92,9 +96,17 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
   if (poll.method !== 'electronic') {
     const paper = await loadPaperState(manager, poll);
     const corrections = paper.entries.filter((e) => e.supersedesId !== null).length;
+    // A mixed poll with too few voters on one channel shows its channels merged (decision 016): the
+    // sheet keeps only the lines that split no choice.
+    const withheld = await channelsMerged(manager, poll);
+    const sheet =
+      withheld && paper.comparison.sheet
+        ? Object.fromEntries(Object.entries(paper.comparison.sheet).filter(([line]) => UNSPLIT_LINES.has(line)))
+        : paper.comparison.sheet;
     record.paper = {
       ballotsIssued: paper.issuedOnRecord,
-      sheet: paper.comparison.sheet,
+      ...(withheld ? { channelsMerged: true } : {}),
+      sheet,
       agreeingMembers: paper.comparison.agreeingMembers,
       entries: paper.entries.length,
       corrections,

@@ -1,15 +1,19 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { CountingBoardService } from './counting-board.service';
 import {
   AppointCountingBoardDto,
   CountingBoardResponseDto,
   HandPaperBallotDto,
+  PaperBallotHolderDto,
   PaperBallotResponseDto,
 } from './dto/counting-board.dto';
 import { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
@@ -70,16 +74,36 @@ export class CountingController {
     return this.paper.handBallot(actor, id, dto);
   }
 
+  @Get('paper-ballots')
+  @RequirePermission(Permission.PollsManage)
+  @ApiOperation({
+    summary: 'Who was handed paper ballots',
+    description:
+      "The cluster's secretariat or an administrator only (403 forbidden / poll_manage_forbidden): which units voted on paper is not " +
+      'published — set against the bulletin board it could name the electronic voters. Sort: unitId.',
+  })
+  @ApiPageResponse(PaperBallotHolderDto)
+  @ApiProblems(400, 401, 403, 404)
+  paperBallots(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<PaperBallotHolderDto>> {
+    return this.paper.paperBallots(actor, id, query);
+  }
+
   @Get('paper-entries')
   @RequirePermission(Permission.PollsRead)
   @ApiOperation({
     summary: 'The paper count: double entry and its history',
     description:
       "Each member's current figures line by line, which lines agree, whether the count is accepted, and " +
-      'every entry ever made (a correction names the figure it replaced, who and why).',
+      'every entry ever made (a correction names the figure it replaced, who and why). A mixed poll whose ' +
+      'ballots are not listed (too few voters on one channel): its counting board, secretariat and ' +
+      'administrators only (403 paper_count_restricted).',
   })
   @ApiOkResponse({ type: PaperCountResponseDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409)
   entries(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<PaperCountResponseDto> {
     return this.paper.entries(actor, id);
   }

@@ -18,6 +18,7 @@ export enum CountingErrorCode {
   PollCertified = 'poll_already_certified',
   RecordNotSigned = 'counting_record_not_signed',
   LeadershipTermTaken = 'leadership_term_taken',
+  PaperCountRestricted = 'paper_count_restricted',
 }
 
 const COUNTING_ERRORS: Record<CountingErrorCode, ErrorDefinition> = {
@@ -56,6 +57,10 @@ const COUNTING_ERRORS: Record<CountingErrorCode, ErrorDefinition> = {
   [CountingErrorCode.LeadershipTermTaken]: {
     status: 409,
     title: 'The cluster already has a unit recorded in this role for the term',
+  },
+  [CountingErrorCode.PaperCountRestricted]: {
+    status: 403,
+    title: "This mixed poll's paper figures are for its counting board and secretariat",
   },
 };
 

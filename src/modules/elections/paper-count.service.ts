@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../../common/access/actor';
+import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger/ledger.service';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
-import type { HandPaperBallotDto, PaperBallotResponseDto } from './dto/counting-board.dto';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page } from '../../common/pagination/pagination';
+import type { HandPaperBallotDto, PaperBallotHolderDto, PaperBallotResponseDto } from './dto/counting-board.dto';
+import { PollVoter } from './poll-voter.entity';
+import { channelsMerged } from './bulletin-board';
+import { CountingBoardMember } from './counting-board-member.entity';
 import type { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';
 import { PaperCountEntry } from './paper-count-entry.entity';
@@ -70,7 +75,9 @@ export class PaperCountService {
         action: 'elections.paper_ballot_handed',
         subjectType: POLL_SUBJECT,
         subjectId: pollId,
-        payload: { unitId: dto.unitId, ballots: voter.weight },
+        // Not the unit: who voted on paper is for the cluster's secretariat (GET …/paper-ballots), not the
+        // ledger's readers — set against the board it could name a lone electronic voter (docs/elections.md).
+        payload: { channel: 'paper' },
       });
       const [{ issued }] = (await manager.query(
         `SELECT coalesce(sum(v.weight), 0)::int AS issued
@@ -80,6 +87,26 @@ export class PaperCountService {
       )) as { issued: number }[];
       return { pollId, unitId: dto.unitId, channel: 'paper', ballots: voter.weight, paperBallotsIssued: issued };
     });
+  }
+
+  /** Who was handed paper ballots: the cluster's secretariat (or an administrator) only. */
+  async paperBallots(actor: Actor, pollId: string, query: PageQueryDto): Promise<Page<PaperBallotHolderDto>> {
+    const manager = this.dataSource.manager;
+    const poll = await findPoll(manager, pollId);
+    PollPolicy.assertMayManage(actor, (await meetingOf(manager, poll)).clusterId);
+    const qb = manager
+      .getRepository(PollVoter)
+      .createQueryBuilder('v')
+      .innerJoin('poll_participations', 'p', 'p.poll_id = v.poll_id AND p.unit_id = v.unit_id AND p.channel = :paper', {
+        paper: 'paper',
+      })
+      .leftJoinAndSelect('v.unit', 'unit')
+      .where('v.poll_id = :pollId', { pollId });
+    return findPage(qb, query, { fields: { unitId: 'unitId' }, default: 'unitId' }, (v) => ({
+      unitId: v.unitId,
+      unitCode: v.unit!.code,
+      ballots: v.weight,
+    }));
   }
 
   async enter(actor: Actor, pollId: string, dto: EnterPaperCountDto): Promise<PaperCountResponseDto> {
@@ -157,10 +184,23 @@ export class PaperCountService {
     });
   }
 
-  async entries(_actor: Actor, pollId: string): Promise<PaperCountResponseDto> {
+  async entries(actor: Actor, pollId: string): Promise<PaperCountResponseDto> {
     const manager = this.dataSource.manager;
     const poll = await findPoll(manager, pollId);
     assertUsesPaper(poll);
+    if (await channelsMerged(manager, poll)) {
+      // Merged totals minus the paper figures would be the electronic totals of a few known voters.
+      const clusterId = (await meetingOf(manager, poll)).clusterId;
+      const counts = await manager.findOne(CountingBoardMember, { where: { pollId, userId: actor.userId } });
+      if (!counts && !isAdmin(actor) && !isSecretariatOf(actor, clusterId)) {
+        throw new CountingException(
+          CountingErrorCode.PaperCountRestricted,
+          'Too few units voted on one channel of this mixed poll for its paper figures to be shown apart: ' +
+            "read the merged totals in the poll's result.",
+          { pollId },
+        );
+      }
+    }
     return toPaperCountResponse(manager, poll, await loadPaperState(manager, poll));
   }
 }

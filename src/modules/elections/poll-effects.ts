@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApprovalsService } from '../approvals/approvals.service';
 import type { Poll } from './poll.entity';
-import type { PollResult } from './poll-tally';
+import { storedPollResult } from './poll-result';
 
 /**
  * What a certified poll changes outside itself. Certification (signing the counting record) calls
@@ -14,7 +14,7 @@ export class PollEffects {
   constructor(private readonly approvals: ApprovalsService) {}
 
   async apply(manager: EntityManager, poll: Poll, actorId: string): Promise<void> {
-    const result = poll.result as unknown as PollResult | null;
+    const result = storedPollResult(poll.kind, poll.result);
     if (!result) return;
     if (poll.kind === 'motion' && result.outcome === 'adopted' && poll.approvalRequestId) {
       const yes = result.options.find((o) => o.option === 'yes')?.votes ?? 0;

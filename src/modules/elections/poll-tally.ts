@@ -44,8 +44,10 @@ export type TallyOutcome =
   'elected' | 'runoff' | 'undecided' | 'adopted' | 'rejected' | 'proposed' | 'none_proposed' | 'no_quorum';
 
 export interface OptionResult {
-  /** A candidate's unit id, or `yes` / `no` for a motion. */
-  option: string;
+  /** The candidate's unit (elections, award proposals), as the counting record's `counts[].unitId`; null for a motion. */
+  unitId: string | null;
+  /** A motion's `yes` or `no`; null for a candidate. */
+  option: 'yes' | 'no' | null;
   position: number;
   votes: number;
   passes: boolean;
@@ -124,11 +126,12 @@ export function tally(input: TallyInput): TallyAnswer {
   const options: OptionResult[] =
     input.kind === 'motion'
       ? [
-          { option: 'yes', position: MOTION_YES, votes: votes.get(MOTION_YES) ?? 0, passes: false },
-          { option: 'no', position: MOTION_NO, votes: votes.get(MOTION_NO) ?? 0, passes: false },
+          { unitId: null, option: 'yes', position: MOTION_YES, votes: votes.get(MOTION_YES) ?? 0, passes: false },
+          { unitId: null, option: 'no', position: MOTION_NO, votes: votes.get(MOTION_NO) ?? 0, passes: false },
         ]
       : input.candidates.map((c) => ({
-          option: c.unitId,
+          unitId: c.unitId,
+          option: null,
           position: c.position,
           votes: votes.get(c.position) ?? 0,
           passes: false,

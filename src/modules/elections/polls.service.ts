@@ -8,6 +8,7 @@ import { WorkflowRegistry } from '../approvals/workflow-definition';
 import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
 import { LedgerService } from '../ledger/ledger.service';
 import type { Meeting } from '../meetings/meeting.entity';
+import { releaseLapsedSeats } from '../meetings/lapsed-seats';
 import { meetingPresence, pinnedRules, reachesShare } from '../meetings/meeting-presence';
 import { assertMeetingNotClosed, findMeeting } from '../meetings/meetings.service';
 import type { RulesContent } from '../rules/rules-content';
@@ -174,6 +175,8 @@ export class PollsService {
       assertMeetingNotClosed(meeting);
       if (poll.status !== 'draft') throw ElectionsException.notDraft(poll.status);
       assertVersion(poll, dto.expectedVersion);
+      // The roll is who holds a seat by a mandate in force now: lapsed check-ins are released first.
+      if (poll.parentPollId === null) await releaseLapsedSeats(manager, this.ledger, meeting.id, actor.userId);
       const presence = await meetingPresence(manager, meeting);
       const memberCount = presence.memberUnitIds.length;
       if (poll.parentPollId === null) await this.freezeRollFromRegister(manager, poll, presence.present);

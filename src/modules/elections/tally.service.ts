@@ -6,7 +6,8 @@ import type { Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger/ledger.service';
 import { currentMembershipSql } from '../registry/current-membership';
 import { DRAW_METHOD } from '../scoring/ranking';
-import { BULLETIN_DIGEST_SQL, RESEAL_SQL, TALLY_SQL } from './ballot-box';
+import { RESEAL_SQL, TALLY_SQL } from './ballot-box';
+import { ballotOptionsOf, bulletinBoardDigest, bulletinEntries, channelTurnout, listsBallots } from './bulletin-board';
 import type { PollResponseDto, PollVersionDto } from './dto/polls.dto';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';
 import { PaperCountReader } from './paper-counts';
@@ -48,13 +49,13 @@ export class TallyService {
       await manager.save(poll);
       await manager.query(`SELECT set_config('thidua.reseal_poll', $1, true)`, [id]);
       await manager.query(RESEAL_SQL, [id]);
-      const [board] = (await manager.query(BULLETIN_DIGEST_SQL, [id])) as { digest: string; ballots: number }[];
-      const [turnout] = (await manager.query(
-        `SELECT count(*)::int AS voted, count(*) FILTER (WHERE channel = 'paper')::int AS paper
-           FROM poll_participations WHERE poll_id = $1`,
-        [id],
-      )) as { voted: number; paper: number }[];
-      Object.assign(poll, { ballotsCast: board.ballots, bulletinDigest: board.digest });
+      // The digest of the board exactly as it will be served; none when the board withholds the
+      // ballots of a mixed poll (too few on one channel): the tally's totals fix the box then.
+      const entries = await bulletinEntries(manager, id, await ballotOptionsOf(manager, poll));
+      const turnout = await channelTurnout(manager, id);
+      const listed = listsBallots(poll, turnout);
+      const digest = listed ? bulletinBoardDigest(entries) : null;
+      Object.assign(poll, { ballotsCast: entries.length, bulletinDigest: digest });
       await manager.save(poll);
       await this.ledger.append(manager, {
         actorId: actor.userId,
@@ -65,10 +66,11 @@ export class TallyService {
           closedAt: now.toISOString(),
           rollSize: poll.rollSize,
           rollDigest: poll.rollDigest,
-          voted: turnout.voted,
+          voted: turnout.electronic + turnout.paper,
           handedPaperBallots: turnout.paper,
-          electronicBallots: board.ballots,
-          bulletinDigest: board.digest,
+          electronicBallots: entries.length,
+          ballotsListed: listed,
+          bulletinDigest: digest,
         },
       });
       return describePoll(manager, poll);

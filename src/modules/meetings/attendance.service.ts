@@ -10,12 +10,11 @@ import {
   type CheckOutDto,
 } from './dto/attendance.dto';
 import { MeetingAttendance } from './meeting-attendance.entity';
+import { ATTENDANCE_SUBJECT, releaseLapsedSeats } from './lapsed-seats';
 import { meetingPresence } from './meeting-presence';
 import { MeetingPolicy, SITTING_ROLES } from './meeting.policy';
 import { assertMeetingNotClosed, findMeeting } from './meetings.service';
 import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
-
-const ATTENDANCE_SUBJECT = 'meeting_attendance';
 
 /**
  * The attendance register (sổ điểm danh): a delegate signs in for their unit, or the secretariat
@@ -34,6 +33,8 @@ export class AttendanceService {
       // The meeting row lock orders check-ins and a poll's roll freeze (which locks it too).
       const meeting = await findMeeting(manager, meetingId, true);
       assertMeetingNotClosed(meeting);
+      // A seat held by a mandate that has ended is free again: the unit's real delegate takes it.
+      await releaseLapsedSeats(manager, this.ledger, meetingId, actor.userId);
       const presence = await meetingPresence(manager, meeting);
       const manages = MeetingPolicy.mayManage(actor, meeting.clusterId);
       const delegateId = dto.delegateId ?? actor.userId;

@@ -65,7 +65,16 @@ export interface VotingRules {
   voterWeights?: Record<string, number>;
   /** Optional: whether one poll may combine electronic and paper ballots; absent: allowed. */
   mixedBallots?: boolean;
+  /**
+   * Optional: in a mixed poll, the bulletin board lists ballot by ballot only when at least this many
+   * units voted electronically and at least this many on paper (or none did); otherwise only the merged
+   * totals are published, so no small set of voters is counted apart. Absent: 3.
+   */
+  minElectronicVotersForBoard?: number;
 }
+
+/** The threshold rule of statistical disclosure control: no published count of fewer than 3 (docs/domain/rules-defaults.md). */
+export const DEFAULT_MIN_ELECTRONIC_VOTERS_FOR_BOARD = 3;
 
 export interface LeaderRotationRule {
   outgoingLeaderEligible: boolean;

@@ -276,6 +276,16 @@ describe('rules-content.validator', () => {
       const errors = errorsOf((c) => (c.voting.tieBreak = ['higher_final_score', 'higher_final_score']));
       expect(fieldsOf(errors)).toEqual(['content.voting.tieBreak.1']);
     });
+
+    it('accepts a board minimum for mixed polls from 1 to 1000, and none', () => {
+      expect(errorsOf((c) => (c.voting.minElectronicVotersForBoard = 1))).toEqual([]);
+      expect(errorsOf((c) => (c.voting.minElectronicVotersForBoard = 1000))).toEqual([]);
+      for (const bad of [0, 1001, 2.5]) {
+        expect(fieldsOf(errorsOf((c) => (c.voting.minElectronicVotersForBoard = bad)))).toEqual([
+          'content.voting.minElectronicVotersForBoard',
+        ]);
+      }
+    });
   });
 
   describe('adoption approvals (k of n)', () => {

@@ -199,6 +199,13 @@ function checkVoting(findings: Findings, content: RulesContent): void {
 }
 
 function checkVoterWeights(findings: Findings, content: RulesContent, context: RulesContentContext): void {
+  const minimum = content.voting.minElectronicVotersForBoard;
+  if (minimum !== undefined && !(Number.isInteger(minimum) && minimum >= 1 && minimum <= 1000)) {
+    findings.add(
+      `${ROOT}.voting.minElectronicVotersForBoard`,
+      `must be a whole number from 1 to 1000 (it is ${String(minimum)})`,
+    );
+  }
   const members = new Set(context.memberUnitCodes);
   for (const [code, weight] of Object.entries(content.voting.voterWeights ?? {})) {
     const field = `${ROOT}.voting.voterWeights.${code}`;

@@ -54,18 +54,33 @@ export class TurnoutResponseDto {
 }
 
 export class BulletinEntryDto {
-  @ApiProperty() tracker: string;
+  @ApiProperty({ description: 'The receipt tracker: 64 hex digits, independent of every other tracker.' })
+  tracker: string;
   @ApiPropertyOptional({ description: 'A candidate unit id, `yes`, `no` or `abstain`.' }) choice?: string;
   @ApiPropertyOptional({ type: [String], description: 'Award proposals: the approved unit ids.' }) approve?: string[];
 }
 
 export class BulletinBoardResponseDto {
   @ApiProperty({ format: 'uuid' }) pollId: string;
-  @ApiProperty({ type: 'integer' }) ballots: number;
   @ApiProperty({
-    description: 'SHA-256 of the lines `tracker:choice` joined by newlines — as recorded in the ledger at close.',
+    description:
+      'Whether the ballots are listed one by one. False for a mixed poll where fewer units than the rules’ ' +
+      '`voting.minElectronicVotersForBoard` voted on one channel: then only the tally’s merged totals are published.',
   })
-  digest: string;
-  @ApiProperty({ type: [BulletinEntryDto], description: 'Every electronic ballot, sorted by tracker.' })
+  listed: boolean;
+  @ApiProperty({ type: 'integer', description: 'Electronic ballots in the box (a weighted voter puts in several).' })
+  ballots: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'SHA-256 (hex) of the RFC 8785 canonical JSON of `entries` exactly as served — as recorded in the ledger at ' +
+      'close (`elections.poll_closed`). Null when the ballots are not listed.',
+  })
+  digest: string | null;
+  @ApiProperty({
+    type: [BulletinEntryDto],
+    description: 'Every electronic ballot, sorted by tracker (empty when not listed).',
+  })
   entries: BulletinEntryDto[];
 }

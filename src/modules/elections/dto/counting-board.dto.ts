@@ -54,3 +54,10 @@ export class PaperBallotResponseDto {
   @ApiProperty({ type: 'integer', description: 'Paper ballots handed out in this poll so far.' })
   paperBallotsIssued: number;
 }
+
+export class PaperBallotHolderDto {
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty({ type: 'integer', description: "Paper ballots handed to its delegate (the unit's weight)." })
+  ballots: number;
+}

@@ -1,4 +1,5 @@
 import type { Unit } from '../../registry/unit.entity';
+import { storedPollResult } from '../poll-result';
 import type { PollCandidate } from '../poll-candidate.entity';
 import type { Poll } from '../poll.entity';
 import type { BallotOptionDto, PollCandidateDto, PollResponseDto } from './polls.dto';
@@ -61,7 +62,7 @@ export function toPollResponse(
     ballotsCast: poll.ballotsCast,
     bulletinDigest: poll.bulletinDigest,
     talliedAt: iso(poll.talliedAt),
-    result: poll.result,
+    result: storedPollResult(poll.kind, poll.result),
     countingRecordDocumentId: poll.countingRecordDocumentId,
     certifiedAt: iso(poll.certifiedAt),
     createdAt: poll.createdAt.toISOString(),

@@ -1,3 +1,4 @@
+import { PollResultDto } from './poll-result.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -139,13 +140,8 @@ export class PollResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the bulletin board at close.' })
   bulletinDigest: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) talliedAt: string | null;
-  @ApiProperty({
-    type: 'object',
-    nullable: true,
-    additionalProperties: true,
-    description: 'The tally; see docs/elections.md.',
-  })
-  result: Record<string, unknown> | null;
+  @ApiProperty({ type: PollResultDto, nullable: true, description: 'The tally, once counted; see docs/elections.md.' })
+  result: PollResultDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) countingRecordDocumentId: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) certifiedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

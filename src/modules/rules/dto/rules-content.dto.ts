@@ -193,6 +193,19 @@ export class VotingRulesDto implements VotingRules {
   @IsOptional()
   @IsBoolean()
   mixedBallots?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    example: 3,
+    description:
+      'Mixed polls: the bulletin board lists ballot by ballot only when at least this many units voted ' +
+      'electronically and at least this many on paper (or none did); otherwise the merged totals only. Absent: 3.',
+  })
+  @IsOptional()
+  @IsInt()
+  minElectronicVotersForBoard?: number;
 }
 
 export class LeaderRotationRuleDto implements LeaderRotationRule {
