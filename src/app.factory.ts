@@ -13,6 +13,7 @@ import { validateEnvironment } from './config/env.validation';
 import { CommonErrorCode, CommonException } from './common/errors/common.exception';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { ProblemDetailsDto } from './common/errors/problem-details';
+import { documentIdempotencyKey } from './common/idempotency/idempotency.openapi';
 import { createValidationPipe } from './common/validation/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -82,6 +83,7 @@ export async function createApp(options: AppModuleOptions = {}): Promise<NestFas
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
+  documentIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 
   await app.init();

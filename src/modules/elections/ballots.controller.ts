@@ -3,6 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { CurrentActor, RequirePermission, SessionCheckedByHandler } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
+import { OwnIdempotencyScheme } from '../../common/idempotency/idempotency.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
 import { BallotsService } from './ballots.service';
@@ -17,6 +18,8 @@ export class BallotsController {
   @RequirePermission(Permission.BallotsCast)
   // The casting statement checks the session itself: one round trip per ballot (decision 011).
   @SessionCheckedByHandler()
+  // Its key is never stored with the voter (decision 011), so not through the global interceptor.
+  @OwnIdempotencyScheme()
   @ApiOperation({
     summary: 'Cast a secret ballot',
     description:
