@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
@@ -166,5 +167,27 @@ describe('bulk self-scores', () => {
     const res = await enter('son-la', [{ itemCode: 'A3', selfScore: 3 }], 'chutich.son-la@thidua.local');
     expect(res.status).toBe(200);
     expect(res.body.criteria[0].children[2]).toMatchObject({ code: 'A3', entry: { selfScore: '3.00' } });
+  });
+
+  // Here because this spec has a sheet with entries: the upload is the one multipart create.
+  it('stores one evidence file when an upload is retried with the same Idempotency-Key', async () => {
+    const key = randomUUID();
+    const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(randomUUID()), Buffer.from('\n%%EOF\n')]);
+    const upload = async () =>
+      t.http
+        .post(`${sheetPath('son-la')}/entries/A1/evidence`)
+        .set(await as(officer('son-la')))
+        .set('Idempotency-Key', key)
+        .attach('file', file, 'bien-ban.pdf');
+    const first = await upload();
+    expect(first.status).toBe(201);
+    const retry = await upload();
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    const [{ n }] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM evidence_files WHERE file_name = 'bien-ban.pdf'`,
+    )) as { n: number }[];
+    expect(n).toBe(1);
   });
 });
