@@ -169,6 +169,21 @@ describe('bulk self-scores', () => {
     expect(res.body.criteria[0].children[2]).toMatchObject({ code: 'A3', entry: { selfScore: '3.00' } });
   });
 
+  it('is in the OpenAPI document with its typed entries', async () => {
+    const document = (await t.http.get('/docs-json')).body as {
+      paths: Record<string, { put?: { requestBody: { content: Record<string, { schema: { $ref: string } }> } } }>;
+      components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+    };
+    const put = document.paths['/api/v1/scoring-periods/{periodId}/units/{unitId}/self-scores'].put!;
+    const body = put.requestBody.content['application/json'].schema.$ref.split('/').pop()!;
+    expect(document.components.schemas[body].properties.entries).toMatchObject({ type: 'array', maxItems: 500 });
+    const entry = document.components.schemas.SelfScoreEntryDto;
+    expect(Object.keys(entry.properties)).toEqual(
+      expect.arrayContaining(['itemCode', 'selfScore', 'selfNote', 'progressReportIds', 'expectedVersion']),
+    );
+    expect(entry.required).toEqual(expect.arrayContaining(['itemCode', 'selfScore']));
+  });
+
   // Here because this spec has a sheet with entries: the upload is the one multipart create.
   it('stores one evidence file when an upload is retried with the same Idempotency-Key', async () => {
     const key = randomUUID();
@@ -189,5 +204,19 @@ describe('bulk self-scores', () => {
       `SELECT count(*)::int AS n FROM evidence_files WHERE file_name = 'bien-ban.pdf'`,
     )) as { n: number }[];
     expect(n).toBe(1);
+  });
+
+  it('refuses a submitted sheet as a whole: 409 sheet_not_draft, nothing stored', async () => {
+    const head = await as('chutich.son-la@thidua.local');
+    const sheet = await t.http.get(`${sheetPath('son-la')}/sheet`).set(head);
+    const submitted = await t.http
+      .post(`${API}/approvals/${sheet.body.approval.requestId}/acts`)
+      .set(head)
+      .send({ transition: 'submit' });
+    expect(submitted.status).toBe(200);
+    const before = await storedEntries('son-la');
+    const res = await enter('son-la', [{ itemCode: 'A3', selfScore: 1 }], 'chutich.son-la@thidua.local');
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'sheet_not_draft' });
+    expect(await storedEntries('son-la')).toEqual(before);
   });
 });
