@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { CommonErrorCode } from '../../common/errors/common.exception';
 import type { FieldError } from '../../common/errors/domain.exception';
@@ -88,7 +88,7 @@ export class SelfScoresService {
 
   /** Every entry checked; any problem → `self_scores_invalid` (422) listing them all by field path. */
   private async checkEntries(
-    manager: Parameters<typeof citableProgressReports>[0],
+    manager: EntityManager,
     ctx: PeriodContext,
     unitId: string,
     entries: SelfScoreEntryDto[],
