@@ -31,7 +31,8 @@ export function documentIdempotencyKey(document: OpenAPIObject): OpenAPIObject {
   document.components.parameters = { ...document.components.parameters, IdempotencyKey: PARAMETER };
   for (const item of Object.values(document.paths)) {
     const operation = item.post as (OperationObject & { 'x-permission'?: string }) | undefined;
-    if (!operation || operation['x-permission'] === 'public') continue;
+    // Public operations: named by their permission, or by an empty `security` list.
+    if (!operation || operation['x-permission'] === 'public' || operation.security?.length === 0) continue;
     const parameters: ParameterOrReference[] = operation.parameters ?? [];
     if (parameters.some((p) => 'name' in p && p.name.toLowerCase() === 'idempotency-key')) continue;
     operation.parameters = [...parameters, { $ref: '#/components/parameters/IdempotencyKey' }];
