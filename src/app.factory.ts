@@ -18,6 +18,7 @@ import { clientErrorHandler, frameworkErrorHandler } from './common/errors/frame
 import { jsonBodyParser } from './common/http/json-body-parser';
 import { refuseNulInUrl } from './common/http/text-input';
 import { ProblemDetailsDto } from './common/errors/problem-details';
+import { documentIdempotencyKey } from './common/idempotency/idempotency.openapi';
 import { createValidationPipe } from './common/validation/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -106,6 +107,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
+  documentIdempotencyKey(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
   await serveWebApp(app, 'webDistDir' in options ? options.webDistDir : defaultWebDistDir());
 

@@ -17,6 +17,7 @@ import { buildDataSourceOptions } from './database/data-source';
 import { DemoDataModule } from './database/demo-data.module';
 import { MigrationsOnStart, RUN_MIGRATIONS_ON_START } from './database/migrations-on-start';
 import { PermissionGuard } from './common/access/permission.guard';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -111,6 +112,7 @@ export class AppModule {
         }),
         // `auto` demo data goes only into the embedded database the environment chose.
         DemoDataModule.register(!options.dataSourceOptions && !process.env.DATABASE_URL),
+        IdempotencyModule,
         LedgerModule,
         UsersModule,
         AuthModule,

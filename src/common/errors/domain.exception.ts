@@ -7,6 +7,8 @@ export interface ErrorDefinition {
 export interface FieldError {
   field: string;
   messages: string[];
+  /** The field's own problem code, where a request lists several refusals (a bulk request). */
+  code?: string;
 }
 
 /**

@@ -10,6 +10,11 @@ export function problemType(code: string): string {
 class FieldErrorDto implements FieldError {
   @ApiProperty({ example: 'email' }) field: string;
   @ApiProperty({ example: ['email must be an email'] }) messages: string[];
+  @ApiPropertyOptional({
+    example: 'score_out_of_range',
+    description: "The field's own problem code, where one request lists several refusals (bulk requests).",
+  })
+  code?: string;
 }
 
 /** RFC 9457 problem details, as every error of this API is answered. */

@@ -2,9 +2,15 @@ import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrorCode, CommonException } from '../errors/common.exception';
 import type { FieldError } from '../errors/domain.exception';
 
+/** Field paths as a client writes them: `entries[3].selfScore` for an array item, `a.b` for an object. */
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // class-validator names an array item's error by its index.
+    const field = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -13,7 +13,9 @@ import {
   ScoreEntryResponseDto,
 } from './dto/score-entries.dto';
 import { ScoreSheetResponseDto } from './dto/score-sheets.dto';
+import { EnterSelfScoresDto, SELF_SCORES_MAX_ENTRIES } from './dto/self-scores.dto';
 import { ScoreSheetsService } from './score-sheets.service';
+import { SelfScoresService } from './self-scores.service';
 
 const SHEET = 'scoring-periods/:periodId/units/:unitId';
 const ENTRY = `${SHEET}/entries/:itemCode`;
@@ -25,7 +27,10 @@ const ITEM_RULES =
 @ApiTags('scoring')
 @Controller()
 export class ScoreSheetsController {
-  constructor(private readonly sheets: ScoreSheetsService) {}
+  constructor(
+    private readonly sheets: ScoreSheetsService,
+    private readonly selfScores: SelfScoresService,
+  ) {}
 
   @Get(`${SHEET}/sheet`)
   @RequirePermission(Permission.ScoringRead)
@@ -67,6 +72,32 @@ export class ScoreSheetsController {
     @Body() dto: EnterSelfScoreDto,
   ): Promise<ScoreEntryResponseDto> {
     return this.sheets.enterSelfScore(actor, periodId, unitId, itemCode, dto);
+  }
+
+  @Put(`${SHEET}/self-scores`)
+  @RequirePermission(Permission.ScoresEnter)
+  @ApiOperation({
+    summary: "Enter a unit's self scores for a sheet at once",
+    description:
+      'The whole sheet (or part of it) in one request, one transaction: each entry as the single-entry route takes ' +
+      `it, with its itemCode, at most ${SELF_SCORES_MAX_ENTRIES} entries; items not listed keep what they have. The ` +
+      "sheet's rules apply to the whole request: the unit's officer or head (403 sheet_entry_forbidden), a current " +
+      'member unit (422 scoring_unit_not_member), until selfScoringDue (409 self_scoring_closed), a draft sheet (409 ' +
+      'sheet_not_draft), not adopted (409 period_adopted). The rules of an entry (item_not_found, score_on_parent, ' +
+      'score_out_of_range, progress_report_not_citable, item_listed_twice, a stale expectedVersion: ' +
+      'concurrent_update) are checked for every entry; if any fails, nothing is stored and the answer is 422 ' +
+      'self_scores_invalid with one `errors` item per problem: `{field: "entries[3].selfScore", code, messages}`. ' +
+      'Answers the sheet as stored.',
+  })
+  @ApiOkResponse({ type: ScoreSheetResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  enterSelfScores(
+    @CurrentActor() actor: Actor,
+    @Param('periodId', UuidParam) periodId: string,
+    @Param('unitId', UuidParam) unitId: string,
+    @Body() dto: EnterSelfScoresDto,
+  ): Promise<ScoreSheetResponseDto> {
+    return this.selfScores.enterSelfScores(actor, periodId, unitId, dto);
   }
 
   @Put(`${ENTRY}/explanation`)

@@ -136,6 +136,18 @@ export async function assertCitableProgressReports(
   unitId: string,
   cycleId: string,
 ): Promise<void> {
+  const citable = await citableProgressReports(manager, reportIds, unitId, cycleId);
+  assertCited(reportIds, citable);
+}
+
+/** Of these ids, the progress reports a self score of the unit may cite (see assertCitableProgressReports). */
+export async function citableProgressReports(
+  manager: EntityManager,
+  reportIds: readonly string[],
+  unitId: string,
+  cycleId: string,
+): Promise<Set<string>> {
+  if (reportIds.length === 0) return new Set();
   const rows = (await manager.query(
     `SELECT r.id FROM pledge_progress_reports r
        JOIN unit_pledges up ON up.id = r.unit_pledge_id
@@ -143,7 +155,11 @@ export async function assertCitableProgressReports(
       WHERE r.id = ANY($1::uuid[]) AND r.status = 'approved' AND up.unit_id = $2 AND p.cycle_id = $3`,
     [[...new Set(reportIds)], unitId, cycleId],
   )) as { id: string }[];
-  const citable = new Set(rows.map((row) => row.id));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** `progress_report_not_citable` (422) naming the ids that are not in `citable`. */
+export function assertCited(reportIds: readonly string[], citable: ReadonlySet<string>): void {
   const refused = [...new Set(reportIds)].filter((id) => !citable.has(id));
   if (refused.length > 0) {
     throw new ScoringException(

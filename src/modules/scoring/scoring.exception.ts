@@ -30,6 +30,8 @@ export enum ScoringErrorCode {
   ExplanationClosed = 'explanation_closed',
   FinalReasonRequired = 'final_reason_required',
   ProgressReportNotCitable = 'progress_report_not_citable',
+  SelfScoresInvalid = 'self_scores_invalid',
+  ItemListedTwice = 'item_listed_twice',
 }
 
 const SCORING_ERRORS: Record<ScoringErrorCode, ErrorDefinition> = {
@@ -103,6 +105,11 @@ const SCORING_ERRORS: Record<ScoringErrorCode, ErrorDefinition> = {
     status: 422,
     title: 'Not an approved pledge progress report of this unit and cycle',
   },
+  [ScoringErrorCode.SelfScoresInvalid]: {
+    status: 422,
+    title: 'Some entries of the self scores are refused; nothing was stored',
+  },
+  [ScoringErrorCode.ItemListedTwice]: { status: 422, title: 'The item is listed twice in one request' },
 };
 
 export class ScoringException extends DomainException<ScoringErrorCode> {

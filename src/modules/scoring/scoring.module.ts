@@ -10,6 +10,7 @@ import { ScoringAdoptionController } from './scoring-adoption.controller';
 import { ScoringAdoptionService } from './scoring-adoption.service';
 import { ScoringPeriodsController } from './scoring-periods.controller';
 import { ScoringPeriodsService } from './scoring-periods.service';
+import { SelfScoresService } from './self-scores.service';
 
 /**
  * Scoring (chấm điểm thi đua): periods of a cycle, each unit's score sheet against the pinned
@@ -29,6 +30,7 @@ import { ScoringPeriodsService } from './scoring-periods.service';
     ScoringPeriodsService,
     ScoreSheetStore,
     ScoreSheetsService,
+    SelfScoresService,
     ReviewsService,
     RankingService,
     ScoringAdoptionService,
