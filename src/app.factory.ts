@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { securityHeaders } from './common/http/security-headers';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, requestIdOf, type AppModuleOptions } from './app.module';
@@ -12,7 +12,7 @@ import { evidenceConfig, multipartLimits } from './config/evidence.config';
 import { validateEnvironment } from './config/env.validation';
 import { CommonErrorCode, CommonException } from './common/errors/common.exception';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
-import { ProblemDetailsDto } from './common/errors/problem-details';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { createValidationPipe } from './common/validation/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -68,20 +68,7 @@ export async function createApp(options: AppModuleOptions = {}): Promise<NestFas
     }
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('thidua')
-      .setDescription(
-        'The yearly cycle of an emulation cluster (cụm thi đua): registry, mandates, approvals, ' +
-          'rules, pledges, scoring, secret-ballot elections and the rotating flag. Every error is ' +
-          '`application/problem+json` with a stable `code` (see docs/api.md).',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-    { extraModels: [ProblemDetailsDto] },
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 
   await app.init();
