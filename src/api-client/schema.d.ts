@@ -2481,7 +2481,7 @@ export interface components {
        * @default vi
        * @enum {string}
        */
-      locale: 'vi' | 'en';
+      locale?: 'vi' | 'en';
       /** @description Stored only as an argon2id hash. */
       password: string;
     };
@@ -2616,7 +2616,7 @@ export interface components {
        * @default provincial_alliance
        * @enum {string}
        */
-      kind: 'provincial_alliance' | 'national_alliance' | 'other';
+      kind?: 'provincial_alliance' | 'national_alliance' | 'other';
     };
     UpdateUnitDto: {
       /** @example LMHTX-SL */
@@ -4834,7 +4834,7 @@ export interface components {
        * @default electronic
        * @enum {string}
        */
-      method: 'electronic' | 'paper' | 'mixed';
+      method?: 'electronic' | 'paper' | 'mixed';
       /** @description Elections and award proposals: the units proposed (default: every member unit). Each is checked against the rules; refused ones are listed with the reason. At most 31. */
       candidateUnitIds?: string[];
       /**
