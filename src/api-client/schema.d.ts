@@ -4218,7 +4218,18 @@ export interface components {
        *     MCowBQYDK2VwAyEA…
        *     -----END PUBLIC KEY-----
        */
-      publicKey: string | Record<string, never>;
+      publicKey:
+        | string
+        | {
+            /** @enum {string} */
+            kty: 'OKP' | 'EC';
+            /** @enum {string} */
+            crv?: 'Ed25519' | 'P-256';
+            /** @description base64url */
+            x?: string;
+            /** @description base64url; EC only */
+            y?: string;
+          };
       /**
        * Format: uuid
        * @description From POST /me/signing-keys/challenges; used once, within 10 minutes.
