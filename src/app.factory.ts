@@ -5,7 +5,7 @@ import { securityHeaders } from './common/http/security-headers';
 import { defaultWebDistDir, serveWebApp } from './common/http/web-app';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, requestIdOf, type AppModuleOptions } from './app.module';
@@ -17,8 +17,7 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { clientErrorHandler, frameworkErrorHandler } from './common/errors/framework-errors';
 import { jsonBodyParser } from './common/http/json-body-parser';
 import { refuseNulInUrl } from './common/http/text-input';
-import { ProblemDetailsDto } from './common/errors/problem-details';
-import { documentIdempotencyKey } from './common/idempotency/idempotency.openapi';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { createValidationPipe } from './common/validation/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -93,21 +92,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     }
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('thidua')
-      .setDescription(
-        'The yearly cycle of an emulation cluster (cụm thi đua): registry, mandates, approvals, ' +
-          'rules, pledges, scoring, secret-ballot elections and the rotating flag. Every error is ' +
-          '`application/problem+json` with a stable `code` (see docs/api.md).',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-    { extraModels: [ProblemDetailsDto] },
-  );
-  documentIdempotencyKey(document);
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
   await serveWebApp(app, 'webDistDir' in options ? options.webDistDir : defaultWebDistDir());
 

@@ -11,7 +11,8 @@ import { replay2011 } from './replay-2011.scenario';
  * empty database — embedded PGlite in DEMO_2011_DATA_DIR (default ./data/demo-2011, wiped first),
  * or the empty PostgreSQL database named by DATABASE_URL (migrated first; refused if it holds
  * data). The real application listens on 127.0.0.1 on a free port; the scenario
- * (replay-2011.scenario.ts) drives it with fetch and this prints its summary and writes the PDFs.
+ * (replay-2011.scenario.ts) drives it through the generated client (src/api-client) and this
+ * prints its summary and writes the PDFs.
  */
 const DEFAULT_DATA_DIR = './data/demo-2011';
 const DEFAULT_OUTPUT = './demo-2011-output';

@@ -16,7 +16,7 @@ export const NATIONAL_ALLIANCE = {
   code: 'lmhtx-viet-nam',
   name: 'Liên minh Hợp tác xã Việt Nam',
   shortName: 'Liên minh HTX Việt Nam',
-  kind: 'national_alliance',
+  kind: 'national_alliance' as const,
 };
 
 export const UNITS = [

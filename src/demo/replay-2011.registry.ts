@@ -23,27 +23,47 @@ import type { Replay } from './replay-2011.context';
  */
 export async function buildRegistry(r: Replay): Promise<string[]> {
   const admin = r.client.as(r.adminEmail);
-  const national = await admin.post('/units', NATIONAL_ALLIANCE, 201);
-  const cluster = await admin.post('/clusters', { ...CLUSTER, parentUnitId: national.id }, 201);
+  const national = await admin.call((api) => api.POST('/api/v1/units', { body: NATIONAL_ALLIANCE }), 201);
+  const cluster = await admin.call(
+    (api) => api.POST('/api/v1/clusters', { body: { ...CLUSTER, parentUnitId: national.id } }),
+    201,
+  );
   r.ids.clusterId = cluster.id;
 
   for (const [index, email] of SECRETARIAT.entries()) {
     const user = await person(r, r.adminEmail, email, `Thư ký Cụm thi đua ${index + 1}`);
-    await admin.post(
-      '/mandates',
-      { userId: user, role: 'secretariat', clusterId: cluster.id, validFrom: FROM_2011 },
+    await admin.call(
+      (api) =>
+        api.POST('/api/v1/mandates', {
+          body: { userId: user, role: 'secretariat', clusterId: cluster.id, validFrom: FROM_2011 },
+        }),
       201,
     );
   }
 
   for (const { code, province } of UNITS) {
-    const unit = await admin.post(
-      '/units',
-      { code, name: unitName(province), shortName: `Liên minh HTX ${province}`, province, kind: 'provincial_alliance' },
+    const unit = await admin.call(
+      (api) =>
+        api.POST('/api/v1/units', {
+          body: {
+            code,
+            name: unitName(province),
+            shortName: `Liên minh HTX ${province}`,
+            province,
+            kind: 'provincial_alliance',
+          },
+        }),
       201,
     );
     r.ids.units[code] = unit.id;
-    await admin.post(`/clusters/${cluster.id}/memberships`, { unitId: unit.id, joinedOn: `${YEAR}-01-01` }, 201);
+    await admin.call(
+      (api) =>
+        api.POST('/api/v1/clusters/{clusterId}/memberships', {
+          params: { path: { clusterId: cluster.id } },
+          body: { unitId: unit.id, joinedOn: `${YEAR}-01-01` },
+        }),
+      201,
+    );
   }
 
   // Each unit's head is appointed by its province, entered by the administrator; the head then
@@ -53,26 +73,37 @@ export async function buildRegistry(r: Replay): Promise<string[]> {
   for (const { code, province } of UNITS) {
     const unitId = r.ids.units[code];
     const headId = await person(r, r.adminEmail, head(code), `Chủ tịch Liên minh HTX ${province}`);
-    await admin.post('/mandates', { userId: headId, role: 'head', unitId, validFrom: FROM_2011 }, 201);
+    await admin.call(
+      (api) => api.POST('/api/v1/mandates', { body: { userId: headId, role: 'head', unitId, validFrom: FROM_2011 } }),
+      201,
+    );
     const staff = [
       ['officer', officer(code), `Cán bộ Liên minh HTX ${province}`],
       ['delegate', delegate(code), `Đại biểu Liên minh HTX ${province}`],
     ] as const;
     for (const [role, email, fullName] of staff) {
       const userId = await person(r, head(code), email, fullName);
-      await r.client.as(head(code)).post('/mandates', { userId, role, unitId, validFrom: FROM_2011 }, 201);
+      await r.client
+        .as(head(code))
+        .call((api) => api.POST('/api/v1/mandates', { body: { userId, role, unitId, validFrom: FROM_2011 } }), 201);
     }
     people += 3;
   }
 
-  const leader = await secretariat.post(
-    `/clusters/${cluster.id}/leaderships`,
-    { unitId: r.ids.units[LEADER_2011], role: 'leader', termYear: YEAR, note: LEADER_2011_NOTE },
+  const leader = await secretariat.call(
+    (api) =>
+      api.POST('/api/v1/clusters/{clusterId}/leaderships', {
+        params: { path: { clusterId: cluster.id } },
+        body: { unitId: r.ids.units[LEADER_2011], role: 'leader', termYear: YEAR, note: LEADER_2011_NOTE },
+      }),
     201,
   );
-  const flag = await secretariat.post(
-    `/clusters/${cluster.id}/flag`,
-    { ...FLAG, custodianUnitId: r.ids.units[LEADER_2011] },
+  const flag = await secretariat.call(
+    (api) =>
+      api.POST('/api/v1/clusters/{id}/flag', {
+        params: { path: { id: cluster.id } },
+        body: { ...FLAG, custodianUnitId: r.ids.units[LEADER_2011] },
+      }),
     201,
   );
   r.ids.flagId = flag.id;
@@ -89,8 +120,11 @@ export async function buildRegistry(r: Replay): Promise<string[]> {
 async function person(r: Replay, creator: string, email: string, fullName: string): Promise<string> {
   const user = await r.client
     .as(creator)
-    .post('/users', { email, fullName, locale: 'vi', password: r.peoplePassword }, 201);
+    .call(
+      (api) => api.POST('/api/v1/users', { body: { email, fullName, locale: 'vi', password: r.peoplePassword } }),
+      201,
+    );
   r.client.knows(email, r.peoplePassword);
   r.ids.users[email] = user.id;
-  return user.id as string;
+  return user.id;
 }

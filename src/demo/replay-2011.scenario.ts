@@ -75,7 +75,7 @@ export async function replay2011(options: Replay2011Options): Promise<Replay2011
     const number = index + 1;
     log(`${number}. ${step.title}`);
     const lines = await step.run(replay);
-    const head = await client.as(options.adminEmail).get<{ length: number; headHash: string }>('/ledger/head', 200);
+    const head = await client.as(options.adminEmail).call((api) => api.GET('/api/v1/ledger/head'), 200);
     for (const line of lines) log(`   ${line}`);
     log(`   ledger: ${head.length} entries, head ${short(head.headHash)}`);
     log('');

@@ -9,6 +9,7 @@ import {
   reviewerOf,
 } from './replay-2011.data';
 import type { Replay } from './replay-2011.context';
+import { present } from './replay-client';
 import { act, advance } from './replay-2011.year';
 
 /**
@@ -22,56 +23,98 @@ export async function scoreAndRank(r: Replay): Promise<string[]> {
   const secretariat = r.client.as(SECRETARIAT[0]);
   await advance(r, 'evaluation');
   // Deadlines are checked against today in Asia/Ho_Chi_Minh: the replay runs today, not in 2011.
-  const period = await secretariat.post(
-    `/cycles/${r.ids.cycleId}/scoring-periods`,
-    { name: `Chấm điểm thi đua năm ${YEAR}`, selfScoringDue: daysFromToday(7), explanationDue: daysFromToday(14) },
+  const period = await secretariat.call(
+    (api) =>
+      api.POST('/api/v1/cycles/{cycleId}/scoring-periods', {
+        params: { path: { cycleId: r.ids.cycleId } },
+        body: {
+          name: `Chấm điểm thi đua năm ${YEAR}`,
+          selfScoringDue: daysFromToday(7),
+          explanationDue: daysFromToday(14),
+        },
+      }),
     201,
   );
   r.ids.periodId = period.id;
-  const entry = (code: string, item: string) =>
-    `/scoring-periods/${period.id}/units/${r.ids.units[code]}/entries/${item}`;
+  const periodId = period.id;
+  const entry = (code: string, itemCode: string) => ({ path: { periodId, unitId: r.ids.units[code], itemCode } });
 
   for (const { code } of UNITS) {
     for (const [item, selfScore] of Object.entries(SELF_SCORES[code])) {
-      await r.client.as(officer(code)).put(entry(code, item), { selfScore }, 200);
+      await r.client.as(officer(code)).call(
+        (api) =>
+          api.PUT('/api/v1/scoring-periods/{periodId}/units/{unitId}/entries/{itemCode}', {
+            params: entry(code, item),
+            body: { selfScore },
+          }),
+        200,
+      );
     }
-    const sheet = await r.client
-      .as(head(code))
-      .get(`/scoring-periods/${period.id}/units/${r.ids.units[code]}/sheet`, 200);
-    await act(r, head(code), sheet.approval.requestId, 'submit');
+    const sheet = await r.client.as(head(code)).call(
+      (api) =>
+        api.GET('/api/v1/scoring-periods/{periodId}/units/{unitId}/sheet', {
+          params: { path: { periodId, unitId: r.ids.units[code] } },
+        }),
+      200,
+    );
+    await act(r, head(code), present(sheet.approval, `approval request of ${code}'s sheet`).requestId, 'submit');
   }
 
   for (const [index, { code }] of UNITS.entries()) {
     const reviewer = reviewerOf(index);
-    await secretariat.post(
-      `/scoring-periods/${period.id}/review-assignments`,
-      { unitId: r.ids.units[code], reviewerId: r.ids.users[reviewer] },
+    await secretariat.call(
+      (api) =>
+        api.POST('/api/v1/scoring-periods/{periodId}/review-assignments', {
+          params: { path: { periodId } },
+          body: { unitId: r.ids.units[code], reviewerId: r.ids.users[reviewer] },
+        }),
       201,
     );
     const corrected = code === REVIEW_CORRECTION.unit;
-    await r.client.as(reviewer).put(
-      `${entry(code, REVIEW_CORRECTION.item)}/review`,
-      {
-        reviewedScore: corrected ? REVIEW_CORRECTION.reviewedScore : SELF_SCORES[code][REVIEW_CORRECTION.item],
-        comment: corrected ? REVIEW_CORRECTION.comment : 'Đã đối chiếu hồ sơ minh chứng: đúng với điểm tự chấm.',
-      },
+    await r.client.as(reviewer).call(
+      (api) =>
+        api.PUT('/api/v1/scoring-periods/{periodId}/units/{unitId}/entries/{itemCode}/review', {
+          params: entry(code, REVIEW_CORRECTION.item),
+          body: {
+            reviewedScore: corrected ? REVIEW_CORRECTION.reviewedScore : SELF_SCORES[code][REVIEW_CORRECTION.item],
+            comment: corrected ? REVIEW_CORRECTION.comment : 'Đã đối chiếu hồ sơ minh chứng: đúng với điểm tự chấm.',
+          },
+        }),
       200,
     );
   }
   const { unit, item } = REVIEW_CORRECTION;
-  await r.client
-    .as(officer(unit))
-    .put(`${entry(unit, item)}/explanation`, { explanation: REVIEW_CORRECTION.explanation }, 200);
-  await secretariat.put(
-    `${entry(unit, item)}/final`,
-    { finalScore: REVIEW_CORRECTION.finalScore, reason: REVIEW_CORRECTION.finalReason },
+  await r.client.as(officer(unit)).call(
+    (api) =>
+      api.PUT('/api/v1/scoring-periods/{periodId}/units/{unitId}/entries/{itemCode}/explanation', {
+        params: entry(unit, item),
+        body: { explanation: REVIEW_CORRECTION.explanation },
+      }),
+    200,
+  );
+  await secretariat.call(
+    (api) =>
+      api.PUT('/api/v1/scoring-periods/{periodId}/units/{unitId}/entries/{itemCode}/final', {
+        params: entry(unit, item),
+        body: { finalScore: REVIEW_CORRECTION.finalScore, reason: REVIEW_CORRECTION.finalReason },
+      }),
     200,
   );
 
-  const before = await secretariat.get(`/scoring-periods/${period.id}`, 200);
-  await secretariat.post(`/scoring-periods/${period.id}/adopt`, { expectedVersion: before.version });
-  const ranking = await r.client.as(head('dien-bien')).get(`/scoring-periods/${period.id}/ranking`, 200);
-  const rows = ranking.rows as { rank: number; unitCode: string; unitName: string; total: string }[];
+  const before = await secretariat.call(
+    (api) => api.GET('/api/v1/scoring-periods/{id}', { params: { path: { id: periodId } } }),
+    200,
+  );
+  await secretariat.call((api) =>
+    api.POST('/api/v1/scoring-periods/{periodId}/adopt', {
+      params: { path: { periodId } },
+      body: { expectedVersion: before.version },
+    }),
+  );
+  const ranking = await r.client
+    .as(head('dien-bien'))
+    .call((api) => api.GET('/api/v1/scoring-periods/{periodId}/ranking', { params: { path: { periodId } } }), 200);
+  const rows = ranking.rows;
   r.outcome.ranking = rows.map(({ unitCode, total, rank }) => ({ unitCode, total, rank }));
   await advance(r, 'voting');
 

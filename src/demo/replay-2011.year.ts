@@ -1,15 +1,32 @@
 import { demo2011ResultsFigures, SOURCE_2011_TOTALS } from '../modules/reports/demo-2011-reports';
 import { CLUSTER, SECRETARIAT, UNITS, YEAR, head, officer } from './replay-2011.data';
 import type { Replay } from './replay-2011.context';
+import type { ThiduaSchema } from '../api-client';
+import { present } from './replay-client';
 
 /** The secretariat moves the cycle one phase on; the service runs the phase's gates first. */
-export async function advance(r: Replay, to: string): Promise<void> {
-  await r.client.as(SECRETARIAT[0]).post(`/cycles/${r.ids.cycleId}/advance`, { to }, 200);
+export async function advance(r: Replay, to: ThiduaSchema<'AdvanceCycleDto'>['to']): Promise<void> {
+  await r.client
+    .as(SECRETARIAT[0])
+    .call(
+      (api) => api.POST('/api/v1/cycles/{id}/advance', { params: { path: { id: r.ids.cycleId } }, body: { to } }),
+      200,
+    );
 }
 
 /** One act on an approval request (submit, approve, propose, adopt…), by `email`. */
-export async function act(r: Replay, email: string, requestId: string, transition: string): Promise<{ state: string }> {
-  return r.client.as(email).post(`/approvals/${requestId}/acts`, { transition }, 200);
+export async function act(
+  r: Replay,
+  email: string,
+  requestId: string,
+  transition: string,
+): Promise<ThiduaSchema<'ApprovalRequestResponseDto'>> {
+  return r.client
+    .as(email)
+    .call(
+      (api) => api.POST('/api/v1/approvals/{id}/acts', { params: { path: { id: requestId } }, body: { transition } }),
+      200,
+    );
 }
 
 /**
@@ -19,21 +36,27 @@ export async function act(r: Replay, email: string, requestId: string, transitio
  */
 export async function openCycleAndAdoptRules(r: Replay): Promise<string[]> {
   const secretariat = r.client.as(SECRETARIAT[0]);
-  const cycle = await secretariat.post(
-    `/clusters/${r.ids.clusterId}/cycles`,
-    { year: YEAR, deadlines: { pledge_signing: '2011-03-31', evaluation: '2011-11-21' } },
+  const cycle = await secretariat.call(
+    (api) =>
+      api.POST('/api/v1/clusters/{clusterId}/cycles', {
+        params: { path: { clusterId: r.ids.clusterId } },
+        body: { year: YEAR, deadlines: { pledge_signing: '2011-03-31', evaluation: '2011-11-21' } },
+      }),
     201,
   );
   r.ids.cycleId = cycle.id;
   await advance(r, 'rules_adoption');
 
-  const drafted = await secretariat.post(
-    `/clusters/${r.ids.clusterId}/rules-versions`,
-    { title: `Quy chế khen thưởng ${CLUSTER.name}` },
+  const drafted = await secretariat.call(
+    (api) =>
+      api.POST('/api/v1/clusters/{clusterId}/rules-versions', {
+        params: { path: { clusterId: r.ids.clusterId } },
+        body: { title: `Quy chế khen thưởng ${CLUSTER.name}` },
+      }),
     201,
   );
   r.ids.rulesVersionId = drafted.id;
-  const { requestId, approvalsRequired } = drafted.approval as { requestId: string; approvalsRequired: number };
+  const { requestId, approvalsRequired } = present(drafted.approval, 'approval request of the rules');
   await act(r, SECRETARIAT[0], requestId, 'propose');
   const adoptedBy: string[] = [];
   for (const { code, province } of UNITS) {
@@ -41,8 +64,18 @@ export async function openCycleAndAdoptRules(r: Replay): Promise<string[]> {
     adoptedBy.push(province);
     if (result.state === 'adopted') break;
   }
-  const version = await secretariat.get(`/rules-versions/${drafted.id}`, 200);
-  await secretariat.put(`/cycles/${r.ids.cycleId}/rules-version`, { rulesVersionId: drafted.id }, 200);
+  const version = await secretariat.call(
+    (api) => api.GET('/api/v1/rules-versions/{id}', { params: { path: { id: drafted.id } } }),
+    200,
+  );
+  await secretariat.call(
+    (api) =>
+      api.PUT('/api/v1/cycles/{id}/rules-version', {
+        params: { path: { id: r.ids.cycleId } },
+        body: { rulesVersionId: drafted.id },
+      }),
+    200,
+  );
   await advance(r, 'pledge_signing');
 
   return [
@@ -61,15 +94,23 @@ export async function openCycleAndAdoptRules(r: Replay): Promise<string[]> {
 export async function reportResults(r: Replay): Promise<string[]> {
   const figures = demo2011ResultsFigures();
   for (const { code } of UNITS) {
-    const report = await r.client
-      .as(officer(code))
-      .post(`/cycles/${r.ids.cycleId}/reports`, { unitId: r.ids.units[code], ...figures[code] }, 201);
-    await act(r, officer(code), report.approval.requestId, 'submit');
-    const approved = await act(r, head(code), report.approval.requestId, 'approve');
+    const report = await r.client.as(officer(code)).call(
+      (api) =>
+        api.POST('/api/v1/cycles/{cycleId}/reports', {
+          params: { path: { cycleId: r.ids.cycleId } },
+          body: { unitId: r.ids.units[code], ...figures[code] },
+        }),
+      201,
+    );
+    const { requestId } = present(report.approval, `approval request of ${code}'s report`);
+    await act(r, officer(code), requestId, 'submit');
+    const approved = await act(r, head(code), requestId, 'approve');
     if (approved.state !== 'approved') throw new Error(`The report of ${code} is ${approved.state}, not approved.`);
   }
-  const results = await r.client.as(head('lao-cai')).get(`/cycles/${r.ids.cycleId}/results`, 200);
-  const totals = results.totals as Record<string, number | string>;
+  const results = await r.client
+    .as(head('lao-cai'))
+    .call((api) => api.GET('/api/v1/cycles/{cycleId}/results', { params: { path: { cycleId: r.ids.cycleId } } }), 200);
+  const totals: Record<string, number | string> = results.totals;
   r.outcome.totals = totals;
   const wrong = Object.entries(SOURCE_2011_TOTALS).filter(([field, value]) => totals[field] !== value);
   if (wrong.length > 0 || results.missingUnits.length > 0) {
@@ -87,9 +128,11 @@ export async function reportResults(r: Replay): Promise<string[]> {
 /** Step 8 (first half): the secretariat closes the cycle; the gate `flag.handed_over` must be met. */
 export async function closeCycle(r: Replay): Promise<string[]> {
   await advance(r, 'closed');
-  const cycle = await r.client.as(SECRETARIAT[0]).get(`/cycles/${r.ids.cycleId}`, 200);
+  const cycle = await r.client
+    .as(SECRETARIAT[0])
+    .call((api) => api.GET('/api/v1/cycles/{id}', { params: { path: { id: r.ids.cycleId } } }), 200);
   r.outcome.cyclePhase = cycle.phase;
-  const verified = await r.client.as(head('son-la')).get('/ledger/verify', 200);
+  const verified = await r.client.as(head('son-la')).call((api) => api.GET('/api/v1/ledger/verify'), 200);
   r.outcome.ledger = { valid: verified.valid, length: verified.length, headHash: verified.headHash };
   if (!verified.valid) throw new Error(`The ledger does not verify: ${JSON.stringify(verified)}`);
   return [`cycle ${YEAR} → ${cycle.phase}`, `ledger verified: ${verified.length} entries, valid: ${verified.valid}`];

@@ -1,10 +1,12 @@
+import { createThiduaClient, type ThiduaClient } from '../api-client';
+
 /**
- * A tiny HTTP client for the replay: each person logs in with their own account and calls the API
- * as a real client would (fetch, JSON, bearer token). Any status other than the expected one
- * throws a ReplayError carrying the problem+json answer, so a refused step stops the story with
- * the service's own explanation.
+ * The replay's client: each person logs in with their own account and calls the API through the
+ * client generated from the OpenAPI document (src/api-client), so every path, body and answer of
+ * the 2011 meeting is checked against the served contract at compile time. A status other than
+ * the expected one throws a ReplayError carrying the problem+json answer, so a refused step stops
+ * the story with the service's own explanation.
  */
-export const API_PATH = '/api/v1';
 
 export class ReplayError extends Error {
   constructor(
@@ -21,13 +23,24 @@ export class ReplayError extends Error {
   }
 }
 
-type Body = Record<string, unknown> | unknown[];
+/** What an openapi-fetch call resolves to: `data` on success, `error` (the parsed problem) otherwise. */
+export interface ApiResult<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
+}
 
 export class ReplayClient {
   private readonly passwords = new Map<string, string>();
   private readonly tokens = new Map<string, string>();
+  /** The method of each request, for the messages of ReplayError (a Response does not carry it). */
+  private readonly methods = new WeakMap<Response, string>();
+  /** The public calls (no token): login. */
+  readonly public: ThiduaClient;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {
+    this.public = this.track(createThiduaClient(baseUrl));
+  }
 
   /** Remembers how `email` signs in; the login itself happens at the person's first call. */
   knows(email: string, password: string): void {
@@ -36,66 +49,47 @@ export class ReplayClient {
 
   /** The calls `email` makes. */
   as(email: string): ReplaySession {
-    return new ReplaySession(this, email);
+    return new ReplaySession(this, email, this.track(createThiduaClient(this.baseUrl, () => this.token(email))));
   }
 
-  /** A public call (no token): the OpenAPI document. */
-  async publicJson<T>(path: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`);
-    if (!response.ok) throw new ReplayError('GET', path, response.status, await problemOf(response));
-    return (await response.json()) as T;
-  }
-
-  /** @internal One call as `email`; logs in first, and once more if the access token expired. */
-  async send(
-    email: string,
-    method: string,
-    path: string,
-    body?: Body,
-    expected?: number,
-    extraHeaders: Record<string, string> = {},
-  ): Promise<Response> {
-    let response = await this.fetchAs(email, method, path, body, extraHeaders);
-    if (response.status === 401) {
-      this.tokens.delete(email);
-      response = await this.fetchAs(email, method, path, body, extraHeaders);
-    }
-    const ok = expected === undefined ? response.ok : response.status === expected;
-    if (!ok) throw new ReplayError(method, path, response.status, await problemOf(response));
-    return response;
-  }
-
-  private async fetchAs(
-    email: string,
-    method: string,
-    path: string,
-    body: Body | undefined,
-    extraHeaders: Record<string, string>,
-  ): Promise<Response> {
-    const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${await this.token(email)}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(`${this.baseUrl}${API_PATH}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  }
-
-  private async token(email: string): Promise<string> {
+  /** @internal The access token of `email`, logging in when there is none (or it was forgotten). */
+  async token(email: string): Promise<string> {
     const known = this.tokens.get(email);
     if (known) return known;
     const password = this.passwords.get(email);
     if (!password) throw new Error(`The replay does not know how ${email} signs in.`);
-    const path = '/auth/login';
-    const response = await fetch(`${this.baseUrl}${API_PATH}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (response.status !== 200) throw new ReplayError('POST', path, response.status, await problemOf(response));
-    const { accessToken } = (await response.json()) as { accessToken: string };
+    const { accessToken } = await this.expect(
+      await this.public.POST('/api/v1/auth/login', { body: { email, password } }),
+      200,
+    );
     this.tokens.set(email, accessToken);
     return accessToken;
+  }
+
+  /** @internal Drops the token of `email` (it expired): the next call logs in again. */
+  forget(email: string): void {
+    this.tokens.delete(email);
+  }
+
+  /** @internal The answer's data if its status is `expected` (any 2xx when absent); else a ReplayError. */
+  expect<D>(result: ApiResult<D>, expected?: number): D {
+    const { response } = result;
+    const ok = expected === undefined ? response.ok : response.status === expected;
+    if (!ok) {
+      const path = new URL(response.url).pathname;
+      throw new ReplayError(this.methods.get(response) ?? '?', path, response.status, problemOf(result.error));
+    }
+    return result.data as D;
+  }
+
+  private track(client: ThiduaClient): ThiduaClient {
+    client.use({
+      onResponse: ({ request, response }) => {
+        this.methods.set(response, request.method);
+        return undefined;
+      },
+    });
+    return client;
   }
 }
 
@@ -104,55 +98,48 @@ export class ReplaySession {
   constructor(
     private readonly client: ReplayClient,
     readonly email: string,
+    /** The generated client, signed in as this person. */
+    readonly api: ThiduaClient,
   ) {}
 
-  async get<T = Json>(path: string, expected?: number): Promise<T> {
-    return json<T>(await this.client.send(this.email, 'GET', path, undefined, expected));
+  /**
+   * One typed call, e.g. `s.call((api) => api.GET('/api/v1/cycles/{id}', { params: { path: { id } } }), 200)`:
+   * the answer's data, or a ReplayError. The request is a function so that it can be sent once
+   * more after a fresh login when the access token expired (401).
+   */
+  async call<D>(request: (api: ThiduaClient) => Promise<ApiResult<D>>, expected?: number): Promise<D> {
+    return (await this.answer(request, expected)).data;
   }
 
-  async post<T = Json>(path: string, body: Body = {}, expected?: number): Promise<T> {
-    return json<T>(await this.client.send(this.email, 'POST', path, body, expected));
+  /** A binary answer (a PDF) with its content type; the request asks `parseAs: 'arrayBuffer'`. */
+  async file(
+    request: (api: ThiduaClient) => Promise<ApiResult<ArrayBuffer>>,
+  ): Promise<{ bytes: Buffer; contentType: string | null }> {
+    const { data, response } = await this.answer(request, 200);
+    return { bytes: Buffer.from(data), contentType: response.headers.get('content-type') };
   }
 
-  /** A POST with headers of its own (the ballot's `Idempotency-Key`). */
-  async postWithHeaders<T = Json>(
-    path: string,
-    body: Body,
-    headers: Record<string, string>,
+  private async answer<D>(
+    request: (api: ThiduaClient) => Promise<ApiResult<D>>,
     expected?: number,
-  ): Promise<T> {
-    return json<T>(await this.client.send(this.email, 'POST', path, body, expected, headers));
-  }
-
-  async put<T = Json>(path: string, body: Body, expected?: number): Promise<T> {
-    return json<T>(await this.client.send(this.email, 'PUT', path, body, expected));
-  }
-
-  async patch<T = Json>(path: string, body: Body, expected?: number): Promise<T> {
-    return json<T>(await this.client.send(this.email, 'PATCH', path, body, expected));
-  }
-
-  /** A binary answer (a PDF), with its content type. */
-  async bytes(path: string): Promise<{ bytes: Buffer; contentType: string | null }> {
-    const response = await this.client.send(this.email, 'GET', path, undefined, 200);
-    return { bytes: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') };
+  ): Promise<{ data: D; response: Response }> {
+    let result = await request(this.api);
+    if (result.response.status === 401) {
+      this.client.forget(this.email);
+      result = await request(this.api);
+    }
+    return { data: this.client.expect(result, expected), response: result.response };
   }
 }
 
-/** What the replay reads from JSON answers: loosely typed on purpose, it is a client. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-async function json<T>(response: Response): Promise<T> {
-  const text = await response.text();
-  return (text ? JSON.parse(text) : null) as T;
+function problemOf(error: unknown): ReplayError['problem'] {
+  if (error === undefined || error === null || error === '') return null;
+  if (typeof error === 'object') return error as ReplayError['problem'];
+  return { detail: String(error).slice(0, 300) };
 }
 
-async function problemOf(response: Response): Promise<ReplayError['problem']> {
-  const text = await response.text();
-  try {
-    return text ? (JSON.parse(text) as ReplayError['problem']) : null;
-  } catch {
-    return { detail: text.slice(0, 300) };
-  }
+/** `value`, which the step needs and the contract allows to be null; a clear stop when it is. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`The answer has no ${what}.`);
+  return value;
 }

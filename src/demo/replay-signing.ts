@@ -1,5 +1,6 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import type { ReplaySession } from './replay-client';
+import type { ThiduaClient } from '../api-client';
+import type { ApiResult, ReplaySession } from './replay-client';
 
 /** A key a person of the replay holds: the private half never leaves this process. */
 export interface ReplaySigner {
@@ -27,15 +28,17 @@ export async function registerSigningKey(
   const signText = (key: KeyObject, text: string) =>
     sign(kind === 'ed25519' ? null : 'sha256', Buffer.from(text, 'utf8'), key).toString('base64');
 
-  const challenge = await person.post<{ id: string; challenge: string }>('/me/signing-keys/challenges', {}, 201);
-  const key = await person.post<{ id: string; fingerprint: string; algorithm: string }>(
-    '/me/signing-keys',
-    {
-      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      challengeId: challenge.id,
-      challengeSignature: signText(privateKey, challenge.challenge),
-      label,
-    },
+  const challenge = await person.call((api) => api.POST('/api/v1/me/signing-keys/challenges'), 201);
+  const key = await person.call(
+    (api) =>
+      api.POST('/api/v1/me/signing-keys', {
+        body: {
+          publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+          challengeId: challenge.id,
+          challengeSignature: signText(privateKey, challenge.challenge),
+          label,
+        },
+      }),
     201,
   );
   return {
@@ -46,18 +49,25 @@ export async function registerSigningKey(
   };
 }
 
-/** Fetches a document to sign (`{canonical, digest}`), signs its canonical bytes, posts the signature. */
+/** What every signature route takes: the digest of the bytes signed, the key, the signature. */
+export interface SignatureBody {
+  digest: string;
+  signingKeyId: string;
+  signature: string;
+}
+
+/**
+ * Fetches a document to sign (`{canonical, digest}`) with `document`, signs its canonical bytes and
+ * posts the signature with `sign`: both typed calls of the generated client.
+ */
 export async function signDocument<T>(
   person: ReplaySession,
   signer: ReplaySigner,
-  documentPath: string,
-  signaturePath: string,
+  document: (api: ThiduaClient) => Promise<ApiResult<{ canonical: string; digest: string }>>,
+  sign: (api: ThiduaClient, body: SignatureBody) => Promise<ApiResult<T>>,
   expected?: number,
 ): Promise<T> {
-  const document = await person.get<{ canonical: string; digest: string }>(documentPath, 200);
-  return person.post<T>(
-    signaturePath,
-    { digest: document.digest, signingKeyId: signer.keyId, signature: signer.sign(document.canonical) },
-    expected,
-  );
+  const { canonical, digest } = await person.call(document, 200);
+  const body = { digest, signingKeyId: signer.keyId, signature: signer.sign(canonical) };
+  return person.call((api) => sign(api, body), expected);
 }

@@ -4,9 +4,9 @@ import { pdfText } from '../utils/pdf-text';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
 
 /**
- * `npm run demo:2011` as a test: the same scenario, driven with fetch against the real application
- * listening on 127.0.0.1, on a migrated database holding nothing but the first administrator
- * (ADMIN_EMAIL). It must end as the source does — the totals of the report, Sơn La elected (the
+ * `npm run demo:2011` as a test: the same scenario, driven through the generated client
+ * (src/api-client) against the real application listening on 127.0.0.1, on a migrated database
+ * holding nothing but the first administrator (ADMIN_EMAIL). It must end as the source does — the totals of the report, Sơn La elected (the
  * outgoing leader Lạng Sơn refused by the rotation rule) and holding the flag — with the 2011
  * cycle closed, the ledger and the pledge bundle valid, and the records served as PDFs.
  */

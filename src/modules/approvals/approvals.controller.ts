@@ -12,7 +12,9 @@ import { ApprovalsService } from './approvals.service';
 import { ActOnApprovalDto, ApprovalRequestResponseDto, WorkflowDefinitionResponseDto } from './dto/approvals.dto';
 import { VersionEtagInterceptor } from './version-etag';
 
-const ETAG_HEADER = { ETag: { description: 'The request version, e.g. "3"; send it back as If-Match.' } };
+const ETAG_HEADER = {
+  ETag: { description: 'The request version, e.g. "3"; send it back as If-Match.', schema: { type: 'string' } },
+};
 
 @ApiTags('approvals')
 @Controller('approvals')
@@ -71,6 +73,7 @@ export class ApprovalsController {
       'Send the version you saw as If-Match or expectedVersion: a stale one is 409 approval_version_conflict. ' +
       'A k-of-n step moves the request only with the k-th approval.',
   })
+  // Named as @Headers() names it, so the document declares the header once (optional).
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "3" or W/"3".' })
   @ApiOkResponse({ type: ApprovalRequestResponseDto, headers: ETAG_HEADER })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -78,7 +81,7 @@ export class ApprovalsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: ActOnApprovalDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('If-Match') ifMatch?: string,
   ): Promise<ApprovalRequestResponseDto> {
     return this.approvals.act(actor, id, dto, ifMatch);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
@@ -42,6 +42,7 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of a refresh token; its access tokens stop working at once' })
+  @ApiNoContentResponse({ description: 'Signed out (also when the session had already ended).' })
   @ApiProblems(400)
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(dto.refreshToken);

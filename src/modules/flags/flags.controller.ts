@@ -116,7 +116,14 @@ export class FlagsController {
     description: 'Everyone signed in; 404 flag_photo_not_found without one.',
   })
   @ApiProduces('image/png', 'image/jpeg', 'image/gif', 'image/webp')
-  @ApiOkResponse({ description: 'The image bytes; ETag and X-Content-SHA256 carry their SHA-256.' })
+  @ApiOkResponse({
+    description: 'The image bytes; ETag and X-Content-SHA256 carry their SHA-256.',
+    schema: { type: 'string', format: 'binary' },
+    headers: {
+      ETag: { description: 'The SHA-256 in quotes.', schema: { type: 'string' } },
+      'X-Content-SHA256': { description: 'SHA-256 (hex) of the bytes.', schema: { type: 'string' } },
+    },
+  })
   @ApiProblems(400, 401, 404)
   async photo(
     @CurrentActor() actor: Actor,

@@ -67,7 +67,7 @@ export class ApprovalActResponseDto {
 
 export class ApprovalRequestResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'rules.adoption' }) workflowKey: string;
+  @ApiProperty({ example: 'rules_adoption' }) workflowKey: string;
   @ApiProperty({ example: 'rules_version' }) subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({ format: 'uuid' }) clusterId: string;

@@ -49,7 +49,7 @@ export class MeMandateDto {
   @ApiProperty({ type: MeScopeDto, nullable: true }) unit: MeScopeDto | null;
   @ApiProperty({ type: MeScopeDto, nullable: true }) cluster: MeScopeDto | null;
   @ApiProperty({ format: 'date-time' }) validFrom: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) validTo: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) validTo: string | null;
 }
 
 export class MeDto {

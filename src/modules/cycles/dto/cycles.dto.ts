@@ -154,7 +154,7 @@ export class CycleTransitionResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['opened', 'advanced', 'reopened', 'deadline_changed'] })
   kind: CycleTransition['kind'];
-  @ApiProperty({ enum: CYCLE_PHASES, nullable: true }) fromPhase: CyclePhase | null;
+  @ApiProperty({ type: String, enum: [...CYCLE_PHASES, null], nullable: true }) fromPhase: CyclePhase | null;
   @ApiProperty({ enum: CYCLE_PHASES }) toPhase: CyclePhase;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;

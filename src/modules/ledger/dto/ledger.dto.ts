@@ -41,7 +41,12 @@ export class ListLedgerEntriesQueryDto extends PageQueryDto {
 export class LedgerEntryDto {
   @ApiProperty({ example: '42', description: 'Position in the chain (a decimal string: it is a bigint).' }) seq: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'Null for system actions such as demo data.' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for system actions such as demo data.',
+  })
   actorId: string | null;
   @ApiProperty({ example: 'registry.cluster_created' }) action: string;
   @ApiProperty({ example: 'cluster' }) subjectType: string;

@@ -61,12 +61,22 @@ export class GrantMandateDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for officer, head and delegate; refused otherwise.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Required for officer, head and delegate; refused otherwise.',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for secretariat; refused otherwise.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Required for secretariat; refused otherwise.',
+  })
   @IsOptional()
   @IsUUID()
   clusterId?: string | null;

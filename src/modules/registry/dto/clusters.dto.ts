@@ -31,7 +31,7 @@ export class CreateClusterDto {
   @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -39,6 +39,7 @@ export class CreateClusterDto {
   description?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The body the cluster reports to, e.g. the national alliance.',
@@ -63,14 +64,14 @@ export class UpdateClusterDto {
   @MaxLength(300)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(2000)
   description?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   parentUnitId?: string | null;

@@ -38,14 +38,14 @@ export class CreateUnitDto {
   @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional({ example: 'LMHTX Sơn La', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'LMHTX Sơn La', nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(100)
   shortName?: string | null;
 
-  @ApiPropertyOptional({ example: 'Sơn La', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Sơn La', nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -73,14 +73,14 @@ export class UpdateUnitDto {
   @MaxLength(300)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(100)
   shortName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()

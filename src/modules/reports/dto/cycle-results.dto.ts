@@ -23,7 +23,9 @@ export class MissingUnitDto {
   @ApiProperty() unitCode: string;
   @ApiProperty() unitName: string;
   @ApiProperty({
-    enum: RESULTS_REPORT_STATUSES,
+    type: String,
+    // OpenAPI 3.0: a nullable enum lists null among its values, or null does not validate.
+    enum: [...RESULTS_REPORT_STATUSES, null],
     nullable: true,
     description: 'The status of the version in the works, or null when the unit has not started one.',
   })

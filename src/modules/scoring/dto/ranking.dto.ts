@@ -57,7 +57,7 @@ export class RankingMissingUnitDto {
   @ApiProperty() unitName: string;
   @ApiProperty({
     type: String,
-    enum: ['draft'],
+    enum: ['draft', null],
     nullable: true,
     description: 'draft: started, not submitted; null: no sheet at all.',
   })

@@ -49,7 +49,17 @@ export class RegisterSigningKeyDto {
   @ApiProperty({
     oneOf: [
       { type: 'string', description: 'SPKI PEM, as `openssl pkey -in key.pem -pubout` writes it' },
-      { type: 'object', description: 'A public JWK: OKP/Ed25519 (x) or EC/P-256 (x, y); never with d' },
+      {
+        type: 'object',
+        description: 'A public JWK: OKP/Ed25519 (x) or EC/P-256 (x, y); never with d',
+        required: ['kty'],
+        properties: {
+          kty: { type: 'string', enum: ['OKP', 'EC'] },
+          crv: { type: 'string', enum: ['Ed25519', 'P-256'] },
+          x: { type: 'string', description: 'base64url' },
+          y: { type: 'string', description: 'base64url; EC only' },
+        },
+      },
     ],
     example: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA…\n-----END PUBLIC KEY-----\n',
   })
