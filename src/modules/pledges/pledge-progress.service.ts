@@ -100,7 +100,7 @@ export class PledgeProgressService {
     return {
       cycleId,
       pledgeId: pledge.id,
-      pledgeVersion: pledge.version,
+      pledgeVersion: pledge.number,
       units: [...units.values()].sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0)),
     };
   }

@@ -2,7 +2,9 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec, parseSort } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
 import { ApprovalsService } from '../approvals/approvals.service';
@@ -45,6 +47,8 @@ import {
   loadPeriodContext,
 } from './scoring-scope';
 import { ScoringErrorCode, ScoringException } from './scoring.exception';
+
+const SCORE_CHANGE_SORT: SortSpec = { fields: { createdAt: 'createdAt' }, default: 'createdAt' };
 
 /**
  * A unit's score sheet: self scores and explanations by the unit, final scores by the
@@ -91,6 +95,7 @@ export class ScoreSheetsService implements OnModuleInit {
     unitId: string,
     itemCode: string,
     dto: EnterSelfScoreDto,
+    ifMatch?: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await loadPeriodContext(manager, periodId, true);
@@ -104,13 +109,7 @@ export class ScoreSheetsService implements OnModuleInit {
       const sheet = await this.store.ensureSheet(manager, actor, ctx, unitId);
       assertSheetDraft(sheet);
       const entry = await this.store.findEntry(manager, sheet.id, item.code);
-      if (dto.expectedVersion !== undefined && dto.expectedVersion !== entry?.version) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `The entry changed since you read it (version ${entry?.version ?? 'none'}, you sent ${dto.expectedVersion}); read it again.`,
-          { currentVersion: entry?.version ?? null },
-        );
-      }
+      assertVersion('score_entry', entry?.version ?? null, { expectedVersion: dto.expectedVersion, ifMatch });
       const selfNote = dto.selfNote === undefined ? undefined : dto.selfNote || null;
       if (dto.progressReportIds?.length) {
         await assertCitableProgressReports(manager, dto.progressReportIds, unitId, ctx.cycle.id);
@@ -211,24 +210,58 @@ export class ScoreSheetsService implements OnModuleInit {
     });
   }
 
-  /** Every change of the entry, oldest first; visible like the sheet. */
-  async history(actor: Actor, periodId: string, unitId: string, itemCode: string): Promise<ScoreChangeResponseDto[]> {
+  /** One entry as last written, visible like the sheet; nothing written for the item yet is a 404. */
+  async getEntry(actor: Actor, periodId: string, unitId: string, itemCode: string): Promise<ScoreEntryResponseDto> {
     const manager = this.dataSource.manager;
     const ctx = await loadPeriodContext(manager, periodId);
     const item = findScoreItem(ctx.tree, itemCode);
     const sheet = await this.store.findSheet(manager, periodId, unitId);
+    if (!sheet && !maySeeDraftsOf(actor, { unitId }, ctx.cycle.clusterId)) throw sheetNotVisible();
+    if (sheet) await assertMayReadSheet(manager, actor, sheet);
+    const entry = sheet ? await this.store.findEntry(manager, sheet.id, item.code) : null;
+    if (!sheet || !entry) {
+      throw new ScoringException(
+        ScoringErrorCode.EntryNotFound,
+        `Nothing is entered for ${item.code} on this unit's sheet yet; the first PUT creates the entry.`,
+        { periodId, unitId, itemCode: item.code },
+      );
+    }
+    return toScoreEntryResponse(entry, sheet);
+  }
+
+  /** Every change of the entry, oldest first; visible like the sheet. */
+  async history(
+    actor: Actor,
+    periodId: string,
+    unitId: string,
+    itemCode: string,
+    query: PageQueryDto,
+  ): Promise<Page<ScoreChangeResponseDto>> {
+    const manager = this.dataSource.manager;
+    const ctx = await loadPeriodContext(manager, periodId);
+    const item = findScoreItem(ctx.tree, itemCode);
+    const none: Page<ScoreChangeResponseDto> = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    parseSort(query.sort, SCORE_CHANGE_SORT);
+    const sheet = await this.store.findSheet(manager, periodId, unitId);
     if (!sheet) {
       if (!maySeeDraftsOf(actor, { unitId }, ctx.cycle.clusterId)) throw sheetNotVisible();
-      return [];
+      return none;
     }
     await assertMayReadSheet(manager, actor, sheet);
     const entry = await this.store.findEntry(manager, sheet.id, item.code);
-    if (!entry) return [];
-    const changes = await manager.find(ScoreChange, { where: { entryId: entry.id }, order: { createdAt: 'ASC' } });
-    const actorIds = [...new Set(changes.map((change) => change.actorId))];
+    if (!entry) return none;
+    const qb = manager
+      .getRepository(ScoreChange)
+      .createQueryBuilder('change')
+      .where('change.entryId = :entryId', { entryId: entry.id });
+    const changes = await findPage(qb, query, SCORE_CHANGE_SORT, (change) => change);
+    const actorIds = [...new Set(changes.items.map((change) => change.actorId))];
     const users = actorIds.length ? await manager.findBy(User, { id: In(actorIds) }) : [];
     const names = new Map(users.map((user) => [user.id, user.fullName]));
-    return changes.map((change) => toScoreChangeResponse(change, names.get(change.actorId) ?? null));
+    return {
+      ...changes,
+      items: changes.items.map((change) => toScoreChangeResponse(change, names.get(change.actorId) ?? null)),
+    };
   }
 
   /**
