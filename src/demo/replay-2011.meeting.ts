@@ -96,9 +96,9 @@ export async function holdMeeting(r: Replay): Promise<string[]> {
   const current = await secretariat.get(`/meetings/${meeting.id}`, 200);
   await secretariat.patch(`/meetings/${meeting.id}`, { status: 'closed', expectedVersion: current.version }, 200);
 
-  const leaderships = await secretariat.get(`/clusters/${r.ids.clusterId}/leaderships`, 200);
+  const leaderships = await secretariat.get(`/clusters/${r.ids.clusterId}/leaderships?pageSize=100`, 200);
   const next = (
-    leaderships as { termYear: number; role: string; basis: string; unit: { code: string; name: string } }[]
+    leaderships.items as { termYear: number; role: string; basis: string; unit: { code: string; name: string } }[]
   ).find((l) => l.termYear === YEAR + 1 && l.role === 'leader');
   if (!next || next.unit.code !== ELECTED_2012) throw new Error(`No ${YEAR + 1} leader recorded from the election.`);
   r.outcome.leader2012 = { unitCode: next.unit.code, basis: next.basis };

@@ -127,7 +127,7 @@ describe('approval workflows', () => {
   it('publishes the registered workflows as data', async () => {
     const response = await t.http.get(`${API}/approvals/workflows`).set(await as(officer('son-la')));
     expect(response.status).toBe(200);
-    const workflow = (response.body as { key: string }[]).find((w) => w.key === CLUSTER_DOC.key);
+    const workflow = (response.body.items as { key: string }[]).find((w) => w.key === CLUSTER_DOC.key);
     expect(workflow).toMatchObject({
       initial: 'draft',
       states: ['draft', 'proposed', 'adopted'],
@@ -397,7 +397,7 @@ describe('approval workflows', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)!;
-    expect(['approval_version_conflict', 'transition_not_available']).toContain(loser.body.code);
+    expect(['version_conflict', 'transition_not_available']).toContain(loser.body.code);
     expect(loser.headers['content-type']).toMatch(/application\/problem\+json/);
 
     const final = await get('thuky1@thidua.local', id);
@@ -421,9 +421,10 @@ describe('approval workflows', () => {
     await act('thuky1@thidua.local', id, { transition: 'propose' }, read.headers.etag);
 
     const stale = await act(head('lai-chau'), id, { transition: 'adopt' }, '"1"');
-    expect([stale.status, stale.body.code, stale.body.version]).toEqual([409, 'approval_version_conflict', 2]);
+    expect([stale.status, stale.body.code]).toEqual([409, 'version_conflict']);
+    expect(stale.body).toMatchObject({ resource: 'approval_request', expectedVersion: 1, currentVersion: 2 });
     const staleBody = await act(head('lai-chau'), id, { transition: 'adopt', expectedVersion: 1 });
-    expect([staleBody.status, staleBody.body.code]).toEqual([409, 'approval_version_conflict']);
+    expect([staleBody.status, staleBody.body.code]).toEqual([409, 'version_conflict']);
     const garbage = await act(head('lai-chau'), id, { transition: 'adopt' }, 'version-2');
     expect([garbage.status, garbage.body.code]).toEqual([400, 'if_match_invalid']);
     const fresh = await act(head('lai-chau'), id, { transition: 'adopt' }, 'W/"2"');

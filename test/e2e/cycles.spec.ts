@@ -193,7 +193,7 @@ describe('the yearly cycle', () => {
       const stale = await advance(cycleId, 'pledge_signing', { expectedVersion: 2 });
       expect({ status: stale.status, code: stale.body.code, current: stale.body.currentVersion }).toEqual({
         status: 409,
-        code: 'cycle_version_conflict',
+        code: 'version_conflict',
         current: 3,
       });
       const moved = await advance(cycleId, 'pledge_signing', { expectedVersion: 3 });

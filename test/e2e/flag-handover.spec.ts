@@ -398,7 +398,7 @@ describe('the rotating flag', () => {
       expect(opened.body).toMatchObject({ from: { code: 'son-la' }, to: { code: 'dien-bien' } });
       expect(problem(await cancel(opened.body.id, { expectedVersion: opened.body.version + 1 }))).toEqual({
         status: 409,
-        code: 'concurrent_update',
+        code: 'version_conflict',
       });
       const byHead = await t.http
         .post(`${API}/flag-handovers/${opened.body.id}/cancel`)

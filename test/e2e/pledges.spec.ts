@@ -124,7 +124,7 @@ describe('signed pledges', () => {
         .get(`${API}/clusters/${clusterId}/leaderships`)
         .set(await as('daibieu.son-la@thidua.local'));
       expect(res.status).toBe(200);
-      expect(res.body).toEqual([
+      expect(res.body.items).toEqual([
         expect.objectContaining({
           unit: expect.objectContaining({ code: 'lang-son' }),
           role: 'leader',
@@ -183,7 +183,7 @@ describe('signed pledges', () => {
       expect(res.body).toMatchObject({
         cycleId,
         clusterId,
-        version: 1,
+        number: 1,
         current: true,
         status: 'open',
         sharedText: 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành thắng lợi nhiệm vụ năm 2012.',
@@ -329,7 +329,7 @@ describe('signed pledges', () => {
         .set(await as(SECRETARIAT))
         .send({
           sharedText: 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2012.',
-          expectedVersion: pledge.body.rowVersion,
+          expectedVersion: pledge.body.version,
         });
       expect(edited.status).toBe(200);
       const stale = await postSignature('son-la', {
@@ -389,7 +389,7 @@ describe('signed pledges', () => {
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({ sharedText: 'Đổi sau khi ký', expectedVersion: pledge.body.rowVersion });
+        .send({ sharedText: 'Đổi sau khi ký', expectedVersion: pledge.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_has_signatures' });
     });
 
@@ -493,7 +493,7 @@ describe('signed pledges', () => {
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({ sharedText: 'Sau niêm phong', expectedVersion: pledge.body.rowVersion });
+        .send({ sharedText: 'Sau niêm phong', expectedVersion: pledge.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_sealed' });
       expect(problem(await setTargets('lao-cai', { targets: targets() }))).toEqual({
         status: 409,
@@ -577,14 +577,14 @@ describe('signed pledges', () => {
         .send({ sharedText: 'Giao ước sửa đổi sau sơ kết 6 tháng.', reason: 'Bổ sung chỉ tiêu theo sơ kết.' });
       expect(amended.status).toBe(201);
       expect(amended.body).toMatchObject({
-        version: 2,
+        number: 2,
         current: true,
         status: 'open',
         amendmentReason: 'Bổ sung chỉ tiêu theo sơ kết.',
       });
       const sonLa2 = amended.body.units.find((u: { unit: { code: string } }) => u.unit.code === 'son-la');
       const copied = await t.http.get(`${API}/unit-pledges/${sonLa2.unitPledgeId}`).set(await as(officer('son-la')));
-      expect(copied.body).toMatchObject({ status: 'draft', pledgeVersion: 2, current: true });
+      expect(copied.body).toMatchObject({ status: 'draft', pledgeNumber: 2, current: true });
       expect(copied.body.targets.map((target: { targetValue: string }) => target.targetValue)).toEqual([
         '25.00',
         '12.00',
@@ -595,8 +595,8 @@ describe('signed pledges', () => {
         .get(`${API}/cycles/${cycleId}/pledges`)
         .set(await as('daibieu.son-la@thidua.local'));
       expect(
-        versions.body.map((v: { version: number; current: boolean; status: string }) => [
-          v.version,
+        versions.body.items.map((v: { number: number; current: boolean; status: string }) => [
+          v.number,
           v.current,
           v.status,
         ]),
@@ -608,7 +608,7 @@ describe('signed pledges', () => {
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({ sharedText: 'Sửa bản cũ', expectedVersion: old.body.rowVersion });
+        .send({ sharedText: 'Sửa bản cũ', expectedVersion: old.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_not_current' });
       const again = await t.http
         .post(`${API}/pledges/${amended.body.id}/amendments`)

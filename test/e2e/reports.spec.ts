@@ -240,7 +240,7 @@ describe('results reports', () => {
         .patch(`${API}/reports/${report.id}`)
         .set(await as(officer('lai-chau')))
         .send({ charterCapitalVnd: '57450000000', expectedVersion: current.version - 1 });
-      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'concurrent_update' });
+      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'version_conflict' });
 
       const edited = await t.http
         .patch(`${API}/reports/${report.id}`)

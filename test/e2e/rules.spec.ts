@@ -152,7 +152,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
       .patch(`${API}/rules-versions/${v1.id}`)
       .set(await as(OTHER_SECRETARIAT))
       .send({ content, expectedVersion: current.version - 1 });
-    expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'rules_version_stale' });
+    expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'version_conflict' });
 
     const revised = await t.http
       .patch(`${API}/rules-versions/${v1.id}`)

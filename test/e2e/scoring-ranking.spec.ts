@@ -293,7 +293,7 @@ describe('ranking and adoption', () => {
 
     it("is the cluster secretariat's (or an administrator's) act, with the version read", async () => {
       expect(problem(await adopt({}, head('son-la')))).toEqual({ status: 403, code: 'forbidden' });
-      expect(problem(await adopt({ expectedVersion: 99 }))).toEqual({ status: 409, code: 'concurrent_update' });
+      expect(problem(await adopt({ expectedVersion: 99 }))).toEqual({ status: 409, code: 'version_conflict' });
     });
 
     it('draws the remaining tie with a seed recorded in the ledger first, then fixes the ranking', async () => {

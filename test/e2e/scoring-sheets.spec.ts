@@ -210,7 +210,7 @@ describe('score sheets', () => {
       ['a bonus above its cap', 'BONUS-TASK', { selfScore: 3 }, 422, 'score_out_of_range'],
       ['three decimals', 'A2', { selfScore: '1.005' }, 400, 'validation_failed'],
       ['a score that is not a number', 'A2', { selfScore: 'mười' }, 400, 'validation_failed'],
-      ['a stale expectedVersion', 'A1', { selfScore: 9, expectedVersion: 7 }, 409, 'concurrent_update'],
+      ['a stale expectedVersion', 'A1', { selfScore: 9, expectedVersion: 7 }, 409, 'version_conflict'],
     ])('refuses %s', async (_case, item, body, status, code) => {
       expect(problem(await selfScore('son-la', item, body))).toEqual({ status, code });
     });
@@ -264,7 +264,7 @@ describe('score sheets', () => {
       for (const [index, code] of CODES.slice(1).entries()) await fillSheet(code, (index + 1) * 0.25);
       const history = await t.http.get(`${sheetPath('son-la')}/entries/A1/history`).set(await as(head('son-la')));
       expect(history.status).toBe(200);
-      expect(history.body).toEqual([
+      expect(history.body.items).toEqual([
         expect.objectContaining({
           field: 'self_score',
           oldValue: null,
@@ -565,7 +565,13 @@ describe('score sheets', () => {
     it('the history keeps every change of the entry: who, when, old and new value, why', async () => {
       const res = await t.http.get(`${sheetPath('son-la')}/entries/B1/history`).set(await as(officer('cao-bang')));
       expect(res.status).toBe(200);
-      const rows = res.body.map((c: Record<string, unknown>) => [c.field, c.oldValue, c.newValue, c.actorId, c.reason]);
+      const rows = res.body.items.map((c: Record<string, unknown>) => [
+        c.field,
+        c.oldValue,
+        c.newValue,
+        c.actorId,
+        c.reason,
+      ]);
       expect(rows).toEqual([
         ['self_score', null, '15.00', userIds[officer('son-la')], null],
         ['reviewed_score', null, '12.50', userIds[reviewer()], 'Chỉ chứng minh 10 HTX mới'],

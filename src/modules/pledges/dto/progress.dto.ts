@@ -182,7 +182,8 @@ export class PledgeProgressResponseDto {
   @ApiProperty({ format: 'uuid' }) cycleId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The current pledge version.' })
   pledgeId: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) pledgeVersion: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The current pledge version (its `number`).' })
+  pledgeNumber: number | null;
   @ApiProperty({ type: [ProgressUnitRowDto], description: 'By unit code; only approved reports count.' })
   units: ProgressUnitRowDto[];
 }
