@@ -5,6 +5,7 @@ import type { ApprovalRequest } from '../../src/modules/approvals/approval-reque
 import { ApprovalsService } from '../../src/modules/approvals/approvals.service';
 import { WorkflowRegistry, type WorkflowDefinition } from '../../src/modules/approvals/workflow-definition';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused } from '../utils/versioned';
 
 /**
  * The approval engine through HTTP, on small workflows registered by the test: k of n member
@@ -427,6 +428,17 @@ describe('approval workflows', () => {
     expect([staleBody.status, staleBody.body.code]).toEqual([409, 'version_conflict']);
     const garbage = await act(head('lai-chau'), id, { transition: 'adopt' }, 'version-2');
     expect([garbage.status, garbage.body.code]).toEqual([400, 'if_match_invalid']);
+    await expectStaleVersionsRefused(
+      'approval_request',
+      () => get(head('lai-chau'), id),
+      (precondition) =>
+        act(
+          head('lai-chau'),
+          id,
+          { transition: 'adopt', expectedVersion: precondition.expectedVersion },
+          precondition.ifMatch,
+        ),
+    );
     const fresh = await act(head('lai-chau'), id, { transition: 'adopt' }, 'W/"2"');
     expect(fresh.status).toBe(200);
     expect(fresh.headers.etag).toBe('"3"');

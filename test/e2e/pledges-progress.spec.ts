@@ -1,5 +1,6 @@
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * Progress against the signed pledge through HTTP: a unit's officer reports actual values
@@ -178,6 +179,21 @@ describe('pledge progress', () => {
           ],
         });
     expect(problem(await update(current.body.version + 5))).toEqual({ status: 409, code: 'version_conflict' });
+    const { etag } = await expectStaleVersionsRefused(
+      'pledge_progress_report',
+      async () => t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('son-la'))),
+      async (precondition) => {
+        const { headers, body } = withPrecondition(precondition, {
+          values: [{ targetId: targetIds['son-la'][0], actualValue: '1' }],
+        });
+        return t.http
+          .put(`${API}/pledge-progress-reports/${draftId}`)
+          .set(await as(officer('son-la')))
+          .set(headers)
+          .send(body);
+      },
+    );
+    expect(etag).toBe(`"${current.body.version}"`);
     const updated = await update(current.body.version);
     expect(updated.status).toBe(200);
     expect(updated.body.version).toBe(current.body.version + 1);

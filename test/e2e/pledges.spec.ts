@@ -7,6 +7,7 @@ import { canonicalJson } from '../../src/modules/ledger/ledger-hash';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { registerTestKey, type TestKeyKind, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * Issue #6 through HTTP: the 2012 pledge of the demo cluster. The secretariat sets the shared
@@ -239,8 +240,25 @@ describe('signed pledges', () => {
         });
       }
       for (const code of CODES) expect((await setTargets(code, { targets: targets() })).status).toBe(200);
-      const replaced = await setTargets('son-la', { targets: targets('25') });
+      const { version, etag } = await expectStaleVersionsRefused(
+        'unit_pledge',
+        async () => t.http.get(`${API}/unit-pledges/${unitPledgeIds['son-la']}`).set(await as(officer('son-la'))),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { targets: targets('30') });
+          return t.http
+            .put(`${API}/unit-pledges/${unitPledgeIds['son-la']}/targets`)
+            .set(await as(officer('son-la')))
+            .set(headers)
+            .send(body);
+        },
+      );
+      const replaced = await t.http
+        .put(`${API}/unit-pledges/${unitPledgeIds['son-la']}/targets`)
+        .set(await as(officer('son-la')))
+        .set('If-Match', etag)
+        .send({ targets: targets('25'), expectedVersion: version });
       expect(replaced.status).toBe(200);
+      expect(replaced.body.version).toBe(version + 1);
       expect(replaced.body.targets).toEqual([
         expect.objectContaining({ position: 1, targetValue: '25.00', baseline: '16.00' }),
         expect.objectContaining({ position: 2, targetValue: '12.00', baseline: null }),
@@ -323,15 +341,26 @@ describe('signed pledges', () => {
 
     it('refuses a signature over a document that changed since it was fetched', async () => {
       const fetched = await getDocument('son-la');
-      const pledge = await t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT));
+      const sharedText = 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2012.';
+      const { version, etag } = await expectStaleVersionsRefused(
+        'pledge',
+        async () => t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT)),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { sharedText });
+          return t.http
+            .put(`${API}/pledges/${pledgeId}`)
+            .set(await as(SECRETARIAT))
+            .set(headers)
+            .send(body);
+        },
+      );
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({
-          sharedText: 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2012.',
-          expectedVersion: pledge.body.version,
-        });
+        .set('If-Match', etag)
+        .send({ sharedText, expectedVersion: version });
       expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ number: 1, version: version + 1 });
       const stale = await postSignature('son-la', {
         digest: fetched.body.digest,
         signingKeyId: keys['son-la'].keyId,

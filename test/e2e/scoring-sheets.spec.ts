@@ -1,5 +1,6 @@
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * Score sheets through HTTP: a scoring period of a 2030 cycle scored against the demo's adopted
@@ -213,6 +214,41 @@ describe('score sheets', () => {
       ['a stale expectedVersion', 'A1', { selfScore: 9, expectedVersion: 7 }, 409, 'version_conflict'],
     ])('refuses %s', async (_case, item, body, status, code) => {
       expect(problem(await selfScore('son-la', item, body))).toEqual({ status, code });
+    });
+
+    it('one entry has its ETag; a stale If-Match or expectedVersion is refused, the fresh one writes', async () => {
+      const entryPath = `${sheetPath('son-la')}/entries/A1`;
+      const { version, etag } = await expectStaleVersionsRefused(
+        'score_entry',
+        async () => t.http.get(entryPath).set(await as(officer('son-la'))),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { selfScore: '9.50' });
+          return t.http
+            .put(entryPath)
+            .set(await as(officer('son-la')))
+            .set(headers)
+            .send(body);
+        },
+      );
+      const written = await t.http
+        .put(entryPath)
+        .set(await as(officer('son-la')))
+        .set('If-Match', etag)
+        .send({ selfScore: '9.50', selfNote: 'Đối chiếu lại' });
+      expect(written.status).toBe(200);
+      expect(written.body.version).toBe(version + 1);
+
+      const unwritten = `${sheetPath('son-la')}/entries/A2`;
+      expect(problem(await t.http.get(unwritten).set(await as(officer('son-la'))))).toEqual({
+        status: 404,
+        code: 'entry_not_found',
+      });
+      const anyVersion = await t.http
+        .put(unwritten)
+        .set(await as(officer('son-la')))
+        .set('If-Match', '*')
+        .send({ selfScore: 1 });
+      expect(anyVersion.body).toMatchObject({ status: 409, code: 'version_conflict', currentVersion: null });
     });
 
     it("refuses another unit's officer, a delegate and an administrator without a unit mandate", async () => {

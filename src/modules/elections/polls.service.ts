@@ -283,5 +283,5 @@ export class PollsService {
 
 /** The poll's optimistic version, checked with the shared precondition (`expectedVersion` or If-Match). */
 export function assertPollVersion(poll: Poll, precondition: VersionPrecondition): void {
-  assertVersion('poll', poll.version, precondition, { status: poll.status });
+  assertVersion('poll', poll.version, precondition);
 }
