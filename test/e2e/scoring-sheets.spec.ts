@@ -217,12 +217,13 @@ describe('score sheets', () => {
     });
 
     it('one entry has its ETag; a stale If-Match or expectedVersion is refused, the fresh one writes', async () => {
-      const entryPath = `${sheetPath('son-la')}/entries/A1`;
+      const entryPath = `${sheetPath('son-la')}/entries/A2`;
+      expect((await selfScore('son-la', 'A2', { selfScore: '1' })).status).toBe(200);
       const { version, etag } = await expectStaleVersionsRefused(
         'score_entry',
         async () => t.http.get(entryPath).set(await as(officer('son-la'))),
         async (precondition) => {
-          const { headers, body } = withPrecondition(precondition, { selfScore: '9.50' });
+          const { headers, body } = withPrecondition(precondition, { selfScore: '2' });
           return t.http
             .put(entryPath)
             .set(await as(officer('son-la')))
@@ -234,11 +235,11 @@ describe('score sheets', () => {
         .put(entryPath)
         .set(await as(officer('son-la')))
         .set('If-Match', etag)
-        .send({ selfScore: '9.50', selfNote: 'Đối chiếu lại' });
+        .send({ selfScore: '2' });
       expect(written.status).toBe(200);
       expect(written.body.version).toBe(version + 1);
 
-      const unwritten = `${sheetPath('son-la')}/entries/A2`;
+      const unwritten = `${sheetPath('son-la')}/entries/C3`;
       expect(problem(await t.http.get(unwritten).set(await as(officer('son-la'))))).toEqual({
         status: 404,
         code: 'entry_not_found',

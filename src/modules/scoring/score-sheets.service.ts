@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { findPage, type Page, type SortSpec, parseSort } from '../../common/pagination/pagination';
+import { pageOf, type Page, type SortSpec } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
 import { ApprovalsService } from '../approvals/approvals.service';
@@ -49,6 +49,16 @@ import {
 import { ScoringErrorCode, ScoringException } from './scoring.exception';
 
 const SCORE_CHANGE_SORT: SortSpec = { fields: { createdAt: 'createdAt' }, default: 'createdAt' };
+const SCORE_CHANGE_FIELDS = [
+  'self_score',
+  'self_note',
+  'cited_progress_reports',
+  'reviewed_score',
+  'review_comment',
+  'explanation',
+  'final_score',
+  'final_reason',
+];
 
 /**
  * A unit's score sheet: self scores and explanations by the unit, final scores by the
@@ -241,7 +251,6 @@ export class ScoreSheetsService implements OnModuleInit {
     const ctx = await loadPeriodContext(manager, periodId);
     const item = findScoreItem(ctx.tree, itemCode);
     const none: Page<ScoreChangeResponseDto> = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
-    parseSort(query.sort, SCORE_CHANGE_SORT);
     const sheet = await this.store.findSheet(manager, periodId, unitId);
     if (!sheet) {
       if (!maySeeDraftsOf(actor, { unitId }, ctx.cycle.clusterId)) throw sheetNotVisible();
@@ -250,11 +259,13 @@ export class ScoreSheetsService implements OnModuleInit {
     await assertMayReadSheet(manager, actor, sheet);
     const entry = await this.store.findEntry(manager, sheet.id, item.code);
     if (!entry) return none;
-    const qb = manager
-      .getRepository(ScoreChange)
-      .createQueryBuilder('change')
-      .where('change.entryId = :entryId', { entryId: entry.id });
-    const changes = await findPage(qb, query, SCORE_CHANGE_SORT, (change) => change);
+    // The fields one write changes share its timestamp: they keep the order of the entry's fields.
+    const all = (await manager.find(ScoreChange, { where: { entryId: entry.id } })).sort(
+      (a, b) =>
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        SCORE_CHANGE_FIELDS.indexOf(a.field) - SCORE_CHANGE_FIELDS.indexOf(b.field),
+    );
+    const changes = pageOf(all, query, SCORE_CHANGE_SORT);
     const actorIds = [...new Set(changes.items.map((change) => change.actorId))];
     const users = actorIds.length ? await manager.findBy(User, { id: In(actorIds) }) : [];
     const names = new Map(users.map((user) => [user.id, user.fullName]));
