@@ -54,6 +54,36 @@ describe('versions of meetings and polls', () => {
     expect((await s.get(`/meetings/${meetingId}`)).headers.etag).toBe(`"${version + 2}"`);
   });
 
+  it('the served document declares the ETag with a schema and If-Match once, optional', async () => {
+    const document = (await t.http.get('/docs-json')).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { parameters?: { name: string; in: string; required?: boolean }[] } & {
+            responses: Record<string, { headers?: Record<string, { schema?: { type?: string } }> }>;
+          }
+        >
+      >;
+    };
+    const meeting = document.paths[`${API}/meetings/{id}`];
+    expect(meeting.get.responses['200'].headers?.ETag?.schema).toMatchObject({ type: 'string' });
+    for (const [path, method] of [
+      ['/meetings/{id}', 'patch'],
+      ['/cycles/{id}/advance', 'post'],
+      ['/approvals/{id}/acts', 'post'],
+      ['/scoring-periods/{periodId}/units/{unitId}/entries/{itemCode}', 'put'],
+    ]) {
+      const headers = (document.paths[`${API}${path}`][method].parameters ?? []).filter(
+        (p) => p.in === 'header' && p.name.toLowerCase() === 'if-match',
+      );
+      expect({ path, headers }).toEqual({
+        path,
+        headers: [expect.objectContaining({ name: 'If-Match', required: false })],
+      });
+    }
+  });
+
   it('a poll: ETag on GET, stale versions refused when it opens, the fresh one opens it', async () => {
     for (const code of ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'cao-bang', 'lao-cai', 'lang-son']) {
       expect((await s.checkIn(meetingId, code)).status).toBe(201);

@@ -110,8 +110,9 @@ export class ScoreSheetsController {
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
     @Body() dto: EnterExplanationDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
-    return this.sheets.enterExplanation(actor, periodId, unitId, itemCode, dto);
+    return this.sheets.enterExplanation(actor, periodId, unitId, itemCode, dto, ifMatch);
   }
 
   @Put(`${ENTRY}/final`)
@@ -132,8 +133,9 @@ export class ScoreSheetsController {
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
     @Body() dto: FixFinalScoreDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
-    return this.sheets.fixFinal(actor, periodId, unitId, itemCode, dto);
+    return this.sheets.fixFinal(actor, periodId, unitId, itemCode, dto, ifMatch);
   }
 
   @Get(`${ENTRY}/history`)

@@ -144,6 +144,7 @@ export class ScoreSheetsService implements OnModuleInit {
     unitId: string,
     itemCode: string,
     dto: EnterExplanationDto,
+    ifMatch?: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await loadPeriodContext(manager, periodId, true);
@@ -166,6 +167,7 @@ export class ScoreSheetsService implements OnModuleInit {
           { explanationDue: ctx.period.explanationDue },
         );
       }
+      assertVersion('score_entry', entry.version, { expectedVersion: dto.expectedVersion, ifMatch });
       const written = await this.store.write(manager, {
         actor,
         sheet,
@@ -185,6 +187,7 @@ export class ScoreSheetsService implements OnModuleInit {
     unitId: string,
     itemCode: string,
     dto: FixFinalScoreDto,
+    ifMatch?: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await loadPeriodContext(manager, periodId, true);
@@ -195,6 +198,7 @@ export class ScoreSheetsService implements OnModuleInit {
       const sheet = await this.store.findSheet(manager, periodId, unitId, true);
       if (sheet?.status !== 'submitted') throw ScoringException.sheetNotSubmitted(sheet);
       const entry = await this.store.findEntry(manager, sheet.id, item.code);
+      assertVersion('score_entry', entry?.version ?? null, { expectedVersion: dto.expectedVersion, ifMatch });
       // Without a final, the entry counts its reviewed score (or its self score): departing from it needs a reason.
       const otherwise = entry?.reviewedScore ?? entry?.selfScore ?? null;
       const reason = dto.reason || null;

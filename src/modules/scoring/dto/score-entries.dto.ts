@@ -41,11 +41,17 @@ export class EnterReviewedScoreDto {
 
   @RequiredText(4000, 'Hồ sơ chỉ chứng minh 10 HTX thành lập mới trong năm.')
   comment: string;
+
+  @ExpectedVersionField('score entry')
+  expectedVersion?: number;
 }
 
 export class EnterExplanationDto {
   @RequiredText(4000, '2 HTX được cấp đăng ký ngày 28/12; kèm bản sao giấy chứng nhận.')
   explanation: string;
+
+  @ExpectedVersionField('score entry')
+  expectedVersion?: number;
 }
 
 export class FixFinalScoreDto {
@@ -58,6 +64,9 @@ export class FixFinalScoreDto {
     'Required when the final differs from the reviewed score (or, with no review, the self score).',
   )
   reason?: string | null;
+
+  @ExpectedVersionField('score entry')
+  expectedVersion?: number;
 }
 
 /** One scorable line of a sheet: what the unit, the reviewer and the secretariat entered. */
