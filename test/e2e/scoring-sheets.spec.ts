@@ -623,7 +623,7 @@ describe('score sheets', () => {
         ['final_score', null, '13.75', userIds[SECRETARIAT], 'Chấp nhận một phần giải trình'],
         ['final_reason', null, 'Chấp nhận một phần giải trình', userIds[SECRETARIAT], 'Chấp nhận một phần giải trình'],
       ]);
-      expect(res.body[0]).toMatchObject({ actorName: expect.any(String), createdAt: expect.any(String) });
+      expect(res.body.items[0]).toMatchObject({ actorName: expect.any(String), createdAt: expect.any(String) });
     });
   });
 

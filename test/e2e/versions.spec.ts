@@ -54,6 +54,27 @@ describe('versions of meetings and polls', () => {
     expect((await s.get(`/meetings/${meetingId}`)).headers.etag).toBe(`"${version + 2}"`);
   });
 
+  it('an account: ETag on GET, stale versions refused, the fresh one changes it', async () => {
+    const userId = ids.userIds[delegate('son-la')];
+    const admin = async () => ({ Authorization: await t.bearer('admin@thidua.local') });
+    const change = async (precondition: { ifMatch?: string; expectedVersion?: number }, patch: object) => {
+      const { headers, body } = withPrecondition(precondition, patch);
+      return t.http
+        .patch(`${API}/users/${userId}`)
+        .set(await admin())
+        .set(headers)
+        .send(body);
+    };
+    const { version, etag } = await expectStaleVersionsRefused(
+      'user',
+      async () => t.http.get(`${API}/users/${userId}`).set(await admin()),
+      (precondition) => change(precondition, { locale: 'en' }),
+    );
+    const changed = await change({ ifMatch: etag, expectedVersion: version }, { locale: 'en' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ locale: 'en', version: version + 1 });
+  });
+
   it('the served document declares the ETag with a schema and If-Match once, optional', async () => {
     const document = (await t.http.get('/docs-json')).body as {
       paths: Record<

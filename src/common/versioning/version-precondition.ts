@@ -25,7 +25,8 @@ export type VersionedResource =
   | 'pledge_progress_report'
   | 'meeting'
   | 'poll'
-  | 'flag_handover';
+  | 'flag_handover'
+  | 'user';
 
 /** The ETag of a versioned record: its version, quoted (a strong validator: the version names one state). */
 export function etagOf(version: number): string {
