@@ -556,7 +556,23 @@ describe('score sheets', () => {
         status: 422,
         code: 'score_out_of_range',
       });
-      const fixed = await fix('B1', { finalScore: 13.75, reason: 'Chấp nhận một phần giải trình' });
+      const { etag } = await expectStaleVersionsRefused(
+        'score_entry',
+        async () => t.http.get(`${sheetPath('son-la')}/entries/B1`).set(await as(SECRETARIAT)),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { finalScore: 13.75, reason: 'x' });
+          return t.http
+            .put(`${sheetPath('son-la')}/entries/B1/final`)
+            .set(await as(SECRETARIAT))
+            .set(headers)
+            .send(body);
+        },
+      );
+      const fixed = await t.http
+        .put(`${sheetPath('son-la')}/entries/B1/final`)
+        .set(await as(SECRETARIAT))
+        .set('If-Match', etag)
+        .send({ finalScore: 13.75, reason: 'Chấp nhận một phần giải trình' });
       expect(fixed.status).toBe(200);
       expect(fixed.body).toMatchObject({
         finalScore: '13.75',
