@@ -146,10 +146,13 @@ export async function holdMeeting(r: Replay): Promise<string[]> {
   );
 
   const leaderships = await secretariat.call(
-    (api) => api.GET('/api/v1/clusters/{clusterId}/leaderships', { params: { path: { clusterId: r.ids.clusterId } } }),
+    (api) =>
+      api.GET('/api/v1/clusters/{clusterId}/leaderships', {
+        params: { path: { clusterId: r.ids.clusterId }, query: { pageSize: 100 } },
+      }),
     200,
   );
-  const next = leaderships.find((l) => l.termYear === YEAR + 1 && l.role === 'leader');
+  const next = leaderships.items.find((l) => l.termYear === YEAR + 1 && l.role === 'leader');
   if (!next || next.unit.code !== ELECTED_2012) throw new Error(`No ${YEAR + 1} leader recorded from the election.`);
   r.outcome.leader2012 = { unitCode: next.unit.code, basis: next.basis };
   // The counting record's content is a free-form object in this version of the contract.

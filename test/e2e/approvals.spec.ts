@@ -5,6 +5,7 @@ import type { ApprovalRequest } from '../../src/modules/approvals/approval-reque
 import { ApprovalsService } from '../../src/modules/approvals/approvals.service';
 import { WorkflowRegistry, type WorkflowDefinition } from '../../src/modules/approvals/workflow-definition';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused } from '../utils/versioned';
 
 /**
  * The approval engine through HTTP, on small workflows registered by the test: k of n member
@@ -127,7 +128,7 @@ describe('approval workflows', () => {
   it('publishes the registered workflows as data', async () => {
     const response = await t.http.get(`${API}/approvals/workflows`).set(await as(officer('son-la')));
     expect(response.status).toBe(200);
-    const workflow = (response.body as { key: string }[]).find((w) => w.key === CLUSTER_DOC.key);
+    const workflow = (response.body.items as { key: string }[]).find((w) => w.key === CLUSTER_DOC.key);
     expect(workflow).toMatchObject({
       initial: 'draft',
       states: ['draft', 'proposed', 'adopted'],
@@ -402,7 +403,7 @@ describe('approval workflows', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)!;
-    expect(['approval_version_conflict', 'transition_not_available']).toContain(loser.body.code);
+    expect(['version_conflict', 'transition_not_available']).toContain(loser.body.code);
     expect(loser.headers['content-type']).toMatch(/application\/problem\+json/);
 
     const final = await get('thuky1@thidua.local', id);
@@ -426,11 +427,23 @@ describe('approval workflows', () => {
     await act('thuky1@thidua.local', id, { transition: 'propose' }, read.headers.etag);
 
     const stale = await act(head('lai-chau'), id, { transition: 'adopt' }, '"1"');
-    expect([stale.status, stale.body.code, stale.body.version]).toEqual([409, 'approval_version_conflict', 2]);
+    expect([stale.status, stale.body.code]).toEqual([409, 'version_conflict']);
+    expect(stale.body).toMatchObject({ resource: 'approval_request', expectedVersion: 1, currentVersion: 2 });
     const staleBody = await act(head('lai-chau'), id, { transition: 'adopt', expectedVersion: 1 });
-    expect([staleBody.status, staleBody.body.code]).toEqual([409, 'approval_version_conflict']);
+    expect([staleBody.status, staleBody.body.code]).toEqual([409, 'version_conflict']);
     const garbage = await act(head('lai-chau'), id, { transition: 'adopt' }, 'version-2');
     expect([garbage.status, garbage.body.code]).toEqual([400, 'if_match_invalid']);
+    await expectStaleVersionsRefused(
+      'approval_request',
+      () => get(head('lai-chau'), id),
+      (precondition) =>
+        act(
+          head('lai-chau'),
+          id,
+          { transition: 'adopt', expectedVersion: precondition.expectedVersion },
+          precondition.ifMatch,
+        ),
+    );
     const fresh = await act(head('lai-chau'), id, { transition: 'adopt' }, 'W/"2"');
     expect(fresh.status).toBe(200);
     expect(fresh.headers.etag).toBe('"3"');

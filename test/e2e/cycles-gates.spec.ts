@@ -181,7 +181,7 @@ describe('cycle gates and the dashboard', () => {
         .send({ to: 'voting', expectedVersion: version });
     const results = await Promise.all([send(), send()]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(results.find((r) => r.status === 409)!.body.code).toBe('cycle_version_conflict');
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('version_conflict');
   });
 
   it('the ledger verifies', async () => {

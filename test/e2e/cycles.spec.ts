@@ -2,6 +2,7 @@ import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
 import { insertCompletedHandover } from '../utils/completed-handover';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * The yearly cycle through HTTP: opened by the secretariat, walked forward phase by phase, each
@@ -189,16 +190,36 @@ describe('the yearly cycle', () => {
       expect(pinned.body.rulesVersionId).toBe(adopted);
     });
 
-    it('a stale expectedVersion is refused; the current one advances to pledge_signing', async () => {
+    it('a stale expectedVersion or If-Match is refused; the current one advances to pledge_signing', async () => {
       const stale = await advance(cycleId, 'pledge_signing', { expectedVersion: 2 });
-      expect({ status: stale.status, code: stale.body.code, current: stale.body.currentVersion }).toEqual({
+      expect(stale.body).toMatchObject({
         status: 409,
-        code: 'cycle_version_conflict',
-        current: 3,
+        code: 'version_conflict',
+        resource: 'cycle',
+        expectedVersion: 2,
+        currentVersion: 3,
+        phase: 'rules_adoption',
       });
-      const moved = await advance(cycleId, 'pledge_signing', { expectedVersion: 3 });
+      const { etag } = await expectStaleVersionsRefused(
+        'cycle',
+        async () => t.http.get(`${API}/cycles/${cycleId}`).set(await secretariat()),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { to: 'pledge_signing' });
+          return t.http
+            .post(`${API}/cycles/${cycleId}/advance`)
+            .set(await secretariat())
+            .set(headers)
+            .send(body);
+        },
+      );
+      expect(etag).toBe('"3"');
+      const moved = await t.http
+        .post(`${API}/cycles/${cycleId}/advance`)
+        .set(await secretariat())
+        .set('If-Match', etag)
+        .send({ to: 'pledge_signing', expectedVersion: 3 });
       expect(moved.status).toBe(200);
-      expect(moved.body.phase).toBe('pledge_signing');
+      expect(moved.body).toMatchObject({ phase: 'pledge_signing', version: 4 });
     });
 
     it('never goes back', async () => {

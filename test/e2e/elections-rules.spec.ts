@@ -35,7 +35,7 @@ describe('polls by the rules', () => {
       [randomUUID()],
     )) as { id: string }[];
     const [pledge] = (await t.dataSource.query(
-      `INSERT INTO pledges (cycle_id, cluster_id, version, shared_text, rules_version_id, status, created_by, seal_document_id, sealed_at)
+      `INSERT INTO pledges (cycle_id, cluster_id, number, shared_text, rules_version_id, status, created_by, seal_document_id, sealed_at)
        SELECT c.id, c.cluster_id, 1, 'Giao ước thi đua năm 2011', c.rules_version_id, 'sealed', $2, $3, now() FROM cycles c WHERE c.id = $1
        RETURNING id`,
       [ids.cycleId, admin, doc.id],
@@ -233,6 +233,6 @@ describe('polls by the rules', () => {
       .send({ unitId: ids.unitIds['lang-son'] });
     expect(problem(again)).toEqual({ status: 409, code: 'attendance_not_present' });
     const register = await s.get(`/meetings/${meetingId}/attendance`);
-    expect(register.body.filter((r: { unitCode: string }) => r.unitCode === 'lang-son')).toHaveLength(1);
+    expect(register.body.items.filter((r: { unitCode: string }) => r.unitCode === 'lang-son')).toHaveLength(1);
   });
 });

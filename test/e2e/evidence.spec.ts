@@ -261,7 +261,7 @@ describe('evidence files', () => {
       const res = await t.http.get(entryPath('son-la')).set(await as(DELEGATE('son-la')));
 
       expect(res.status).toBe(200);
-      expect(res.body.map((f: { fileName: string }) => f.fileName)).toEqual([
+      expect(res.body.items.map((f: { fileName: string }) => f.fileName)).toEqual([
         'bien-ban.pdf',
         'anh-chup.png',
         'ke-hoach.docx',

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * The rotating flag through HTTP, as at the 2011 meeting: registered with Lạng Sơn holding it,
@@ -398,15 +399,32 @@ describe('the rotating flag', () => {
       expect(opened.body).toMatchObject({ from: { code: 'son-la' }, to: { code: 'dien-bien' } });
       expect(problem(await cancel(opened.body.id, { expectedVersion: opened.body.version + 1 }))).toEqual({
         status: 409,
-        code: 'concurrent_update',
+        code: 'version_conflict',
       });
+      const { etag } = await expectStaleVersionsRefused(
+        'flag_handover',
+        async () => t.http.get(`${API}/flag-handovers/${opened.body.id}`).set(await as(SECRETARIAT)),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { reason: 'Đơn vị nhận cờ đề nghị lùi ngày.' });
+          return t.http
+            .post(`${API}/flag-handovers/${opened.body.id}/cancel`)
+            .set(await as(SECRETARIAT))
+            .set(headers)
+            .send(body);
+        },
+      );
+      expect(etag).toBe(`"${opened.body.version}"`);
       const byHead = await t.http
         .post(`${API}/flag-handovers/${opened.body.id}/cancel`)
         .set(await as(head('son-la')))
         .send({ reason: 'Không muốn.' });
       expect(problem(byHead)).toEqual({ status: 403, code: 'forbidden' });
 
-      const cancelled = await cancel(opened.body.id, { expectedVersion: opened.body.version });
+      const cancelled = await t.http
+        .post(`${API}/flag-handovers/${opened.body.id}/cancel`)
+        .set(await as(SECRETARIAT))
+        .set('If-Match', etag)
+        .send({ reason: 'Đơn vị nhận cờ đề nghị lùi ngày bàn giao.', expectedVersion: opened.body.version });
       expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: expect.stringContaining('lùi ngày') });
       expect((await flagNow()).custody).toMatchObject({ state: 'held', custodian: { code: 'son-la' } });
       expect(problem(await cancel(opened.body.id))).toEqual({ status: 409, code: 'handover_cancelled' });

@@ -1,5 +1,6 @@
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * Progress against the signed pledge through HTTP: a unit's officer reports actual values
@@ -177,17 +178,32 @@ describe('pledge progress', () => {
             { targetId: targetIds['son-la'][2], actualValue: '0' },
           ],
         });
-    expect(problem(await update(current.body.rowVersion + 5))).toEqual({ status: 409, code: 'concurrent_update' });
-    const updated = await update(current.body.rowVersion);
+    expect(problem(await update(current.body.version + 5))).toEqual({ status: 409, code: 'version_conflict' });
+    const { etag } = await expectStaleVersionsRefused(
+      'pledge_progress_report',
+      async () => t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('son-la'))),
+      async (precondition) => {
+        const { headers, body } = withPrecondition(precondition, {
+          values: [{ targetId: targetIds['son-la'][0], actualValue: '1' }],
+        });
+        return t.http
+          .put(`${API}/pledge-progress-reports/${draftId}`)
+          .set(await as(officer('son-la')))
+          .set(headers)
+          .send(body);
+      },
+    );
+    expect(etag).toBe(`"${current.body.version}"`);
+    const updated = await update(current.body.version);
     expect(updated.status).toBe(200);
-    expect(updated.body.rowVersion).toBe(current.body.rowVersion + 1);
+    expect(updated.body.version).toBe(current.body.version + 1);
     expect(updated.body.values.map((v: { actualValue: string }) => v.actualValue)).toEqual(['12.00', '4.00', '0.00']);
 
     const other = await t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('lai-chau')));
     expect(problem(other)).toEqual({ status: 403, code: 'pledge_not_visible' });
 
     await actOn(updated.body.approval.requestId, officer('son-la'), 'submit');
-    expect(problem(await update(updated.body.rowVersion))).toEqual({ status: 409, code: 'pledge_progress_not_draft' });
+    expect(problem(await update(updated.body.version))).toEqual({ status: 409, code: 'pledge_progress_not_draft' });
     await actOn(updated.body.approval.requestId, head('son-la'), 'approve');
     const approved = await t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('lai-chau')));
     expect(approved.body).toMatchObject({ status: 'approved', approval: { state: 'approved' } });
@@ -212,7 +228,7 @@ describe('pledge progress', () => {
     const list = await t.http
       .get(`${API}/unit-pledges/${unitPledgeIds['son-la']}/progress-reports`)
       .set(await as('daibieu.dien-bien@thidua.local'));
-    expect(list.body.map((r: { number: number; status: string }) => [r.number, r.status])).toEqual([
+    expect(list.body.items.map((r: { number: number; status: string }) => [r.number, r.status])).toEqual([
       [1, 'approved'],
       [2, 'approved'],
     ]);
@@ -237,7 +253,7 @@ describe('pledge progress', () => {
       .get(`${API}/cycles/${cycleId}/pledge-progress`)
       .set(await as('daibieu.ha-giang@thidua.local'));
     expect(table.status).toBe(200);
-    expect(table.body.pledgeVersion).toBe(1);
+    expect(table.body.pledgeNumber).toBe(1);
     expect(table.body.units.map((u: { unit: { code: string } }) => u.unit.code)).toEqual([
       'cao-bang',
       'dien-bien',
@@ -296,7 +312,7 @@ describe('pledge progress', () => {
       const list = await t.http
         .get(`${API}/unit-pledges/${unitPledgeIds['son-la']}/progress-reports`)
         .set(await as(SECRETARIAT));
-      correctionId = list.body.find((r: { number: number }) => r.number === 2).id;
+      correctionId = list.body.items.find((r: { number: number }) => r.number === 2).id;
     });
 
     it("a self score cites the unit's approved reports; other units', drafts' and unknown ids are refused", async () => {
@@ -307,8 +323,8 @@ describe('pledge progress', () => {
       const laiChau = await t.http
         .get(`${API}/unit-pledges/${unitPledgeIds['lai-chau']}/progress-reports`)
         .set(await as(SECRETARIAT));
-      const laiChauApproved = laiChau.body.find((r: { status: string }) => r.status === 'approved').id;
-      const laiChauDraft = laiChau.body.find((r: { status: string }) => r.status === 'draft').id;
+      const laiChauApproved = laiChau.body.items.find((r: { status: string }) => r.status === 'approved').id;
+      const laiChauDraft = laiChau.body.items.find((r: { status: string }) => r.status === 'draft').id;
       const other = await selfScore('son-la', { selfScore: '9', progressReportIds: [laiChauApproved] });
       expect(problem(other)).toEqual({ status: 422, code: 'progress_report_not_citable' });
       expect(other.body.progressReportIds).toEqual([laiChauApproved]);
@@ -328,7 +344,7 @@ describe('pledge progress', () => {
       const history = await t.http
         .get(`${API}/scoring-periods/${periodId}/units/${unitIds['son-la']}/entries/A1/history`)
         .set(await as(officer('son-la')));
-      const citations = history.body.filter((c: { field: string }) => c.field === 'cited_progress_reports');
+      const citations = history.body.items.filter((c: { field: string }) => c.field === 'cited_progress_reports');
       expect(
         citations.map((c: { oldValue: string | null; newValue: string | null }) => [c.oldValue, c.newValue]),
       ).toEqual([

@@ -7,6 +7,7 @@ import { canonicalJson } from '../../src/modules/ledger/ledger-hash';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { registerTestKey, type TestKeyKind, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * Issue #6 through HTTP: the 2012 pledge of the demo cluster. The secretariat sets the shared
@@ -124,7 +125,7 @@ describe('signed pledges', () => {
         .get(`${API}/clusters/${clusterId}/leaderships`)
         .set(await as('daibieu.son-la@thidua.local'));
       expect(res.status).toBe(200);
-      expect(res.body).toEqual([
+      expect(res.body.items).toEqual([
         expect.objectContaining({
           unit: expect.objectContaining({ code: 'lang-son' }),
           role: 'leader',
@@ -183,7 +184,7 @@ describe('signed pledges', () => {
       expect(res.body).toMatchObject({
         cycleId,
         clusterId,
-        version: 1,
+        number: 1,
         current: true,
         status: 'open',
         sharedText: 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành thắng lợi nhiệm vụ năm 2012.',
@@ -239,8 +240,25 @@ describe('signed pledges', () => {
         });
       }
       for (const code of CODES) expect((await setTargets(code, { targets: targets() })).status).toBe(200);
-      const replaced = await setTargets('son-la', { targets: targets('25') });
+      const { version, etag } = await expectStaleVersionsRefused(
+        'unit_pledge',
+        async () => t.http.get(`${API}/unit-pledges/${unitPledgeIds['son-la']}`).set(await as(officer('son-la'))),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { targets: targets('30') });
+          return t.http
+            .put(`${API}/unit-pledges/${unitPledgeIds['son-la']}/targets`)
+            .set(await as(officer('son-la')))
+            .set(headers)
+            .send(body);
+        },
+      );
+      const replaced = await t.http
+        .put(`${API}/unit-pledges/${unitPledgeIds['son-la']}/targets`)
+        .set(await as(officer('son-la')))
+        .set('If-Match', etag)
+        .send({ targets: targets('25'), expectedVersion: version });
       expect(replaced.status).toBe(200);
+      expect(replaced.body.version).toBe(version + 1);
       expect(replaced.body.targets).toEqual([
         expect.objectContaining({ position: 1, targetValue: '25.00', baseline: '16.00' }),
         expect.objectContaining({ position: 2, targetValue: '12.00', baseline: null }),
@@ -323,15 +341,26 @@ describe('signed pledges', () => {
 
     it('refuses a signature over a document that changed since it was fetched', async () => {
       const fetched = await getDocument('son-la');
-      const pledge = await t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT));
+      const sharedText = 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2012.';
+      const { version, etag } = await expectStaleVersionsRefused(
+        'pledge',
+        async () => t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT)),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { sharedText });
+          return t.http
+            .put(`${API}/pledges/${pledgeId}`)
+            .set(await as(SECRETARIAT))
+            .set(headers)
+            .send(body);
+        },
+      );
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({
-          sharedText: 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2012.',
-          expectedVersion: pledge.body.rowVersion,
-        });
+        .set('If-Match', etag)
+        .send({ sharedText, expectedVersion: version });
       expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ number: 1, version: version + 1 });
       const stale = await postSignature('son-la', {
         digest: fetched.body.digest,
         signingKeyId: keys['son-la'].keyId,
@@ -389,7 +418,7 @@ describe('signed pledges', () => {
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({ sharedText: 'Đổi sau khi ký', expectedVersion: pledge.body.rowVersion });
+        .send({ sharedText: 'Đổi sau khi ký', expectedVersion: pledge.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_has_signatures' });
     });
 
@@ -493,7 +522,7 @@ describe('signed pledges', () => {
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({ sharedText: 'Sau niêm phong', expectedVersion: pledge.body.rowVersion });
+        .send({ sharedText: 'Sau niêm phong', expectedVersion: pledge.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_sealed' });
       expect(problem(await setTargets('lao-cai', { targets: targets() }))).toEqual({
         status: 409,
@@ -577,14 +606,14 @@ describe('signed pledges', () => {
         .send({ sharedText: 'Giao ước sửa đổi sau sơ kết 6 tháng.', reason: 'Bổ sung chỉ tiêu theo sơ kết.' });
       expect(amended.status).toBe(201);
       expect(amended.body).toMatchObject({
-        version: 2,
+        number: 2,
         current: true,
         status: 'open',
         amendmentReason: 'Bổ sung chỉ tiêu theo sơ kết.',
       });
       const sonLa2 = amended.body.units.find((u: { unit: { code: string } }) => u.unit.code === 'son-la');
       const copied = await t.http.get(`${API}/unit-pledges/${sonLa2.unitPledgeId}`).set(await as(officer('son-la')));
-      expect(copied.body).toMatchObject({ status: 'draft', pledgeVersion: 2, current: true });
+      expect(copied.body).toMatchObject({ status: 'draft', pledgeNumber: 2, current: true });
       expect(copied.body.targets.map((target: { targetValue: string }) => target.targetValue)).toEqual([
         '25.00',
         '12.00',
@@ -595,8 +624,8 @@ describe('signed pledges', () => {
         .get(`${API}/cycles/${cycleId}/pledges`)
         .set(await as('daibieu.son-la@thidua.local'));
       expect(
-        versions.body.map((v: { version: number; current: boolean; status: string }) => [
-          v.version,
+        versions.body.items.map((v: { number: number; current: boolean; status: string }) => [
+          v.number,
           v.current,
           v.status,
         ]),
@@ -608,7 +637,7 @@ describe('signed pledges', () => {
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
         .set(await as(SECRETARIAT))
-        .send({ sharedText: 'Sửa bản cũ', expectedVersion: old.body.rowVersion });
+        .send({ sharedText: 'Sửa bản cũ', expectedVersion: old.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_not_current' });
       const again = await t.http
         .post(`${API}/pledges/${amended.body.id}/amendments`)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * A unit's results report through HTTP: drafted by its officer, returned and approved by its
@@ -240,7 +241,19 @@ describe('results reports', () => {
         .patch(`${API}/reports/${report.id}`)
         .set(await as(officer('lai-chau')))
         .send({ charterCapitalVnd: '57450000000', expectedVersion: current.version - 1 });
-      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'concurrent_update' });
+      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'version_conflict' });
+      await expectStaleVersionsRefused(
+        'results_report',
+        () => getReport(report.id, officer('lai-chau')),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { charterCapitalVnd: '1' });
+          return t.http
+            .patch(`${API}/reports/${report.id}`)
+            .set(await as(officer('lai-chau')))
+            .set(headers)
+            .send(body);
+        },
+      );
 
       const edited = await t.http
         .patch(`${API}/reports/${report.id}`)

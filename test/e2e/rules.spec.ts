@@ -1,5 +1,6 @@
 import { canonicalJson, sha256Hex } from '../../src/modules/ledger/ledger-hash';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 const ADMIN = 'admin@thidua.local';
 const SECRETARIAT = 'thuky1@thidua.local';
@@ -148,16 +149,24 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
     content.scoring.criteria[1].children[2] = { code: 'B3', name: 'Hiệu quả của hợp tác xã thành viên', maxPoints: 10 };
     content.scoring.criteria[1].children.push({ code: 'B4', name: 'Hiệu quả của tổ hợp tác', maxPoints: 5 });
 
-    const stale = await t.http
-      .patch(`${API}/rules-versions/${v1.id}`)
-      .set(await as(OTHER_SECRETARIAT))
-      .send({ content, expectedVersion: current.version - 1 });
-    expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'rules_version_stale' });
+    const { etag } = await expectStaleVersionsRefused(
+      'rules_version',
+      async () => t.http.get(`${API}/rules-versions/${v1.id}`).set(await as(OTHER_SECRETARIAT)),
+      async (precondition) => {
+        const { headers, body } = withPrecondition(precondition, { content });
+        return t.http
+          .patch(`${API}/rules-versions/${v1.id}`)
+          .set(await as(OTHER_SECRETARIAT))
+          .set(headers)
+          .send(body);
+      },
+    );
 
     const revised = await t.http
       .patch(`${API}/rules-versions/${v1.id}`)
       .set(await as(OTHER_SECRETARIAT))
-      .send({ content, expectedVersion: current.version });
+      .set('If-Match', etag)
+      .send({ content });
     expect(revised.status).toBe(200);
     expect(revised.body.version).toBe(current.version + 1);
     expect(revised.body.maxPoints).toBe(100);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../../src/modules/ledger/ledger-hash';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * The ranking and its adoption through HTTP, on the demo cluster's 7 units scored in a 2030 cycle
@@ -293,11 +294,28 @@ describe('ranking and adoption', () => {
 
     it("is the cluster secretariat's (or an administrator's) act, with the version read", async () => {
       expect(problem(await adopt({}, head('son-la')))).toEqual({ status: 403, code: 'forbidden' });
-      expect(problem(await adopt({ expectedVersion: 99 }))).toEqual({ status: 409, code: 'concurrent_update' });
+      expect(problem(await adopt({ expectedVersion: 99 }))).toEqual({ status: 409, code: 'version_conflict' });
+      const { etag } = await expectStaleVersionsRefused(
+        'scoring_period',
+        async () => t.http.get(`${API}/scoring-periods/${periodId}`).set(await as(SECRETARIAT)),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, {});
+          return t.http
+            .post(`${API}/scoring-periods/${periodId}/adopt`)
+            .set(await as(SECRETARIAT))
+            .set(headers)
+            .send(body);
+        },
+      );
+      expect(etag).toBe('"1"');
     });
 
     it('draws the remaining tie with a seed recorded in the ledger first, then fixes the ranking', async () => {
-      const res = await adopt({ expectedVersion: 1 });
+      const res = await t.http
+        .post(`${API}/scoring-periods/${periodId}/adopt`)
+        .set(await as(SECRETARIAT))
+        .set('If-Match', '"1"')
+        .send({ expectedVersion: 1 });
       expect(res.status).toBe(200);
       adopted = res;
       expect(res.body).toMatchObject({

@@ -1,5 +1,6 @@
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 
 /**
  * Score sheets through HTTP: a scoring period of a 2030 cycle scored against the demo's adopted
@@ -210,9 +211,45 @@ describe('score sheets', () => {
       ['a bonus above its cap', 'BONUS-TASK', { selfScore: 3 }, 422, 'score_out_of_range'],
       ['three decimals', 'A2', { selfScore: '1.005' }, 400, 'validation_failed'],
       ['a score that is not a number', 'A2', { selfScore: 'mười' }, 400, 'validation_failed'],
-      ['a stale expectedVersion', 'A1', { selfScore: 9, expectedVersion: 7 }, 409, 'concurrent_update'],
+      ['a stale expectedVersion', 'A1', { selfScore: 9, expectedVersion: 7 }, 409, 'version_conflict'],
     ])('refuses %s', async (_case, item, body, status, code) => {
       expect(problem(await selfScore('son-la', item, body))).toEqual({ status, code });
+    });
+
+    it('one entry has its ETag; a stale If-Match or expectedVersion is refused, the fresh one writes', async () => {
+      const entryPath = `${sheetPath('son-la')}/entries/A2`;
+      expect((await selfScore('son-la', 'A2', { selfScore: '1' })).status).toBe(200);
+      const { version, etag } = await expectStaleVersionsRefused(
+        'score_entry',
+        async () => t.http.get(entryPath).set(await as(officer('son-la'))),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { selfScore: '2' });
+          return t.http
+            .put(entryPath)
+            .set(await as(officer('son-la')))
+            .set(headers)
+            .send(body);
+        },
+      );
+      const written = await t.http
+        .put(entryPath)
+        .set(await as(officer('son-la')))
+        .set('If-Match', etag)
+        .send({ selfScore: '2' });
+      expect(written.status).toBe(200);
+      expect(written.body.version).toBe(version + 1);
+
+      const unwritten = `${sheetPath('son-la')}/entries/C3`;
+      expect(problem(await t.http.get(unwritten).set(await as(officer('son-la'))))).toEqual({
+        status: 404,
+        code: 'entry_not_found',
+      });
+      const anyVersion = await t.http
+        .put(unwritten)
+        .set(await as(officer('son-la')))
+        .set('If-Match', '*')
+        .send({ selfScore: 1 });
+      expect(anyVersion.body).toMatchObject({ status: 409, code: 'version_conflict', currentVersion: null });
     });
 
     it("refuses another unit's officer, a delegate and an administrator without a unit mandate", async () => {
@@ -264,7 +301,7 @@ describe('score sheets', () => {
       for (const [index, code] of CODES.slice(1).entries()) await fillSheet(code, (index + 1) * 0.25);
       const history = await t.http.get(`${sheetPath('son-la')}/entries/A1/history`).set(await as(head('son-la')));
       expect(history.status).toBe(200);
-      expect(history.body).toEqual([
+      expect(history.body.items).toEqual([
         expect.objectContaining({
           field: 'self_score',
           oldValue: null,
@@ -519,7 +556,23 @@ describe('score sheets', () => {
         status: 422,
         code: 'score_out_of_range',
       });
-      const fixed = await fix('B1', { finalScore: 13.75, reason: 'Chấp nhận một phần giải trình' });
+      const { etag } = await expectStaleVersionsRefused(
+        'score_entry',
+        async () => t.http.get(`${sheetPath('son-la')}/entries/B1`).set(await as(SECRETARIAT)),
+        async (precondition) => {
+          const { headers, body } = withPrecondition(precondition, { finalScore: 13.75, reason: 'x' });
+          return t.http
+            .put(`${sheetPath('son-la')}/entries/B1/final`)
+            .set(await as(SECRETARIAT))
+            .set(headers)
+            .send(body);
+        },
+      );
+      const fixed = await t.http
+        .put(`${sheetPath('son-la')}/entries/B1/final`)
+        .set(await as(SECRETARIAT))
+        .set('If-Match', etag)
+        .send({ finalScore: 13.75, reason: 'Chấp nhận một phần giải trình' });
       expect(fixed.status).toBe(200);
       expect(fixed.body).toMatchObject({
         finalScore: '13.75',
@@ -565,7 +618,13 @@ describe('score sheets', () => {
     it('the history keeps every change of the entry: who, when, old and new value, why', async () => {
       const res = await t.http.get(`${sheetPath('son-la')}/entries/B1/history`).set(await as(officer('cao-bang')));
       expect(res.status).toBe(200);
-      const rows = res.body.map((c: Record<string, unknown>) => [c.field, c.oldValue, c.newValue, c.actorId, c.reason]);
+      const rows = res.body.items.map((c: Record<string, unknown>) => [
+        c.field,
+        c.oldValue,
+        c.newValue,
+        c.actorId,
+        c.reason,
+      ]);
       expect(rows).toEqual([
         ['self_score', null, '15.00', userIds[officer('son-la')], null],
         ['reviewed_score', null, '12.50', userIds[reviewer()], 'Chỉ chứng minh 10 HTX mới'],
@@ -580,7 +639,7 @@ describe('score sheets', () => {
         ['final_score', null, '13.75', userIds[SECRETARIAT], 'Chấp nhận một phần giải trình'],
         ['final_reason', null, 'Chấp nhận một phần giải trình', userIds[SECRETARIAT], 'Chấp nhận một phần giải trình'],
       ]);
-      expect(res.body[0]).toMatchObject({ actorName: expect.any(String), createdAt: expect.any(String) });
+      expect(res.body.items[0]).toMatchObject({ actorName: expect.any(String), createdAt: expect.any(String) });
     });
   });
 

@@ -20,9 +20,9 @@ export async function insertSealedPledge(dataSource: DataSource, cycleId: string
     [pledgeId, canonical, digest],
   )) as { id: string }[];
   await dataSource.query(
-    `INSERT INTO pledges (id, cycle_id, cluster_id, version, shared_text, rules_version_id, status, created_by,
+    `INSERT INTO pledges (id, cycle_id, cluster_id, number, shared_text, rules_version_id, status, created_by,
                           seal_document_id, sealed_at)
-     SELECT $1, c.id, c.cluster_id, COALESCE((SELECT max(p.version) FROM pledges p WHERE p.cycle_id = c.id), 0) + 1,
+     SELECT $1, c.id, c.cluster_id, COALESCE((SELECT max(p.number) FROM pledges p WHERE p.cycle_id = c.id), 0) + 1,
             'Giao ước thi đua (đã niêm phong)', c.rules_version_id, 'sealed', u.id, $3, now()
        FROM cycles c, users u
       WHERE c.id = $2 AND u.email = 'admin@thidua.local'`,

@@ -7,7 +7,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Not signed in, or the token is missing, invalid, expired or revoked',
   403: 'Signed in, but no mandate grants this (forbidden)',
   404: 'No such record',
-  409: 'Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …)',
+  409: 'Conflicts with the current state (version_conflict, unique_violation, immutable_record, …)',
   413: 'Body too large',
   414: 'A path parameter is too long (uri_too_long)',
   422: 'Well-formed but breaks a rule of the data',

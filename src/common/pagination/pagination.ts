@@ -68,7 +68,7 @@ export async function findPage<E extends ObjectLiteral, D>(
   qb: SelectQueryBuilder<E>,
   query: PageQueryDto,
   spec: SortSpec,
-  map: (entity: E) => D,
+  map: (entity: E) => D | Promise<D>,
 ): Promise<Page<D>> {
   const terms = parseSort(query.sort, spec);
   terms.forEach((term, index) => {
@@ -86,7 +86,43 @@ export async function findPage<E extends ObjectLiteral, D>(
     .skip((query.page - 1) * query.pageSize)
     .take(query.pageSize)
     .getManyAndCount();
-  return { items: entities.map(map), page: query.page, pageSize: query.pageSize, total };
+  // One at a time: a mapper may read more rows through the same manager (or transaction).
+  const items: D[] = [];
+  for (const entity of entities) items.push(await map(entity));
+  return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+/**
+ * The same page for a list already in memory (a registry, or rows the caller may see only after
+ * a check in TypeScript): sorted by the allow-listed properties, nulls last, then sliced.
+ */
+export function pageOf<T extends object>(all: readonly T[], query: PageQueryDto, spec: SortSpec): Page<T> {
+  const terms = parseSort(query.sort, spec);
+  const value = (item: T, property: string): unknown => (item as Record<string, unknown>)[property];
+  const sorted = [...all].sort((a, b) => {
+    for (const term of terms) {
+      const order = compareValues(value(a, term.property), value(b, term.property));
+      if (order !== 0) return term.direction === 'ASC' ? order : -order;
+    }
+    return 0;
+  });
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: sorted.slice(start, start + query.pageSize),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: all.length,
+  };
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  const left = a instanceof Date ? a.getTime() : a;
+  const right = b instanceof Date ? b.getTime() : b;
+  if (typeof left === 'number' && typeof right === 'number') return left - right;
+  return String(left) < String(right) ? -1 : String(left) > String(right) ? 1 : 0;
 }
 
 /** `%` and `_` in search text are literal characters, not wildcards. */

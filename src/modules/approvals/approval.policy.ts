@@ -169,23 +169,6 @@ export function availableTransitions(
 }
 
 export const ApprovalPolicy = {
-  /** `expectedVersion` and `If-Match` say the same thing two ways; each one sent must match. */
-  assertVersionMatches(
-    request: Pick<ApprovalRequest, 'version' | 'state'>,
-    expected: number | undefined,
-    ifMatch: number[] | null | undefined,
-  ): void {
-    const stale =
-      (expected !== undefined && expected !== request.version) || (ifMatch && !ifMatch.includes(request.version));
-    if (stale) {
-      throw new ApprovalsException(
-        ApprovalsErrorCode.VersionConflict,
-        `The request is at version ${request.version} (state '${request.state}'); read it again and decide on what it is now.`,
-        { version: request.version, state: request.state },
-      );
-    }
-  },
-
   /** Administrators, the cluster's secretariat, and people with a mandate in a member unit (or the owning unit). */
   assertMayView(
     actor: Actor,

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
@@ -8,13 +8,10 @@ import { ApiPageResponse } from '../../common/pagination/api-page-response.decor
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
+import type { IfMatch } from '../../common/versioning/version-precondition';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
 import { ApprovalsService } from './approvals.service';
 import { ActOnApprovalDto, ApprovalRequestResponseDto, WorkflowDefinitionResponseDto } from './dto/approvals.dto';
-import { VersionEtagInterceptor } from './version-etag';
-
-const ETAG_HEADER = {
-  ETag: { description: 'The request version, e.g. "3"; send it back as If-Match.', schema: { type: 'string' } },
-};
 
 @ApiTags('approvals')
 @Controller('approvals')
@@ -25,12 +22,14 @@ export class ApprovalsController {
   @RequirePermission(Permission.ApprovalsRead)
   @ApiOperation({
     summary: 'The registered approval workflows, as data',
-    description: 'States, and per transition: who takes it (scope), how many approvals, comment, separation of duties.',
+    description:
+      'States, and per transition: who takes it (scope), how many approvals, comment, separation of duties. ' +
+      'Sort fields: key (default), subjectType.',
   })
-  @ApiOkResponse({ type: [WorkflowDefinitionResponseDto] })
-  @ApiProblems(401)
-  workflows(@CurrentActor() actor: Actor): WorkflowDefinitionResponseDto[] {
-    return this.approvals.workflowDefinitions(actor);
+  @ApiPageResponse(WorkflowDefinitionResponseDto)
+  @ApiProblems(400, 401)
+  workflows(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Page<WorkflowDefinitionResponseDto> {
+    return this.approvals.workflowDefinitions(actor, query);
   }
 
   @Get('pending')
@@ -49,14 +48,13 @@ export class ApprovalsController {
 
   @Get(':id')
   @RequirePermission(Permission.ApprovalsRead)
-  @UseInterceptors(VersionEtagInterceptor)
   @ApiOperation({
     summary: 'An approval request with its history',
     description:
       "Administrators, the cluster's secretariat, and people with a mandate in a member unit of the cluster. " +
       '`availableTransitions` are the steps the caller could take now.',
   })
-  @ApiOkResponse({ type: ApprovalRequestResponseDto, headers: ETAG_HEADER })
+  @ApiVersionedResponse(ApprovalRequestResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ApprovalRequestResponseDto> {
     return this.approvals.get(actor, id);
@@ -65,23 +63,20 @@ export class ApprovalsController {
   @Post(':id/acts')
   @HttpCode(200)
   @RequirePermission(Permission.ApprovalsAct)
-  @UseInterceptors(VersionEtagInterceptor)
   @ApiOperation({
     summary: 'Take a step: approve, reject, submit… as the workflow names it',
     description:
       'The workflow decides who may (scope, delegation, separation of duties, one approval per unit or person). ' +
-      'Send the version you saw as If-Match or expectedVersion: a stale one is 409 approval_version_conflict. ' +
+      'Send the version you saw as If-Match or expectedVersion: a stale one is 409 version_conflict. ' +
       'A k-of-n step moves the request only with the k-th approval.',
   })
-  // Named as @Headers() names it, so the document declares the header once (optional).
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "3" or W/"3".' })
-  @ApiOkResponse({ type: ApprovalRequestResponseDto, headers: ETAG_HEADER })
+  @ApiVersionedResponse(ApprovalRequestResponseDto)
   @ApiProblems(400, 401, 403, 404, 409)
   act(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: ActOnApprovalDto,
-    @Headers('If-Match') ifMatch?: string,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ApprovalRequestResponseDto> {
     return this.approvals.act(actor, id, dto, ifMatch);
   }

@@ -7,8 +7,6 @@ export enum ApprovalsErrorCode {
   ApprovalsRequiredInvalid = 'approvals_required_invalid',
   UnitRequired = 'approval_unit_required',
   NotVisible = 'approval_not_visible',
-  VersionConflict = 'approval_version_conflict',
-  IfMatchInvalid = 'if_match_invalid',
   TransitionNotAvailable = 'transition_not_available',
   CommentRequired = 'comment_required',
   NotAnApprover = 'not_an_approver',
@@ -33,11 +31,6 @@ const APPROVALS_ERRORS: Record<ApprovalsErrorCode, ErrorDefinition> = {
   },
   [ApprovalsErrorCode.UnitRequired]: { status: 400, title: 'This workflow needs the unit that owns the document' },
   [ApprovalsErrorCode.NotVisible]: { status: 403, title: 'You may not see this approval request' },
-  [ApprovalsErrorCode.VersionConflict]: {
-    status: 409,
-    title: 'The approval request changed since you read it',
-  },
-  [ApprovalsErrorCode.IfMatchInvalid]: { status: 400, title: 'The If-Match header is not an ETag of this API' },
   [ApprovalsErrorCode.TransitionNotAvailable]: {
     status: 409,
     title: 'This transition cannot be taken from the current state',

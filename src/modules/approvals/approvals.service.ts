@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
-import { parseSort, type Page } from '../../common/pagination/pagination';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
+import { pageOf, parseSort, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApprovalAct } from './approval-act.entity';
 import {
@@ -25,13 +26,13 @@ import { ApprovalRequest } from './approval-request.entity';
 import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception';
 import {
   PENDING_SORT,
+  WORKFLOW_SORT,
   toApprovalRequestResponse,
   toWorkflowResponse,
   type ActOnApprovalDto,
   type ApprovalRequestResponseDto,
   type WorkflowDefinitionResponseDto,
 } from './dto/approvals.dto';
-import { versionsFromIfMatch } from './version-etag';
 import { WorkflowRegistry, type WorkflowDefinition } from './workflow-definition';
 
 export interface OpenApprovalInput {
@@ -115,8 +116,8 @@ export class ApprovalsService {
     return manager.findOneBy(ApprovalRequest, { subjectType, subjectId });
   }
 
-  workflowDefinitions(_actor: Actor): WorkflowDefinitionResponseDto[] {
-    return this.workflows.all().map(toWorkflowResponse);
+  workflowDefinitions(_actor: Actor, query: PageQueryDto): Page<WorkflowDefinitionResponseDto> {
+    return pageOf(this.workflows.all().map(toWorkflowResponse), query, WORKFLOW_SORT);
   }
 
   async get(actor: Actor, id: string): Promise<ApprovalRequestResponseDto> {
@@ -130,15 +131,21 @@ export class ApprovalsService {
    * One act, in one transaction: the request row is locked first, so two acts on the same request
    * run one after the other and the second sees the first's outcome (a new version or state).
    */
-  async act(actor: Actor, id: string, dto: ActOnApprovalDto, ifMatch?: string): Promise<ApprovalRequestResponseDto> {
-    const acceptedVersions = versionsFromIfMatch(ifMatch);
+  async act(actor: Actor, id: string, dto: ActOnApprovalDto, ifMatch?: IfMatch): Promise<ApprovalRequestResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(ApprovalRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw ApprovalsException.requestNotFound(id);
       const definition = this.workflows.get(request.workflowKey);
       const facts = await this.factsFor(manager, actor, request);
       ApprovalPolicy.assertMayView(actor, request, facts.memberUnitIds);
-      ApprovalPolicy.assertVersionMatches(request, dto.expectedVersion, acceptedVersions);
+      assertVersion(
+        'approval_request',
+        request.version,
+        { expectedVersion: dto.expectedVersion, ifMatch },
+        {
+          state: request.state,
+        },
+      );
 
       const transition = definition.transitions.find((t) => t.from === request.state && t.name === dto.transition);
       if (!transition) {
@@ -320,7 +327,9 @@ export class ApprovalsService {
     );
     if (result.affected === 0) {
       // Unreachable while the row is locked; the versioned WHERE is the database's own guard.
-      throw new ApprovalsException(ApprovalsErrorCode.VersionConflict, 'The request changed while you acted.');
+      assertVersion('approval_request', (await manager.findOneByOrFail(ApprovalRequest, { id: request.id })).version, {
+        expectedVersion: request.version,
+      });
     }
     Object.assign(request, await manager.findOneByOrFail(ApprovalRequest, { id: request.id }));
     await definition.onStateEntered?.(manager, request, act);

@@ -30,13 +30,6 @@ describe('CycleStateMachine', () => {
     );
   });
 
-  it('refuses a stale version only when one is sent', () => {
-    expect(refusal(() => CycleStateMachine.assertVersion(cycleIn('setup', 3), undefined))).toBeUndefined();
-    expect(refusal(() => CycleStateMachine.assertVersion(cycleIn('setup', 3), 2))).toBe(
-      CyclesErrorCode.VersionConflict,
-    );
-  });
-
   it('keeps the deadlines of phases already over', () => {
     const cycle = cycleIn('in_progress');
     expect(

@@ -35,17 +35,6 @@ export const CycleStateMachine = {
     }
   },
 
-  /** Optimistic check for clients that send the version they read. */
-  assertVersion(cycle: Cycle, expectedVersion: number | undefined): void {
-    if (expectedVersion !== undefined && expectedVersion !== cycle.version) {
-      throw new CyclesException(
-        CyclesErrorCode.VersionConflict,
-        `You read version ${expectedVersion} of the cycle; it is at version ${cycle.version} now. Read it again.`,
-        { expectedVersion, currentVersion: cycle.version, phase: cycle.phase },
-      );
-    }
-  },
-
   /** `to` must be exactly the phase after the current one. */
   assertAdvance(cycle: Cycle, to: CyclePhase): void {
     CycleStateMachine.assertNotClosed(cycle);

@@ -15,6 +15,8 @@ import {
   ReopenPhaseDto,
   SetDeadlinesDto,
 } from './dto/cycles.dto';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 const WHO_MANAGES = "Administrators, or the secretariat of the cycle's cluster.";
 
@@ -29,7 +31,7 @@ export class CyclesController {
   @Get(':id')
   @RequirePermission(Permission.CyclesRead)
   @ApiOperation({ summary: 'One yearly cycle' })
-  @ApiOkResponse({ type: CycleResponseDto })
+  @ApiVersionedResponse(CycleResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<CycleResponseDto> {
     return this.cycles.get(actor, id);
@@ -57,7 +59,7 @@ export class CyclesController {
     description:
       `${WHO_MANAGES} \`to\` must be the next phase (phase_backwards, phase_skip, cycle_closed otherwise); every ` +
       'blocking gate registered for it must be met (cycle_gate_unmet lists what is not, in `unmet`). ' +
-      'A stale expectedVersion is refused with cycle_version_conflict.',
+      'A stale expectedVersion or If-Match is refused with version_conflict.',
   })
   @ApiOkResponse({ type: CycleResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -65,8 +67,9 @@ export class CyclesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: AdvanceCycleDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<CycleResponseDto> {
-    return this.cycles.advance(actor, id, dto);
+    return this.cycles.advance(actor, id, dto, ifMatch);
   }
 
   @Post(':id/reopen')
@@ -84,8 +87,9 @@ export class CyclesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: ReopenPhaseDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<CycleResponseDto> {
-    return this.cycles.reopen(actor, id, dto);
+    return this.cycles.reopen(actor, id, dto, ifMatch);
   }
 
   @Put(':id/deadlines')
@@ -102,8 +106,9 @@ export class CyclesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: SetDeadlinesDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<CycleResponseDto> {
-    return this.cycles.setDeadlines(actor, id, dto);
+    return this.cycles.setDeadlines(actor, id, dto, ifMatch);
   }
 
   @Put(':id/rules-version')
@@ -120,7 +125,8 @@ export class CyclesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: PinRulesVersionDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<CycleResponseDto> {
-    return this.cycles.pinRulesVersion(actor, id, dto);
+    return this.cycles.pinRulesVersion(actor, id, dto, ifMatch);
   }
 }

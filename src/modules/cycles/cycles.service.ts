@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { assertVersion, type IfMatch, type VersionPrecondition } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
 import { Cluster } from '../registry/cluster.entity';
@@ -113,9 +114,9 @@ export class CyclesService implements OnModuleInit {
   }
 
   /** Moves the cycle to the next phase once every blocking gate registered for it is met. */
-  async advance(actor: Actor, id: string, dto: AdvanceCycleDto): Promise<CycleResponseDto> {
+  async advance(actor: Actor, id: string, dto: AdvanceCycleDto, ifMatch?: IfMatch): Promise<CycleResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await this.lockForChange(manager, actor, id, dto.expectedVersion);
+      const cycle = await this.lockForChange(manager, actor, id, { expectedVersion: dto.expectedVersion, ifMatch });
       CycleStateMachine.assertAdvance(cycle, dto.to);
       const results = await checkGates(
         manager,
@@ -153,9 +154,9 @@ export class CyclesService implements OnModuleInit {
    * The only way back: the current phase stays, is recorded as reopened with a reason (e.g. to let
    * late submissions in), and may get a new deadline.
    */
-  async reopen(actor: Actor, id: string, dto: ReopenPhaseDto): Promise<CycleResponseDto> {
+  async reopen(actor: Actor, id: string, dto: ReopenPhaseDto, ifMatch?: IfMatch): Promise<CycleResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await this.lockForChange(manager, actor, id, dto.expectedVersion);
+      const cycle = await this.lockForChange(manager, actor, id, { expectedVersion: dto.expectedVersion, ifMatch });
       CycleStateMachine.assertNotClosed(cycle);
       const phase = cycle.phase as DeadlinePhase;
       const previousDeadline = cycle.deadlines[phase] ?? null;
@@ -179,9 +180,9 @@ export class CyclesService implements OnModuleInit {
   }
 
   /** Sets (or, with null, clears) the deadlines named; the current phase and later ones only. */
-  async setDeadlines(actor: Actor, id: string, dto: SetDeadlinesDto): Promise<CycleResponseDto> {
+  async setDeadlines(actor: Actor, id: string, dto: SetDeadlinesDto, ifMatch?: IfMatch): Promise<CycleResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await this.lockForChange(manager, actor, id, dto.expectedVersion);
+      const cycle = await this.lockForChange(manager, actor, id, { expectedVersion: dto.expectedVersion, ifMatch });
       CycleStateMachine.assertNotClosed(cycle);
       const requested = Object.entries(dto.deadlines) as [DeadlinePhase, string | null][];
       // Sending back an unchanged deadline of a past phase is harmless, so only changes are judged.
@@ -224,9 +225,14 @@ export class CyclesService implements OnModuleInit {
    * Pins the reward rules the cycle runs under: any adopted version of the cluster until pledges
    * are signed, afterwards only an amendment of the pinned one, and nothing once evaluation starts.
    */
-  async pinRulesVersion(actor: Actor, id: string, dto: PinRulesVersionDto): Promise<CycleResponseDto> {
+  async pinRulesVersion(
+    actor: Actor,
+    id: string,
+    dto: PinRulesVersionDto,
+    ifMatch?: IfMatch,
+  ): Promise<CycleResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await this.lockForChange(manager, actor, id, dto.expectedVersion);
+      const cycle = await this.lockForChange(manager, actor, id, { expectedVersion: dto.expectedVersion, ifMatch });
       CycleStateMachine.assertNotClosed(cycle);
       const rules = await findPinnableRulesVersion(manager, cycle, dto.rulesVersionId);
       if (rules.id === cycle.rulesVersionId) return toCycleResponse(cycle);
@@ -251,12 +257,12 @@ export class CyclesService implements OnModuleInit {
     manager: EntityManager,
     actor: Actor,
     id: string,
-    expectedVersion: number | undefined,
+    precondition: VersionPrecondition,
   ): Promise<Cycle> {
     const cycle = await manager.findOne(Cycle, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!cycle) throw CyclesException.cycleNotFound(id);
     CyclePolicy.assertMayManage(actor, cycle.clusterId);
-    CycleStateMachine.assertVersion(cycle, expectedVersion);
+    assertVersion('cycle', cycle.version, precondition, { phase: cycle.phase });
     return cycle;
   }
 

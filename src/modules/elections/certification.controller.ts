@@ -9,6 +9,8 @@ import { CertificationService } from './certification.service';
 import { CountingRecordResponseDto, SignCountingRecordDto } from './dto/certification.dto';
 import { PollResponseDto, PollVersionDto } from './dto/polls.dto';
 import type { SignedBundle } from '../signatures/signed-bundle';
+import { IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('polls')
 @Controller('polls/:id')
@@ -64,8 +66,9 @@ export class CertificationController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: PollVersionDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<PollResponseDto> {
-    return this.certification.certify(actor, id, dto);
+    return this.certification.certify(actor, id, dto, ifMatch);
   }
 
   @Get('bundle')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
 import { DocumentSigner } from '../signatures/document-signer.service';
 import type { SignedBundle } from '../signatures/signed-bundle';
@@ -20,7 +21,7 @@ import { PollEffects } from './poll-effects';
 import { PollPolicy } from './poll.policy';
 import { POLL_SUBJECT, describePoll, findPoll, meetingOf } from './poll-store';
 import type { Poll } from './poll.entity';
-import { assertVersion } from './polls.service';
+import { assertPollVersion } from './polls.service';
 
 const KIND = 'counting_record' as const;
 
@@ -100,12 +101,12 @@ export class CertificationService {
     });
   }
 
-  async certify(actor: Actor, pollId: string, dto: PollVersionDto): Promise<PollResponseDto> {
+  async certify(actor: Actor, pollId: string, dto: PollVersionDto, ifMatch?: IfMatch): Promise<PollResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const poll = await findPoll(manager, pollId, true);
       PollPolicy.assertMayManage(actor, (await meetingOf(manager, poll)).clusterId);
       assertTallied(poll);
-      assertVersion(poll, dto.expectedVersion);
+      assertPollVersion(poll, { expectedVersion: dto.expectedVersion, ifMatch });
       await assertBoard(manager, poll.id);
       const state = await this.describe(manager, poll);
       if (!state.readyToCertify || !state.documentId) {

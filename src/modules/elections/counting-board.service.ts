@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
 import { CountingBoardMember } from './counting-board-member.entity';
 import { CountingBoardPolicy } from './counting-board.policy';
@@ -11,7 +12,7 @@ import { PaperCountEntry } from './paper-count-entry.entity';
 import { PollPolicy } from './poll.policy';
 import { POLL_SUBJECT, findPoll, meetingOf } from './poll-store';
 import type { Poll } from './poll.entity';
-import { assertVersion } from './polls.service';
+import { assertPollVersion } from './polls.service';
 
 interface BoardRow {
   user_id: string;
@@ -53,11 +54,16 @@ export class CountingBoardService {
     return this.describe(manager, poll);
   }
 
-  async appoint(actor: Actor, pollId: string, dto: AppointCountingBoardDto): Promise<CountingBoardResponseDto> {
+  async appoint(
+    actor: Actor,
+    pollId: string,
+    dto: AppointCountingBoardDto,
+    ifMatch?: IfMatch,
+  ): Promise<CountingBoardResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const poll = await findPoll(manager, pollId, true);
       PollPolicy.assertMayManage(actor, (await meetingOf(manager, poll)).clusterId);
-      assertVersion(poll, dto.expectedVersion);
+      assertPollVersion(poll, { expectedVersion: dto.expectedVersion, ifMatch });
       if (poll.status === 'certified') throw CountingException.certified();
       if (poll.status === 'tallied') throw CountingException.boardLocked('The poll is tallied: the board stays.');
       if (await manager.existsBy(PaperCountEntry, { pollId })) {

@@ -18,6 +18,8 @@ import {
 } from './dto/counting-board.dto';
 import { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
 import { PaperCountService } from './paper-count.service';
+import { IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('polls')
 @Controller('polls/:id')
@@ -51,8 +53,9 @@ export class CountingController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: AppointCountingBoardDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<CountingBoardResponseDto> {
-    return this.boards.appoint(actor, id, dto);
+    return this.boards.appoint(actor, id, dto, ifMatch);
   }
 
   @Post('paper-ballots')

@@ -42,7 +42,7 @@ export async function loadEligibilityFacts(
   const [pledge] = (await manager.query(
     `SELECT p.status, COALESCE(array_agg(up.unit_id) FILTER (WHERE up.status = 'signed'), '{}') AS signed
        FROM pledges p LEFT JOIN unit_pledges up ON up.pledge_id = p.id
-      WHERE p.cycle_id = $1 GROUP BY p.id, p.version, p.status ORDER BY p.version DESC LIMIT 1`,
+      WHERE p.cycle_id = $1 GROUP BY p.id, p.number, p.status ORDER BY p.number DESC LIMIT 1`,
     [meeting.cycleId],
   )) as { status: string; signed: string[] }[];
 

@@ -179,6 +179,6 @@ export class Poll {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @VersionColumn({ name: 'row_version', type: 'integer', default: 1 })
-  rowVersion: number;
+  @VersionColumn({ type: 'integer', default: 1 })
+  version: number;
 }

@@ -1,13 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { CreatePollDto, PollResponseDto, PollRollResponseDto, PollVersionDto } from './dto/polls.dto';
 import { PollsService } from './polls.service';
 import { TallyService } from './tally.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('polls')
 @Controller()
@@ -23,10 +28,14 @@ export class PollsController {
     summary: "A meeting's polls",
     description: 'In the order they were created (runoffs after their parent).',
   })
-  @ApiOkResponse({ type: [PollResponseDto] })
+  @ApiPageResponse(PollResponseDto)
   @ApiProblems(400, 401, 404)
-  list(@CurrentActor() actor: Actor, @Param('meetingId', UuidParam) meetingId: string): Promise<PollResponseDto[]> {
-    return this.polls.list(actor, meetingId);
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', UuidParam) meetingId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<PollResponseDto>> {
+    return this.polls.list(actor, meetingId, query);
   }
 
   @Post('meetings/:meetingId/polls')
@@ -55,7 +64,7 @@ export class PollsController {
     summary: 'One poll',
     description: 'Candidates (with refusals), ballot options, roll digest, result.',
   })
-  @ApiOkResponse({ type: PollResponseDto })
+  @ApiVersionedResponse(PollResponseDto)
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<PollResponseDto> {
     return this.polls.get(actor, id);
@@ -86,8 +95,9 @@ export class PollsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: PollVersionDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<PollResponseDto> {
-    return this.polls.open(actor, id, dto);
+    return this.polls.open(actor, id, dto, ifMatch);
   }
 
   @Post('polls/:id/close')
@@ -105,8 +115,9 @@ export class PollsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: PollVersionDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<PollResponseDto> {
-    return this.tallies.close(actor, id, dto);
+    return this.tallies.close(actor, id, dto, ifMatch);
   }
 
   @Post('polls/:id/tally')
@@ -126,7 +137,8 @@ export class PollsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: PollVersionDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<PollResponseDto> {
-    return this.tallies.tally(actor, id, dto);
+    return this.tallies.tally(actor, id, dto, ifMatch);
   }
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { assertVersion, type IfMatch, type VersionPrecondition } from '../../common/versioning/version-precondition';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { ApprovalRequest } from '../approvals/approval-request.entity';
 import { WorkflowRegistry } from '../approvals/workflow-definition';
 import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
@@ -22,6 +24,9 @@ import { POLL_SUBJECT, describePoll, findPoll, meetingOf } from './poll-store';
 import { awardQuota } from './poll-tally';
 import { PollVoter } from './poll-voter.entity';
 import { Poll } from './poll.entity';
+
+/** Runoffs come after their parent in creation order. */
+const POLL_SORT: SortSpec = { fields: { createdAt: 'createdAt' }, default: 'createdAt' };
 
 /** The workflow transition a vote may take on a request: from its state into a final state. */
 export function decidingTransition(workflows: WorkflowRegistry, request: ApprovalRequest) {
@@ -139,13 +144,14 @@ export class PollsService {
     return describePoll(manager, await findPoll(manager, id));
   }
 
-  async list(_actor: Actor, meetingId: string): Promise<PollResponseDto[]> {
+  async list(_actor: Actor, meetingId: string, query: PageQueryDto): Promise<Page<PollResponseDto>> {
     const manager = this.dataSource.manager;
     await findMeeting(manager, meetingId);
-    const polls = await manager.find(Poll, { where: { meetingId }, order: { createdAt: 'ASC' } });
-    const out: PollResponseDto[] = [];
-    for (const poll of polls) out.push(await describePoll(manager, poll));
-    return out;
+    const qb = manager
+      .getRepository(Poll)
+      .createQueryBuilder('poll')
+      .where('poll.meetingId = :meetingId', { meetingId });
+    return findPage(qb, query, POLL_SORT, (poll) => describePoll(manager, poll));
   }
 
   async roll(_actor: Actor, id: string): Promise<PollRollResponseDto> {
@@ -167,14 +173,14 @@ export class PollsService {
    * parent), frozen by the database from now on, its digest recorded in the ledger; the quorum is
    * checked on it. The meeting row is locked, so a check-in either counts or comes after.
    */
-  async open(actor: Actor, id: string, dto: PollVersionDto): Promise<PollResponseDto> {
+  async open(actor: Actor, id: string, dto: PollVersionDto, ifMatch?: IfMatch): Promise<PollResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const poll = await findPoll(manager, id, true);
       const meeting = await meetingOf(manager, poll, true);
       PollPolicy.assertMayManage(actor, meeting.clusterId);
       assertMeetingNotClosed(meeting);
       if (poll.status !== 'draft') throw ElectionsException.notDraft(poll.status);
-      assertVersion(poll, dto.expectedVersion);
+      assertPollVersion(poll, { expectedVersion: dto.expectedVersion, ifMatch });
       // The roll is who holds a seat by a mandate in force now: lapsed check-ins are released first.
       if (poll.parentPollId === null) await releaseLapsedSeats(manager, this.ledger, meeting.id, actor.userId);
       const presence = await meetingPresence(manager, meeting);
@@ -278,12 +284,7 @@ export class PollsService {
   }
 }
 
-export function assertVersion(poll: Poll, expected: number | undefined): void {
-  if (expected !== undefined && expected !== poll.rowVersion) {
-    throw new CommonException(
-      CommonErrorCode.ConcurrentUpdate,
-      `The poll changed since you read it (version ${poll.rowVersion}); read it again.`,
-      { currentVersion: poll.rowVersion },
-    );
-  }
+/** The poll's optimistic version, checked with the shared precondition (`expectedVersion` or If-Match). */
+export function assertPollVersion(poll: Poll, precondition: VersionPrecondition): void {
+  assertVersion('poll', poll.version, precondition);
 }

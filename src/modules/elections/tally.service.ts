@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
 import { currentMembershipSql } from '../registry/current-membership';
 import { DRAW_METHOD } from '../scoring/ranking';
@@ -16,7 +17,7 @@ import { PollPolicy } from './poll.policy';
 import { POLL_SUBJECT, describePoll, findPoll, meetingOf } from './poll-store';
 import { tally, type PollResult, type TallyInput } from './poll-tally';
 import { Poll } from './poll.entity';
-import { assertVersion } from './polls.service';
+import { assertPollVersion } from './polls.service';
 
 /**
  * Closing and counting (kiểm phiếu): close seals the box (waiting for ballots in flight, reordering
@@ -32,7 +33,7 @@ export class TallyService {
     private readonly paperCounts: PaperCountReader,
   ) {}
 
-  async close(actor: Actor, id: string, dto: PollVersionDto): Promise<PollResponseDto> {
+  async close(actor: Actor, id: string, dto: PollVersionDto, ifMatch?: IfMatch): Promise<PollResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       // FOR UPDATE waits for casts holding KEY SHARE; casts queued behind it then see 'closed'.
       const poll = await findPoll(manager, id, true);
@@ -43,7 +44,7 @@ export class TallyService {
       if (poll.status !== 'open') {
         throw new ElectionsException(ElectionsErrorCode.PollClosed, `The poll is already ${poll.status}.`);
       }
-      assertVersion(poll, dto.expectedVersion);
+      assertPollVersion(poll, { expectedVersion: dto.expectedVersion, ifMatch });
       const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
       Object.assign(poll, { status: 'closed', closedAt: now, closedBy: actor.userId });
       await manager.save(poll);
@@ -77,7 +78,7 @@ export class TallyService {
     });
   }
 
-  async tally(actor: Actor, id: string, dto: PollVersionDto): Promise<PollResponseDto> {
+  async tally(actor: Actor, id: string, dto: PollVersionDto, ifMatch?: IfMatch): Promise<PollResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const poll = await findPoll(manager, id, true);
       const meeting = await meetingOf(manager, poll);
@@ -91,7 +92,7 @@ export class TallyService {
           { status: poll.status },
         );
       }
-      assertVersion(poll, dto.expectedVersion);
+      assertPollVersion(poll, { expectedVersion: dto.expectedVersion, ifMatch });
       const input = await this.tallyInput(manager, poll, meeting.clusterId);
       let answer = tally(input);
       if (answer.kind === 'needs_draw') {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -15,6 +15,9 @@ import { CurrentActor, RequirePermission } from '../../common/access/access.deco
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { EvidenceFileResponseDto } from './dto/evidence-files.dto';
 import { evidenceDownloadHeaders } from './evidence-file-name';
@@ -70,15 +73,16 @@ export class EvidenceController {
     summary: "A score entry's evidence files",
     description: 'Metadata only, oldest first; whoever may read the sheet (a draft only within its unit).',
   })
-  @ApiOkResponse({ type: [EvidenceFileResponseDto] })
+  @ApiPageResponse(EvidenceFileResponseDto)
   @ApiProblems(400, 401, 403, 404)
   list(
     @CurrentActor() actor: Actor,
     @Param('periodId', UuidParam) periodId: string,
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
-  ): Promise<EvidenceFileResponseDto[]> {
-    return this.evidence.list(actor, periodId, unitId, itemCode);
+    @Query() query: PageQueryDto,
+  ): Promise<Page<EvidenceFileResponseDto>> {
+    return this.evidence.list(actor, periodId, unitId, itemCode, query);
   }
 
   @Get('evidence-files/:id')

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { sha256Hex } from '../ledger/ledger-hash';
 import { LedgerService } from '../ledger/ledger.service';
 import { ScoreEntry } from '../scoring/score-entry.entity';
@@ -14,6 +16,8 @@ import { ALLOWED_EVIDENCE_TYPES, detectEvidenceContentType } from './evidence-fi
 import { EvidenceStorage } from './evidence-storage';
 import type { UploadedEvidence } from './evidence-upload.pipe';
 import { EvidenceErrorCode, EvidenceException } from './evidence.exception';
+
+const EVIDENCE_SORT: SortSpec = { fields: { createdAt: 'createdAt' }, default: 'createdAt' };
 
 export const EVIDENCE_FILE_SUBJECT_TYPE = 'evidence_file';
 
@@ -95,15 +99,21 @@ export class EvidenceService {
   }
 
   /** The files of an entry, oldest first. */
-  async list(actor: Actor, periodId: string, unitId: string, itemCode: string): Promise<EvidenceFileResponseDto[]> {
+  async list(
+    actor: Actor,
+    periodId: string,
+    unitId: string,
+    itemCode: string,
+    query: PageQueryDto,
+  ): Promise<Page<EvidenceFileResponseDto>> {
     const manager = this.dataSource.manager;
     const { entry, sheet } = await this.findEntry(manager, periodId, unitId, itemCode, false);
     await assertMayReadSheet(manager, actor, sheet);
-    const files = await manager.find(EvidenceFile, {
-      where: { entryId: entry.id },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return files.map((file) => toEvidenceFileResponse(file, entry, sheet));
+    const qb = manager
+      .getRepository(EvidenceFile)
+      .createQueryBuilder('file')
+      .where('file.entryId = :entryId', { entryId: entry.id });
+    return findPage(qb, query, EVIDENCE_SORT, (file) => toEvidenceFileResponse(file, entry, sheet));
   }
 
   async get(actor: Actor, id: string): Promise<EvidenceFileResponseDto> {

@@ -152,6 +152,6 @@ export class FlagHandover {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @VersionColumn({ name: 'row_version', type: 'integer', default: 1 })
-  rowVersion: number;
+  @VersionColumn({ type: 'integer', default: 1 })
+  version: number;
 }

@@ -14,6 +14,8 @@ import {
   SignHandoverDto,
 } from './dto/flag-handovers.dto';
 import { FlagHandoversService } from './flag-handovers.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 const SIGNING =
   'Fetch GET /flag-handovers/{id}/document, sign its `canonical` UTF-8 bytes with one of your registered keys ' +
@@ -49,7 +51,7 @@ export class FlagHandoversController {
   @Get('flag-handovers/:id')
   @RequirePermission(Permission.FlagsRead)
   @ApiOperation({ summary: 'A flag handover', description: 'Everyone signed in.' })
-  @ApiOkResponse({ type: FlagHandoverResponseDto })
+  @ApiVersionedResponse(FlagHandoverResponseDto)
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<FlagHandoverResponseDto> {
     return this.handovers.get(actor, id);
@@ -117,7 +119,7 @@ export class FlagHandoversController {
     description:
       "The secretariat of the flag's cluster (or an administrator), with a reason. A flag in transit goes back to " +
       'the unit that released it, as a new period of the chain. Refused once completed (409 handover_completed) ' +
-      'or cancelled; a stale `expectedVersion` is 409 concurrent_update.',
+      'or cancelled; a stale `expectedVersion` or If-Match is 409 version_conflict.',
   })
   @ApiOkResponse({ type: FlagHandoverResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -125,8 +127,9 @@ export class FlagHandoversController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: CancelHandoverDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<FlagHandoverResponseDto> {
-    return this.handovers.cancel(actor, id, dto);
+    return this.handovers.cancel(actor, id, dto, ifMatch);
   }
 
   @Get('flag-handovers/:id/bundle')

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { CycleGates } from '../cycles/cycle-gates';
 import { Cycle } from '../cycles/cycle.entity';
 import { CyclesErrorCode, CyclesException } from '../cycles/cycles.exception';
@@ -218,18 +218,12 @@ export class FlagHandoversService implements OnModuleInit {
   }
 
   /** The secretariat stops a handover before it completes; a flag in transit goes back to its custodian. */
-  async cancel(actor: Actor, id: string, dto: CancelHandoverDto): Promise<FlagHandoverResponseDto> {
+  async cancel(actor: Actor, id: string, dto: CancelHandoverDto, ifMatch?: IfMatch): Promise<FlagHandoverResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const { flag, handover, current } = await lockForStep(manager, id, 'cancel', (clusterId) =>
         FlagPolicy.assertMayManage(actor, clusterId),
       );
-      if (dto.expectedVersion !== undefined && dto.expectedVersion !== handover.rowVersion) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `The handover changed since you read it (version ${handover.rowVersion}, you sent ${dto.expectedVersion}); read it again.`,
-          { currentVersion: handover.rowVersion },
-        );
-      }
+      assertVersion('flag_handover', handover.version, { expectedVersion: dto.expectedVersion, ifMatch });
       const at = await custodyTime(manager, current.startedAt);
       let restoredPeriodId: string | null = null;
       if (handover.status === 'released') {

@@ -1,5 +1,5 @@
 import { Controller, Param, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
@@ -23,7 +23,11 @@ export class MeetingEventsController {
       '(data: `{meetingId, pollId?}` — what changed, never a figure or a choice; read it through the API), and ' +
       '`ping` every 15 s. Works whichever instance took the change (PostgreSQL LISTEN/NOTIFY).',
   })
-  @ApiProblems(401, 403, 404)
+  @ApiOkResponse({
+    description: 'The stream: `event: <kind>` and `data: {"meetingId": "…", "pollId": "…"}` blocks.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(400, 401, 403, 404)
   stream(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<Observable<MessageEvent>> {
     return this.events.stream(actor, id);
   }

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { AttendanceResponseDto, CheckInDto, CheckOutDto } from './dto/attendance.dto';
 import { AttendanceService } from './attendance.service';
@@ -16,10 +19,14 @@ export class AttendanceController {
   @Get()
   @RequirePermission(Permission.MeetingsRead)
   @ApiOperation({ summary: 'The attendance register', description: 'Every check-in and check-out, in order.' })
-  @ApiOkResponse({ type: [AttendanceResponseDto] })
+  @ApiPageResponse(AttendanceResponseDto)
   @ApiProblems(400, 401, 404)
-  register(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<AttendanceResponseDto[]> {
-    return this.attendance.register(actor, id);
+  register(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<AttendanceResponseDto>> {
+    return this.attendance.register(actor, id, query);
   }
 
   @Post('check-in')

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
 import {
   toAttendanceResponse,
@@ -15,6 +17,11 @@ import { meetingPresence } from './meeting-presence';
 import { MeetingPolicy, SITTING_ROLES } from './meeting.policy';
 import { assertMeetingNotClosed, findMeeting } from './meetings.service';
 import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
+
+const ATTENDANCE_SORT: SortSpec = {
+  fields: { checkedInAt: 'checkedInAt', checkedOutAt: 'checkedOutAt' },
+  default: 'checkedInAt',
+};
 
 /**
  * The attendance register (sổ điểm danh): a delegate signs in for their unit, or the secretariat
@@ -135,15 +142,15 @@ export class AttendanceService {
   }
 
   /** Every arrival and departure, in order. */
-  async register(_actor: Actor, meetingId: string): Promise<AttendanceResponseDto[]> {
+  async register(_actor: Actor, meetingId: string, query: PageQueryDto): Promise<Page<AttendanceResponseDto>> {
     const manager = this.dataSource.manager;
     await findMeeting(manager, meetingId);
-    const rows = await manager.find(MeetingAttendance, {
-      where: { meetingId },
-      relations: { unit: true },
-      order: { checkedInAt: 'ASC', id: 'ASC' },
-    });
-    return rows.map((row) => toAttendanceResponse(row, row.unit!.code));
+    const qb = manager
+      .getRepository(MeetingAttendance)
+      .createQueryBuilder('attendance')
+      .leftJoinAndSelect('attendance.unit', 'unit')
+      .where('attendance.meetingId = :meetingId', { meetingId });
+    return findPage(qb, query, ATTENDANCE_SORT, (row) => toAttendanceResponse(row, row.unit!.code));
   }
 
   /** The unit asked for, or the one unit a person sitting for themselves holds a mandate of. */

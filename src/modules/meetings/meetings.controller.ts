@@ -1,12 +1,17 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { CreateMeetingDto, MeetingQuorumResponseDto, MeetingResponseDto, UpdateMeetingDto } from './dto/meetings.dto';
 import { MeetingsService } from './meetings.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('meetings')
 @Controller()
@@ -16,10 +21,14 @@ export class MeetingsController {
   @Get('cycles/:cycleId/meetings')
   @RequirePermission(Permission.MeetingsRead)
   @ApiOperation({ summary: "A cycle's meetings", description: 'By day, then creation.' })
-  @ApiOkResponse({ type: [MeetingResponseDto] })
+  @ApiPageResponse(MeetingResponseDto)
   @ApiProblems(400, 401, 404)
-  list(@CurrentActor() actor: Actor, @Param('cycleId', UuidParam) cycleId: string): Promise<MeetingResponseDto[]> {
-    return this.meetings.list(actor, cycleId);
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', UuidParam) cycleId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<MeetingResponseDto>> {
+    return this.meetings.list(actor, cycleId, query);
   }
 
   @Post('cycles/:cycleId/meetings')
@@ -41,7 +50,7 @@ export class MeetingsController {
   @Get('meetings/:id')
   @RequirePermission(Permission.MeetingsRead)
   @ApiOperation({ summary: 'One meeting' })
-  @ApiOkResponse({ type: MeetingResponseDto })
+  @ApiVersionedResponse(MeetingResponseDto)
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<MeetingResponseDto> {
     return this.meetings.get(actor, id);
@@ -52,7 +61,7 @@ export class MeetingsController {
   @ApiOperation({
     summary: "Change a meeting's details, agenda or status",
     description:
-      'With the version read (`expectedVersion`, else 409 concurrent_update). Status moves forward only ' +
+      'A stale `expectedVersion` or If-Match, when sent, is 409 version_conflict. Status moves forward only ' +
       '(409 meeting_status_backwards); a closed meeting no longer changes (409 meeting_closed).',
   })
   @ApiOkResponse({ type: MeetingResponseDto })
@@ -61,8 +70,9 @@ export class MeetingsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateMeetingDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<MeetingResponseDto> {
-    return this.meetings.update(actor, id, dto);
+    return this.meetings.update(actor, id, dto, ifMatch);
   }
 
   @Get('meetings/:id/quorum')

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { Cycle } from '../cycles/cycle.entity';
 import { CyclesErrorCode, CyclesException } from '../cycles/cycles.exception';
 import { LedgerService } from '../ledger/ledger.service';
@@ -18,6 +20,12 @@ import { MEETING_STATUSES, Meeting } from './meeting.entity';
 import { meetingPresence, pinnedRules, reachesShare } from './meeting-presence';
 import { MeetingPolicy } from './meeting.policy';
 import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
+
+/** The cluster meeting of a cycle (hội nghị): its details, agenda, and the quorum shown live. */
+const MEETING_SORT: SortSpec = {
+  fields: { heldOn: 'heldOn', createdAt: 'createdAt' },
+  default: 'heldOn,createdAt',
+};
 
 const MEETING_SUBJECT = 'meeting';
 
@@ -47,7 +55,6 @@ export function assertMeetingNotClosed(meeting: Meeting): void {
   }
 }
 
-/** The cluster meeting of a cycle (hội nghị): its details, agenda, and the quorum shown live. */
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -91,18 +98,12 @@ export class MeetingsService {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateMeetingDto): Promise<MeetingResponseDto> {
+  async update(actor: Actor, id: string, dto: UpdateMeetingDto, ifMatch?: IfMatch): Promise<MeetingResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await findMeeting(manager, id, true);
       MeetingPolicy.assertMayManage(actor, meeting.clusterId);
       assertMeetingNotClosed(meeting);
-      if (dto.expectedVersion !== meeting.rowVersion) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `The meeting changed since you read it (version ${meeting.rowVersion}); read it again.`,
-          { currentVersion: meeting.rowVersion },
-        );
-      }
+      assertVersion('meeting', meeting.version, { expectedVersion: dto.expectedVersion, ifMatch });
       if (dto.status && MEETING_STATUSES.indexOf(dto.status) < MEETING_STATUSES.indexOf(meeting.status)) {
         throw new MeetingsException(
           MeetingsErrorCode.StatusBackwards,
@@ -132,11 +133,14 @@ export class MeetingsService {
     return toMeetingResponse(await findMeeting(this.dataSource.manager, id));
   }
 
-  async list(_actor: Actor, cycleId: string): Promise<MeetingResponseDto[]> {
+  async list(_actor: Actor, cycleId: string, query: PageQueryDto): Promise<Page<MeetingResponseDto>> {
     const manager = this.dataSource.manager;
     if (!(await manager.exists(Cycle, { where: { id: cycleId } }))) throw CyclesException.cycleNotFound(cycleId);
-    const meetings = await manager.find(Meeting, { where: { cycleId }, order: { heldOn: 'ASC', createdAt: 'ASC' } });
-    return meetings.map(toMeetingResponse);
+    const qb = manager
+      .getRepository(Meeting)
+      .createQueryBuilder('meeting')
+      .where('meeting.cycleId = :cycleId', { cycleId });
+    return findPage(qb, query, MEETING_SORT, toMeetingResponse);
   }
 
   /** Present member units over members, against both quorums of the pinned rules, as of now. */

@@ -74,7 +74,7 @@ async function frameOf(manager: EntityManager, pledge: Pledge): Promise<PledgeFr
     cluster: named(cluster),
     cycle: { id: cycle.id, year: cycle.year },
     rulesVersion: { id: rules.id, number: rules.number },
-    pledge: { id: pledge.id, version: pledge.version },
+    pledge: { id: pledge.id, version: pledge.number },
   };
 }
 

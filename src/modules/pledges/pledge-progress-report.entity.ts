@@ -58,6 +58,6 @@ export class PledgeProgressReport {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @VersionColumn({ name: 'row_version', type: 'integer', default: 1 })
-  rowVersion: number;
+  @VersionColumn({ type: 'integer', default: 1 })
+  version: number;
 }

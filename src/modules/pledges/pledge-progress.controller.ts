@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import {
   CreateProgressReportDto,
@@ -13,6 +16,8 @@ import {
 } from './dto/progress.dto';
 import { PledgeProgressService } from './pledge-progress.service';
 import { ProgressReportsService } from './progress-reports.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('pledges')
 @Controller()
@@ -47,16 +52,20 @@ export class PledgeProgressController {
     summary: "A unit's progress reports",
     description: "Approved ones for everyone; all for the unit's people, the cluster's secretariat, administrators.",
   })
-  @ApiOkResponse({ type: [ProgressReportResponseDto] })
+  @ApiPageResponse(ProgressReportResponseDto)
   @ApiProblems(400, 401, 403, 404)
-  list(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ProgressReportResponseDto[]> {
-    return this.reports.list(actor, id);
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ProgressReportResponseDto>> {
+    return this.reports.list(actor, id, query);
   }
 
   @Get('pledge-progress-reports/:id')
   @RequirePermission(Permission.PledgesRead)
   @ApiOperation({ summary: 'One progress report' })
-  @ApiOkResponse({ type: ProgressReportResponseDto })
+  @ApiVersionedResponse(ProgressReportResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ProgressReportResponseDto> {
     return this.reports.get(actor, id);
@@ -74,8 +83,9 @@ export class PledgeProgressController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateProgressReportDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ProgressReportResponseDto> {
-    return this.reports.update(actor, id, dto);
+    return this.reports.update(actor, id, dto, ifMatch);
   }
 
   @Get('cycles/:cycleId/pledge-progress')

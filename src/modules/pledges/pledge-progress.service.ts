@@ -41,7 +41,7 @@ export class PledgeProgressService {
     const manager = this.dataSource.manager;
     await findPledgeCycle(manager, cycleId);
     const pledge = await currentPledgeOf(manager, cycleId);
-    if (!pledge) return { cycleId, pledgeId: null, pledgeVersion: null, units: [] };
+    if (!pledge) return { cycleId, pledgeId: null, pledgeNumber: null, units: [] };
     // Targets are shown once signed: before that they are the unit's draft.
     const targets = (await manager.query(
       `SELECT up.id AS unit_pledge_id, up.status, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
@@ -100,7 +100,7 @@ export class PledgeProgressService {
     return {
       cycleId,
       pledgeId: pledge.id,
-      pledgeVersion: pledge.version,
+      pledgeNumber: pledge.number,
       units: [...units.values()].sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0)),
     };
   }

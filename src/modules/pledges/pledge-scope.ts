@@ -47,7 +47,7 @@ export async function findUnitPledge(manager: EntityManager, id: string, lock?: 
 
 /** The newest version of the cycle's pledge (the current one), or null before the first. */
 export function currentPledgeOf(manager: EntityManager, cycleId: string): Promise<Pledge | null> {
-  return manager.findOne(Pledge, { where: { cycleId }, order: { version: 'DESC' } });
+  return manager.findOne(Pledge, { where: { cycleId }, order: { number: 'DESC' } });
 }
 
 /** Only the newest version changes, is signed or sealed; older ones stay as they were, readable. */
@@ -56,8 +56,8 @@ export async function assertCurrentVersion(manager: EntityManager, pledge: Pledg
   if (current && current.id !== pledge.id) {
     throw new PledgesException(
       PledgesErrorCode.PledgeNotCurrent,
-      `Version ${current.version} amends version ${pledge.version}; work on version ${current.version}.`,
-      { currentPledgeId: current.id, currentVersion: current.version },
+      `Version ${current.number} amends version ${pledge.number}; work on version ${current.number}.`,
+      { currentPledgeId: current.id, currentVersion: current.number },
     );
   }
 }
@@ -66,7 +66,7 @@ export function assertNotSealed(pledge: Pledge): void {
   if (pledge.status === 'sealed') {
     throw new PledgesException(
       PledgesErrorCode.PledgeSealed,
-      `Version ${pledge.version} was sealed on ${pledge.sealedAt!.toISOString()}; a change is an amendment (POST /pledges/{id}/amendments).`,
+      `Version ${pledge.number} was sealed on ${pledge.sealedAt!.toISOString()}; a change is an amendment (POST /pledges/{id}/amendments).`,
       { sealedAt: pledge.sealedAt!.toISOString() },
     );
   }

@@ -71,7 +71,7 @@ export class PledgeSealService {
           subjectId: pledge.id,
           payload: {
             cycleId: pledge.cycleId,
-            version: pledge.version,
+            version: pledge.number,
             sealDigest,
             unitDigests: content.references.map(({ unitId, unitCode, digest }) => ({ unitId, unitCode, digest })),
           },
@@ -99,7 +99,7 @@ export class PledgeSealService {
     if (documentIds.length === 0) {
       throw new PledgesException(
         PledgesErrorCode.NothingSigned,
-        `No unit has signed version ${pledge.version} yet: there is nothing to verify.`,
+        `No unit has signed version ${pledge.number} yet: there is nothing to verify.`,
       );
     }
     return this.bundles.build(

@@ -24,7 +24,7 @@ export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
  * A sealed version is read-only in the database (trigger `trg_pledges_sealed`).
  */
 @Entity({ name: 'pledges' })
-@Index('uq_pledges_cycle_version', ['cycleId', 'version'], { unique: true })
+@Index('uq_pledges_cycle_number', ['cycleId', 'number'], { unique: true })
 @Check('ck_pledges_status', `"status" IN ('open', 'sealed')`)
 @Check('ck_pledges_seal', `("status" = 'sealed') = ("seal_document_id" IS NOT NULL)`)
 export class Pledge {
@@ -48,7 +48,7 @@ export class Pledge {
 
   /** 1 for the first pledge of the cycle, +1 for each amendment. */
   @Column({ type: 'integer' })
-  version: number;
+  number: number;
 
   /** The shared commitments, in Vietnamese, set by the secretariat. */
   @Column({ name: 'shared_text', type: 'text' })
@@ -85,6 +85,7 @@ export class Pledge {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @VersionColumn({ name: 'row_version', type: 'integer', default: 1 })
-  rowVersion: number;
+  /** Optimistic version of the row (not the pledge's `number`): grows with every change. */
+  @VersionColumn({ type: 'integer', default: 1 })
+  version: number;
 }

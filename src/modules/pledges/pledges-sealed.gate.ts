@@ -38,7 +38,7 @@ export function pledgesSealedGate(): CycleGate {
         return [
           {
             gate: PLEDGES_SEALED_GATE,
-            message: `Every member unit has signed version ${pledge.version} of the pledge; it awaits the countersignature.`,
+            message: `Every member unit has signed version ${pledge.number} of the pledge; it awaits the countersignature.`,
           },
         ];
       }
@@ -46,8 +46,8 @@ export function pledgesSealedGate(): CycleGate {
         gate: PLEDGES_SEALED_GATE,
         unitId: row.id,
         message: row.status
-          ? `${row.name}: pledge version ${pledge.version} not signed yet (targets ${row.status}).`
-          : `${row.name}: has no part in pledge version ${pledge.version} (joined later: amend the pledge).`,
+          ? `${row.name}: pledge version ${pledge.number} not signed yet (targets ${row.status}).`
+          : `${row.name}: has no part in pledge version ${pledge.number} (joined later: amend the pledge).`,
       }));
     },
   };

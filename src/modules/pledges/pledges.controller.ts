@@ -1,15 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import type { SignedBundle } from '../signatures/signed-bundle';
 import { AmendPledgeDto, CreatePledgeDto, PledgeResponseDto, UpdatePledgeDto } from './dto/pledges.dto';
 import { CanonicalDocumentResponseDto, SignDocumentDto } from './dto/signatures.dto';
 import { PledgeSealService } from './pledge-seal.service';
 import { PledgesService } from './pledges.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('pledges')
 @Controller()
@@ -21,11 +26,18 @@ export class PledgesController {
 
   @Get('cycles/:cycleId/pledges')
   @RequirePermission(Permission.PledgesRead)
-  @ApiOperation({ summary: "Every version of the cycle's pledge", description: 'Newest (current) first.' })
-  @ApiOkResponse({ type: [PledgeResponseDto] })
+  @ApiOperation({
+    summary: "Every version of the cycle's pledge",
+    description: 'Newest (current) first. Sort fields: number (default -number), createdAt.',
+  })
+  @ApiPageResponse(PledgeResponseDto)
   @ApiProblems(400, 401, 403, 404)
-  list(@CurrentActor() actor: Actor, @Param('cycleId', UuidParam) cycleId: string): Promise<PledgeResponseDto[]> {
-    return this.pledges.list(actor, cycleId);
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', UuidParam) cycleId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<PledgeResponseDto>> {
+    return this.pledges.list(actor, cycleId, query);
   }
 
   @Post('cycles/:cycleId/pledges')
@@ -53,7 +65,7 @@ export class PledgesController {
     summary: 'One pledge version',
     description: "Units' statuses and signatures, key fingerprints, seal.",
   })
-  @ApiOkResponse({ type: PledgeResponseDto })
+  @ApiVersionedResponse(PledgeResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<PledgeResponseDto> {
     return this.pledges.get(actor, id);
@@ -64,8 +76,8 @@ export class PledgesController {
   @ApiOperation({
     summary: 'Change the shared text',
     description:
-      'The secretariat, on the current version while no unit has signed it (409 pledge_has_signatures), with the ' +
-      '`rowVersion` read as `expectedVersion`.',
+      'The secretariat, on the current version while no unit has signed it (409 pledge_has_signatures). A stale ' +
+      '`expectedVersion` or If-Match, when sent, is 409 version_conflict.',
   })
   @ApiOkResponse({ type: PledgeResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -73,8 +85,9 @@ export class PledgesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdatePledgeDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<PledgeResponseDto> {
-    return this.pledges.update(actor, id, dto);
+    return this.pledges.update(actor, id, dto, ifMatch);
   }
 
   @Post('pledges/:id/amendments')

@@ -115,6 +115,6 @@ export class PledgesException extends DomainException<PledgesErrorCode> {
 }
 
 // Two versions created at once for a cycle, two reports at once for a period: the loser hits these.
-explainConstraint('uq_pledges_cycle_version', () => PledgesException.pledgeExists());
+explainConstraint('uq_pledges_cycle_number', () => PledgesException.pledgeExists());
 explainConstraint('uq_pledge_progress_reports_open', () => PledgesException.progressInProgress());
 explainConstraint('uq_pledge_progress_reports_version', () => PledgesException.progressInProgress());

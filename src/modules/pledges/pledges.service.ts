@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { ApprovalsService } from '../approvals/approvals.service';
 import type { Cycle } from '../cycles/cycle.entity';
 import { sha256Hex } from '../ledger/ledger-hash';
@@ -24,6 +26,8 @@ import { describePledge } from './pledge-views';
 import { PLEDGE_SUBJECT_TYPE, PLEDGE_TARGETS_WORKFLOW_KEY } from './pledge.workflows';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 import { UnitPledge } from './unit-pledge.entity';
+
+const PLEDGE_SORT: SortSpec = { fields: { number: 'number', createdAt: 'createdAt' }, default: '-number' };
 
 /** Phases in which the first version of a cycle's pledge may be created. */
 const CREATION_PHASES: readonly Cycle['phase'][] = ['rules_adoption', 'pledge_signing'];
@@ -64,7 +68,7 @@ export class PledgesService {
   }
 
   /** The shared text of the current version, while no unit has signed it. */
-  async update(actor: Actor, id: string, dto: UpdatePledgeDto): Promise<PledgeResponseDto> {
+  async update(actor: Actor, id: string, dto: UpdatePledgeDto, ifMatch?: IfMatch): Promise<PledgeResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const pledge = await findPledge(manager, id, 'update');
       PledgePolicy.assertMayManage(actor, pledge.clusterId);
@@ -75,17 +79,11 @@ export class PledgesService {
       if (signed > 0) {
         throw new PledgesException(
           PledgesErrorCode.PledgeHasSignatures,
-          `${signed} unit(s) signed version ${pledge.version} as it stands; amend it (POST /pledges/{id}/amendments) instead.`,
+          `${signed} unit(s) signed version ${pledge.number} as it stands; amend it (POST /pledges/{id}/amendments) instead.`,
           { signedUnits: signed },
         );
       }
-      if (dto.expectedVersion !== pledge.rowVersion) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `The pledge changed since you read it (rowVersion ${pledge.rowVersion}, you sent ${dto.expectedVersion}); read it again.`,
-          { currentVersion: pledge.rowVersion },
-        );
-      }
+      assertVersion('pledge', pledge.version, { expectedVersion: dto.expectedVersion, ifMatch });
       if (dto.sharedText !== pledge.sharedText) {
         pledge.sharedText = dto.sharedText;
         await manager.save(pledge);
@@ -94,7 +92,7 @@ export class PledgesService {
           action: 'pledges.pledge_updated',
           subjectType: PLEDGE_SUBJECT_TYPE,
           subjectId: pledge.id,
-          payload: { version: pledge.version, sharedText: pledge.sharedText, sharedTextDigest: textDigest(pledge) },
+          payload: { version: pledge.number, sharedText: pledge.sharedText, sharedTextDigest: textDigest(pledge) },
         });
       }
       return describePledge(manager, pledge, pledge.id);
@@ -116,7 +114,7 @@ export class PledgesService {
       if (previous.status !== 'sealed' && signed === 0) {
         throw new PledgesException(
           PledgesErrorCode.AmendmentNotNeeded,
-          `Nobody has signed version ${previous.version} yet: change its text (PUT /pledges/{id}) or the units' targets.`,
+          `Nobody has signed version ${previous.number} yet: change its text (PUT /pledges/{id}) or the units' targets.`,
         );
       }
       const pledge = await this.openVersion(manager, actor, cycle, dto.sharedText, previous, dto.reason);
@@ -130,13 +128,15 @@ export class PledgesService {
   }
 
   /** Every version of the cycle's pledge, newest (current) first. */
-  async list(_actor: Actor, cycleId: string): Promise<PledgeResponseDto[]> {
+  async list(_actor: Actor, cycleId: string, query: PageQueryDto): Promise<Page<PledgeResponseDto>> {
     const manager = this.dataSource.manager;
     await findPledgeCycle(manager, cycleId);
-    const versions = await manager.find(Pledge, { where: { cycleId }, order: { version: 'DESC' } });
-    const responses: PledgeResponseDto[] = [];
-    for (const pledge of versions) responses.push(await describePledge(manager, pledge, versions[0].id));
-    return responses;
+    const newest = await manager.findOne(Pledge, { where: { cycleId }, order: { number: 'DESC' } });
+    const qb = manager
+      .getRepository(Pledge)
+      .createQueryBuilder('pledge')
+      .where('pledge.cycleId = :cycleId', { cycleId });
+    return findPage(qb, query, PLEDGE_SORT, (pledge) => describePledge(manager, pledge, newest?.id));
   }
 
   private async openVersion(
@@ -151,7 +151,7 @@ export class PledgesService {
       manager.create(Pledge, {
         cycleId: cycle.id,
         clusterId: cycle.clusterId,
-        version: (previous?.version ?? 0) + 1,
+        number: (previous?.number ?? 0) + 1,
         sharedText,
         rulesVersionId: cycle.rulesVersionId!,
         status: 'open',
@@ -183,7 +183,7 @@ export class PledgesService {
       subjectId: pledge.id,
       payload: {
         cycleId: cycle.id,
-        version: pledge.version,
+        version: pledge.number,
         rulesVersionId: pledge.rulesVersionId,
         sharedText,
         sharedTextDigest: textDigest(pledge),

@@ -2,7 +2,9 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
 import { ApprovalsService } from '../approvals/approvals.service';
@@ -25,6 +27,11 @@ import { assertCurrentVersion, assertCycleOpen, findPledge, findPledgeCycle, fin
 import { PLEDGE_PROGRESS_WORKFLOW, PROGRESS_REPORT_SUBJECT_TYPE } from './pledge.workflows';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 import type { UnitPledge } from './unit-pledge.entity';
+
+const PROGRESS_REPORT_SORT: SortSpec = {
+  fields: { period: 'period', number: 'number', createdAt: 'createdAt' },
+  default: 'period,number',
+};
 
 /**
  * Progress reports against a unit's signed targets (mid-year, year end): drafted and changed
@@ -95,7 +102,12 @@ export class ProgressReportsService implements OnModuleInit {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateProgressReportDto): Promise<ProgressReportResponseDto> {
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateProgressReportDto,
+    ifMatch?: IfMatch,
+  ): Promise<ProgressReportResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const report = await this.findReport(manager, id, true);
       const unitPledge = await findUnitPledge(manager, report.unitPledgeId);
@@ -110,17 +122,11 @@ export class ProgressReportsService implements OnModuleInit {
           { status: report.status },
         );
       }
-      if (dto.expectedVersion !== report.rowVersion) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `The report changed since you read it (rowVersion ${report.rowVersion}, you sent ${dto.expectedVersion}); read it again.`,
-          { currentVersion: report.rowVersion },
-        );
-      }
+      assertVersion('pledge_progress_report', report.version, { expectedVersion: dto.expectedVersion, ifMatch });
       await assertValuesNameTargets(manager, unitPledge, dto.values);
       await manager.delete(PledgeProgressValue, { reportId: report.id });
       await this.writeValues(manager, report, dto.values);
-      await manager.update(PledgeProgressReport, { id: report.id }, { rowVersion: report.rowVersion + 1 });
+      await manager.update(PledgeProgressReport, { id: report.id }, { version: report.version + 1 });
       await this.ledger.append(manager, {
         actorId: actor.userId,
         action: 'pledges.progress_updated',
@@ -144,20 +150,17 @@ export class ProgressReportsService implements OnModuleInit {
   }
 
   /** The unit pledge's reports the caller may see (approved ones; all for the unit's people), oldest first. */
-  async list(actor: Actor, unitPledgeId: string): Promise<ProgressReportResponseDto[]> {
+  async list(actor: Actor, unitPledgeId: string, query: PageQueryDto): Promise<Page<ProgressReportResponseDto>> {
     const manager = this.dataSource.manager;
     const unitPledge = await findUnitPledge(manager, unitPledgeId);
     const pledge = await findPledge(manager, unitPledge.pledgeId);
     const seesDrafts = PledgePolicy.maySeeDrafts(actor, { unitId: unitPledge.unitId, clusterId: pledge.clusterId });
-    const reports = await manager.find(PledgeProgressReport, {
-      where: { unitPledgeId },
-      order: { period: 'ASC', number: 'ASC' },
-    });
-    const responses: ProgressReportResponseDto[] = [];
-    for (const report of reports.filter((r) => seesDrafts || r.status === 'approved')) {
-      responses.push(await this.respond(manager, report, unitPledge, pledge));
-    }
-    return responses;
+    const qb = manager
+      .getRepository(PledgeProgressReport)
+      .createQueryBuilder('report')
+      .where('report.unitPledgeId = :unitPledgeId', { unitPledgeId });
+    if (!seesDrafts) qb.andWhere('report.status = :approved', { approved: 'approved' });
+    return findPage(qb, query, PROGRESS_REPORT_SORT, (report) => this.respond(manager, report, unitPledge, pledge));
   }
 
   /** Called by the approval engine in the act's transaction: the report's status follows its request. */

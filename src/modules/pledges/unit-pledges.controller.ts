@@ -8,6 +8,8 @@ import { UuidParam } from '../../common/validation/validation';
 import { CanonicalDocumentResponseDto, SignDocumentDto } from './dto/signatures.dto';
 import { SetTargetsDto, UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { UnitPledgesService } from './unit-pledges.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('pledges')
 @Controller('unit-pledges')
@@ -20,7 +22,7 @@ export class UnitPledgesController {
     summary: "A unit's part of a pledge version",
     description: "Approved or signed: everyone. Before: the unit's people, the cluster's secretariat, administrators.",
   })
-  @ApiOkResponse({ type: UnitPledgeResponseDto })
+  @ApiVersionedResponse(UnitPledgeResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<UnitPledgeResponseDto> {
     return this.unitPledges.get(actor, id);
@@ -32,7 +34,8 @@ export class UnitPledgesController {
     summary: "Replace the unit's targets",
     description:
       "The unit's officer or head, while the unit's pledge is a draft of the current version (409 " +
-      'pledge_targets_not_draft once submitted, approved or signed). 1–50 targets, decimal strings.',
+      'pledge_targets_not_draft once submitted, approved or signed). 1–50 targets, decimal strings. A stale ' +
+      '`expectedVersion` or If-Match, when sent, is 409 version_conflict.',
   })
   @ApiOkResponse({ type: UnitPledgeResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -40,8 +43,9 @@ export class UnitPledgesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: SetTargetsDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<UnitPledgeResponseDto> {
-    return this.unitPledges.setTargets(actor, id, dto);
+    return this.unitPledges.setTargets(actor, id, dto, ifMatch);
   }
 
   @Get(':id/document')

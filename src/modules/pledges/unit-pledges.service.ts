@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
 import { ApprovalsService } from '../approvals/approvals.service';
@@ -28,7 +29,7 @@ import {
 import { describeUnitPledge } from './pledge-views';
 import { PLEDGE_TARGETS_WORKFLOW, UNIT_PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
-import type { UnitPledge, UnitPledgeStatus } from './unit-pledge.entity';
+import { UnitPledge, type UnitPledgeStatus } from './unit-pledge.entity';
 
 /**
  * A unit's part of the pledge: its targets (drafted by its officer, approved by its head through
@@ -61,7 +62,7 @@ export class UnitPledgesService implements OnModuleInit {
   }
 
   /** Replaces the whole list of targets, while the unit's pledge is a draft of the current version. */
-  async setTargets(actor: Actor, id: string, dto: SetTargetsDto): Promise<UnitPledgeResponseDto> {
+  async setTargets(actor: Actor, id: string, dto: SetTargetsDto, ifMatch?: IfMatch): Promise<UnitPledgeResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const unitPledge = await findUnitPledge(manager, id, 'update');
       PledgePolicy.assertMayDraft(actor, unitPledge.unitId);
@@ -75,6 +76,7 @@ export class UnitPledgesService implements OnModuleInit {
           { status: unitPledge.status },
         );
       }
+      assertVersion('unit_pledge', unitPledge.version, { expectedVersion: dto.expectedVersion, ifMatch });
       await manager.delete(PledgeTarget, { unitPledgeId: unitPledge.id });
       await manager.insert(
         PledgeTarget,
@@ -87,6 +89,9 @@ export class UnitPledgesService implements OnModuleInit {
           baseline: target.baseline ?? null,
         })),
       );
+      // The targets are rows of their own: the unit pledge's version moves with them.
+      await manager.update(UnitPledge, { id: unitPledge.id }, { version: unitPledge.version + 1 });
+      Object.assign(unitPledge, await manager.findOneByOrFail(UnitPledge, { id: unitPledge.id }));
       const targets = await targetsOf(manager, unitPledge.id);
       await this.ledger.append(manager, {
         actorId: actor.userId,
@@ -95,7 +100,7 @@ export class UnitPledgesService implements OnModuleInit {
         subjectId: unitPledge.id,
         payload: {
           pledgeId: pledge.id,
-          version: pledge.version,
+          version: pledge.number,
           unitId: unitPledge.unitId,
           targets: targets.map(toTargetDto),
         },
@@ -158,7 +163,7 @@ export class UnitPledgesService implements OnModuleInit {
           action: 'pledges.unit_signed',
           subjectType: UNIT_PLEDGE_SUBJECT_TYPE,
           subjectId: unitPledge.id,
-          payload: { pledgeId: pledge.id, version: pledge.version, cycleId: pledge.cycleId, unitId: unitPledge.unitId },
+          payload: { pledgeId: pledge.id, version: pledge.number, cycleId: pledge.cycleId, unitId: unitPledge.unitId },
         },
       });
       unitPledge.status = 'signed';
@@ -194,7 +199,7 @@ export class UnitPledgesService implements OnModuleInit {
         subjectId: unitPledge.id,
         payload: {
           pledgeId: pledge.id,
-          version: pledge.version,
+          version: pledge.number,
           unitId: unitPledge.unitId,
           approvalRequestId: request.id,
           targets: targets.map(toTargetDto),

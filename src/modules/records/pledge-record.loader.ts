@@ -43,7 +43,7 @@ const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? 
  */
 export async function loadPledgeRecord(manager: EntityManager, pledgeId: string): Promise<PledgeRecordData> {
   const [pledge] = (await manager.query(
-    `SELECT p.id, p.version, p.shared_text, p.amendment_reason, p.seal_document_id, p.sealed_at, p.created_at,
+    `SELECT p.id, p.number AS version, p.shared_text, p.amendment_reason, p.seal_document_id, p.sealed_at, p.created_at,
             y.id AS cycle_id, y.year, c.code AS cluster_code, c.name AS cluster_name, r.number AS rules_number
        FROM pledges p
        JOIN cycles y ON y.id = p.cycle_id

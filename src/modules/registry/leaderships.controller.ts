@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { LeadershipResponseDto, RecordLeadershipDto } from './dto/leaderships.dto';
 import { LeadershipsService } from './leaderships.service';
@@ -19,13 +22,14 @@ export class LeadershipsController {
     summary: "The cluster's leader and deputy units by term",
     description: 'Newest term first; `recorded` by the secretariat or from a certified `election`.',
   })
-  @ApiOkResponse({ type: [LeadershipResponseDto] })
+  @ApiPageResponse(LeadershipResponseDto)
   @ApiProblems(400, 401, 403, 404)
   list(
     @CurrentActor() actor: Actor,
     @Param('clusterId', UuidParam) clusterId: string,
-  ): Promise<LeadershipResponseDto[]> {
-    return this.leaderships.list(actor, clusterId);
+    @Query() query: PageQueryDto,
+  ): Promise<Page<LeadershipResponseDto>> {
+    return this.leaderships.list(actor, clusterId, query);
   }
 
   @Post()

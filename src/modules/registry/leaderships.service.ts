@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
 import { ClusterLeadership } from './cluster-leadership.entity';
 import { Cluster } from './cluster.entity';
@@ -11,6 +13,12 @@ import { leaderOf } from './leader-of';
 import { RegistryErrorCode, RegistryException } from './registry.exception';
 import { RegistryPolicy } from './registry.policy';
 import { Unit } from './unit.entity';
+
+/** `role` descending puts the leader before the deputy of the same term. */
+const LEADERSHIP_SORT: SortSpec = {
+  fields: { termYear: 'termYear', role: 'role', createdAt: 'createdAt' },
+  default: '-termYear,-role,createdAt',
+};
 
 /**
  * The cluster's leader and deputy units by term (cụm trưởng, cụm phó). The secretariat records
@@ -24,15 +32,15 @@ export class LeadershipsService {
   ) {}
 
   /** Every term recorded for the cluster, newest first (leader before deputy). */
-  async list(_actor: Actor, clusterId: string): Promise<LeadershipResponseDto[]> {
+  async list(_actor: Actor, clusterId: string, query: PageQueryDto): Promise<Page<LeadershipResponseDto>> {
     const manager = this.dataSource.manager;
     if (!(await manager.existsBy(Cluster, { id: clusterId }))) throw RegistryException.clusterNotFound(clusterId);
-    const rows = await manager.find(ClusterLeadership, {
-      where: { clusterId },
-      relations: { unit: true },
-      order: { termYear: 'DESC', role: 'DESC', createdAt: 'ASC' },
-    });
-    return rows.map(toLeadershipResponse);
+    const qb = manager
+      .getRepository(ClusterLeadership)
+      .createQueryBuilder('leadership')
+      .leftJoinAndSelect('leadership.unit', 'unit')
+      .where('leadership.clusterId = :clusterId', { clusterId });
+    return findPage(qb, query, LEADERSHIP_SORT, toLeadershipResponse);
   }
 
   async record(actor: Actor, clusterId: string, dto: RecordLeadershipDto): Promise<LeadershipResponseDto> {

@@ -15,6 +15,8 @@ import {
   UpdateResultsReportDto,
 } from './dto/results-reports.dto';
 import { ReportsService } from './reports.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('reports')
 @Controller()
@@ -65,7 +67,7 @@ export class ReportsController {
     description:
       "Approved: everyone signed in. Otherwise the unit's people, the cluster's secretariat, administrators.",
   })
-  @ApiOkResponse({ type: ResultsReportResponseDto })
+  @ApiVersionedResponse(ResultsReportResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ResultsReportResponseDto> {
     return this.reports.get(actor, id);
@@ -77,7 +79,7 @@ export class ReportsController {
     summary: 'Change a draft report',
     description:
       "The unit's officer or head, only while the version is a draft (409 report_not_draft), with the version " +
-      'read (`expectedVersion`; a stale one is 409 concurrent_update).',
+      'read (`expectedVersion` or If-Match, when sent; a stale one is 409 version_conflict).',
   })
   @ApiOkResponse({ type: ResultsReportResponseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -85,8 +87,9 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateResultsReportDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ResultsReportResponseDto> {
-    return this.reports.update(actor, id, dto);
+    return this.reports.update(actor, id, dto, ifMatch);
   }
 
   @Post('reports/:id/corrections')

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import { ApprovalRequest } from '../approvals/approval-request.entity';
@@ -103,7 +103,12 @@ export class ReportsService implements OnModuleInit {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateResultsReportDto): Promise<ResultsReportResponseDto> {
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateResultsReportDto,
+    ifMatch?: IfMatch,
+  ): Promise<ResultsReportResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const report = await manager.findOne(ResultsReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw ReportsException.reportNotFound(id);
@@ -118,13 +123,7 @@ export class ReportsService implements OnModuleInit {
           { status: report.status },
         );
       }
-      if (dto.expectedVersion !== report.version) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `The report changed since you read it (version ${report.version}, you sent ${dto.expectedVersion}); read it again.`,
-          { currentVersion: report.version },
-        );
-      }
+      assertVersion('results_report', report.version, { expectedVersion: dto.expectedVersion, ifMatch });
       const next = { ...dto, notes: dto.notes === undefined ? undefined : trimNotes(dto.notes) };
       const changed = EDITABLE.filter(
         (field) => next[field] !== undefined && JSON.stringify(next[field]) !== JSON.stringify(report[field]),

@@ -17,6 +17,8 @@ import {
   UpdateRulesVersionDto,
 } from './dto/rules-versions.dto';
 import { RulesService } from './rules.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 const CONTENT_RULES =
   'The content is checked in two steps: its shape (400 validation_failed) and the rules of the model — leaves ' +
@@ -84,7 +86,7 @@ export class RulesController {
     summary: 'One rules version',
     description: 'With the computed maxima of parent criteria, the total maximum and the adoption request.',
   })
-  @ApiOkResponse({ type: RulesVersionResponseDto })
+  @ApiVersionedResponse(RulesVersionResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<RulesVersionResponseDto> {
     return this.rules.get(actor, id);
@@ -96,7 +98,7 @@ export class RulesController {
     summary: 'Revise a draft rules version',
     description:
       "Administrators, or the cluster's secretariat, while the version is a draft (else 409 " +
-      'rules_version_not_draft); `expectedVersion` is the version you read (else 409 rules_version_stale). ' +
+      'rules_version_not_draft); `expectedVersion` or If-Match, when sent, is the version you read (else 409 version_conflict). ' +
       CONTENT_RULES,
   })
   @ApiOkResponse({ type: RulesVersionResponseDto })
@@ -105,8 +107,9 @@ export class RulesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateRulesVersionDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<RulesVersionResponseDto> {
-    return this.rules.update(actor, id, dto);
+    return this.rules.update(actor, id, dto, ifMatch);
   }
 
   @Post('rules-versions/:id/amendments')

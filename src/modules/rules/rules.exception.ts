@@ -6,7 +6,6 @@ export enum RulesErrorCode {
   DraftForbidden = 'rules_draft_forbidden',
   ContentInvalid = 'rules_content_invalid',
   VersionNotDraft = 'rules_version_not_draft',
-  VersionStale = 'rules_version_stale',
   AmendRequiresAdopted = 'amend_requires_adopted',
   VersionNumberTaken = 'rules_version_number_taken',
 }
@@ -16,10 +15,6 @@ const RULES_ERRORS: Record<RulesErrorCode, ErrorDefinition> = {
   [RulesErrorCode.DraftForbidden]: { status: 403, title: "You may not draft or revise this cluster's rules" },
   [RulesErrorCode.ContentInvalid]: { status: 422, title: 'The rules content breaks a rule of the rules model' },
   [RulesErrorCode.VersionNotDraft]: { status: 409, title: 'Only a draft rules version can be changed' },
-  [RulesErrorCode.VersionStale]: {
-    status: 409,
-    title: 'The rules version was changed since you read it',
-  },
   [RulesErrorCode.AmendRequiresAdopted]: { status: 409, title: 'Only an adopted rules version can be amended' },
   [RulesErrorCode.VersionNumberTaken]: {
     status: 409,

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
@@ -34,7 +35,7 @@ import { validRulesContent } from './rules-content.validator';
 import { approvalsRequiredToAdopt, rulesContentContext } from './rules-context';
 import { defaultRulesContent } from './rules-defaults';
 import { RulesVersion, type RulesVersionStatus } from './rules-version.entity';
-import { RulesErrorCode, RulesException } from './rules.exception';
+import { RulesException } from './rules.exception';
 import { RulesPolicy } from './rules.policy';
 
 /** What the DTOs hold, as plain JSON: what jsonb stores and what the digest covers. */
@@ -112,20 +113,19 @@ export class RulesService implements OnModuleInit {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateRulesVersionDto): Promise<RulesVersionResponseDto> {
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateRulesVersionDto,
+    ifMatch?: IfMatch,
+  ): Promise<RulesVersionResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       // The row lock orders a revision and a concurrent `propose` act: whichever comes second sees the first.
       const version = await manager.findOne(RulesVersion, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!version) throw RulesException.versionNotFound(id);
       RulesPolicy.assertMayDraft(actor, version.clusterId);
       RulesPolicy.assertRevisable(version.status);
-      if (version.version !== dto.expectedVersion) {
-        throw new RulesException(
-          RulesErrorCode.VersionStale,
-          `You revised version ${dto.expectedVersion} of this rules version; it is now at ${version.version}. Read it again.`,
-          { expectedVersion: dto.expectedVersion, currentVersion: version.version },
-        );
-      }
+      assertVersion('rules_version', version.version, { expectedVersion: dto.expectedVersion, ifMatch });
       const changed: string[] = [];
       if (dto.title !== undefined && dto.title !== version.title) {
         version.title = dto.title;

@@ -14,6 +14,8 @@ import {
 } from './dto/review-assignments.dto';
 import { EnterReviewedScoreDto, ScoreEntryResponseDto } from './dto/score-entries.dto';
 import { ReviewsService } from './reviews.service';
+import { IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 const ASSIGNMENTS = 'scoring-periods/:periodId/review-assignments';
 
@@ -87,7 +89,8 @@ export class ReviewsController {
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
     @Body() dto: EnterReviewedScoreDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
-    return this.reviews.enterReview(actor, periodId, unitId, itemCode, dto);
+    return this.reviews.enterReview(actor, periodId, unitId, itemCode, dto, ifMatch);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
 import { User } from '../users/user.entity';
@@ -156,6 +157,7 @@ export class ReviewsService {
     unitId: string,
     itemCode: string,
     dto: EnterReviewedScoreDto,
+    ifMatch?: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await loadPeriodContext(manager, periodId, true);
@@ -182,6 +184,7 @@ export class ReviewsService {
       const sheet = await this.store.findSheet(manager, periodId, unitId, true);
       if (sheet?.status !== 'submitted') throw ScoringException.sheetNotSubmitted(sheet);
       const entry = await this.store.findEntry(manager, sheet.id, item.code);
+      assertVersion('score_entry', entry?.version ?? null, { expectedVersion: dto.expectedVersion, ifMatch });
       const written = await this.store.write(manager, {
         actor,
         sheet,

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import {
   EnterExplanationDto,
@@ -16,6 +19,8 @@ import { ScoreSheetResponseDto } from './dto/score-sheets.dto';
 import { EnterSelfScoresDto, SELF_SCORES_MAX_ENTRIES } from './dto/self-scores.dto';
 import { ScoreSheetsService } from './score-sheets.service';
 import { SelfScoresService } from './self-scores.service';
+import type { IfMatch } from '../../common/versioning/version-precondition';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
 
 const SHEET = 'scoring-periods/:periodId/units/:unitId';
 const ENTRY = `${SHEET}/entries/:itemCode`;
@@ -52,6 +57,25 @@ export class ScoreSheetsController {
     return this.sheets.getSheet(actor, periodId, unitId);
   }
 
+  @Get(ENTRY)
+  @RequirePermission(Permission.ScoringRead)
+  @ApiOperation({
+    summary: 'One score entry',
+    description:
+      'Visible like the sheet; 404 entry_not_found while nothing is entered for the item. The ETag is the ' +
+      "entry's version, for If-Match (or `expectedVersion`) of the next self score.",
+  })
+  @ApiVersionedResponse(ScoreEntryResponseDto)
+  @ApiProblems(400, 401, 403, 404, 422)
+  getEntry(
+    @CurrentActor() actor: Actor,
+    @Param('periodId', UuidParam) periodId: string,
+    @Param('unitId', UuidParam) unitId: string,
+    @Param('itemCode') itemCode: string,
+  ): Promise<ScoreEntryResponseDto> {
+    return this.sheets.getEntry(actor, periodId, unitId, itemCode);
+  }
+
   @Put(ENTRY)
   @RequirePermission(Permission.ScoresEnter)
   @ApiOperation({
@@ -70,8 +94,9 @@ export class ScoreSheetsController {
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
     @Body() dto: EnterSelfScoreDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
-    return this.sheets.enterSelfScore(actor, periodId, unitId, itemCode, dto);
+    return this.sheets.enterSelfScore(actor, periodId, unitId, itemCode, dto, ifMatch);
   }
 
   @Put(`${SHEET}/self-scores`)
@@ -116,8 +141,9 @@ export class ScoreSheetsController {
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
     @Body() dto: EnterExplanationDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
-    return this.sheets.enterExplanation(actor, periodId, unitId, itemCode, dto);
+    return this.sheets.enterExplanation(actor, periodId, unitId, itemCode, dto, ifMatch);
   }
 
   @Put(`${ENTRY}/final`)
@@ -138,8 +164,9 @@ export class ScoreSheetsController {
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
     @Body() dto: FixFinalScoreDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
-    return this.sheets.fixFinal(actor, periodId, unitId, itemCode, dto);
+    return this.sheets.fixFinal(actor, periodId, unitId, itemCode, dto, ifMatch);
   }
 
   @Get(`${ENTRY}/history`)
@@ -149,14 +176,15 @@ export class ScoreSheetsController {
     description:
       'Every change — who, when, which field, old and new value, why — oldest first; visible like the sheet.',
   })
-  @ApiOkResponse({ type: [ScoreChangeResponseDto] })
+  @ApiPageResponse(ScoreChangeResponseDto)
   @ApiProblems(400, 401, 403, 404, 422)
   history(
     @CurrentActor() actor: Actor,
     @Param('periodId', UuidParam) periodId: string,
     @Param('unitId', UuidParam) unitId: string,
     @Param('itemCode') itemCode: string,
-  ): Promise<ScoreChangeResponseDto[]> {
-    return this.sheets.history(actor, periodId, unitId, itemCode);
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ScoreChangeResponseDto>> {
+    return this.sheets.history(actor, periodId, unitId, itemCode, query);
   }
 }

@@ -2,7 +2,9 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
+import type { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { pageOf, type Page, type SortSpec } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
 import { ApprovalsService } from '../approvals/approvals.service';
@@ -45,6 +47,18 @@ import {
   loadPeriodContext,
 } from './scoring-scope';
 import { ScoringErrorCode, ScoringException } from './scoring.exception';
+
+const SCORE_CHANGE_SORT: SortSpec = { fields: { createdAt: 'createdAt' }, default: 'createdAt' };
+const SCORE_CHANGE_FIELDS = [
+  'self_score',
+  'self_note',
+  'cited_progress_reports',
+  'reviewed_score',
+  'review_comment',
+  'explanation',
+  'final_score',
+  'final_reason',
+];
 
 /**
  * A unit's score sheet: self scores and explanations by the unit, final scores by the
@@ -91,6 +105,7 @@ export class ScoreSheetsService implements OnModuleInit {
     unitId: string,
     itemCode: string,
     dto: EnterSelfScoreDto,
+    ifMatch?: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await loadPeriodContext(manager, periodId, true);
@@ -104,13 +119,7 @@ export class ScoreSheetsService implements OnModuleInit {
       const sheet = await this.store.ensureSheet(manager, actor, ctx, unitId);
       assertSheetDraft(sheet);
       const entry = await this.store.findEntry(manager, sheet.id, item.code);
-      if (dto.expectedVersion !== undefined && dto.expectedVersion !== entry?.version) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `The entry changed since you read it (version ${entry?.version ?? 'none'}, you sent ${dto.expectedVersion}); read it again.`,
-          { currentVersion: entry?.version ?? null },
-        );
-      }
+      assertVersion('score_entry', entry?.version ?? null, { expectedVersion: dto.expectedVersion, ifMatch });
       const selfNote = dto.selfNote === undefined ? undefined : dto.selfNote || null;
       if (dto.progressReportIds?.length) {
         await assertCitableProgressReports(manager, dto.progressReportIds, unitId, ctx.cycle.id);
@@ -135,6 +144,7 @@ export class ScoreSheetsService implements OnModuleInit {
     unitId: string,
     itemCode: string,
     dto: EnterExplanationDto,
+    ifMatch?: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await loadPeriodContext(manager, periodId, true);
@@ -157,6 +167,7 @@ export class ScoreSheetsService implements OnModuleInit {
           { explanationDue: ctx.period.explanationDue },
         );
       }
+      assertVersion('score_entry', entry.version, { expectedVersion: dto.expectedVersion, ifMatch });
       const written = await this.store.write(manager, {
         actor,
         sheet,
@@ -176,6 +187,7 @@ export class ScoreSheetsService implements OnModuleInit {
     unitId: string,
     itemCode: string,
     dto: FixFinalScoreDto,
+    ifMatch?: IfMatch,
   ): Promise<ScoreEntryResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const ctx = await loadPeriodContext(manager, periodId, true);
@@ -186,6 +198,7 @@ export class ScoreSheetsService implements OnModuleInit {
       const sheet = await this.store.findSheet(manager, periodId, unitId, true);
       if (sheet?.status !== 'submitted') throw ScoringException.sheetNotSubmitted(sheet);
       const entry = await this.store.findEntry(manager, sheet.id, item.code);
+      assertVersion('score_entry', entry?.version ?? null, { expectedVersion: dto.expectedVersion, ifMatch });
       // Without a final, the entry counts its reviewed score (or its self score): departing from it needs a reason.
       const otherwise = entry?.reviewedScore ?? entry?.selfScore ?? null;
       const reason = dto.reason || null;
@@ -211,24 +224,59 @@ export class ScoreSheetsService implements OnModuleInit {
     });
   }
 
-  /** Every change of the entry, oldest first; visible like the sheet. */
-  async history(actor: Actor, periodId: string, unitId: string, itemCode: string): Promise<ScoreChangeResponseDto[]> {
+  /** One entry as last written, visible like the sheet; nothing written for the item yet is a 404. */
+  async getEntry(actor: Actor, periodId: string, unitId: string, itemCode: string): Promise<ScoreEntryResponseDto> {
     const manager = this.dataSource.manager;
     const ctx = await loadPeriodContext(manager, periodId);
     const item = findScoreItem(ctx.tree, itemCode);
     const sheet = await this.store.findSheet(manager, periodId, unitId);
+    if (!sheet && !maySeeDraftsOf(actor, { unitId }, ctx.cycle.clusterId)) throw sheetNotVisible();
+    if (sheet) await assertMayReadSheet(manager, actor, sheet);
+    const entry = sheet ? await this.store.findEntry(manager, sheet.id, item.code) : null;
+    if (!sheet || !entry) {
+      throw new ScoringException(
+        ScoringErrorCode.EntryNotFound,
+        `Nothing is entered for ${item.code} on this unit's sheet yet; the first PUT creates the entry.`,
+        { periodId, unitId, itemCode: item.code },
+      );
+    }
+    return toScoreEntryResponse(entry, sheet);
+  }
+
+  /** Every change of the entry, oldest first; visible like the sheet. */
+  async history(
+    actor: Actor,
+    periodId: string,
+    unitId: string,
+    itemCode: string,
+    query: PageQueryDto,
+  ): Promise<Page<ScoreChangeResponseDto>> {
+    const manager = this.dataSource.manager;
+    const ctx = await loadPeriodContext(manager, periodId);
+    const item = findScoreItem(ctx.tree, itemCode);
+    const none: Page<ScoreChangeResponseDto> = { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+    const sheet = await this.store.findSheet(manager, periodId, unitId);
     if (!sheet) {
       if (!maySeeDraftsOf(actor, { unitId }, ctx.cycle.clusterId)) throw sheetNotVisible();
-      return [];
+      return none;
     }
     await assertMayReadSheet(manager, actor, sheet);
     const entry = await this.store.findEntry(manager, sheet.id, item.code);
-    if (!entry) return [];
-    const changes = await manager.find(ScoreChange, { where: { entryId: entry.id }, order: { createdAt: 'ASC' } });
-    const actorIds = [...new Set(changes.map((change) => change.actorId))];
+    if (!entry) return none;
+    // The fields one write changes share its timestamp: they keep the order of the entry's fields.
+    const all = (await manager.find(ScoreChange, { where: { entryId: entry.id } })).sort(
+      (a, b) =>
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        SCORE_CHANGE_FIELDS.indexOf(a.field) - SCORE_CHANGE_FIELDS.indexOf(b.field),
+    );
+    const changes = pageOf(all, query, SCORE_CHANGE_SORT);
+    const actorIds = [...new Set(changes.items.map((change) => change.actorId))];
     const users = actorIds.length ? await manager.findBy(User, { id: In(actorIds) }) : [];
     const names = new Map(users.map((user) => [user.id, user.fullName]));
-    return changes.map((change) => toScoreChangeResponse(change, names.get(change.actorId) ?? null));
+    return {
+      ...changes,
+      items: changes.items.map((change) => toScoreChangeResponse(change, names.get(change.actorId) ?? null)),
+    };
   }
 
   /**

@@ -8,6 +8,8 @@ import { UuidParam } from '../../common/validation/validation';
 import { RankingResponseDto } from './dto/ranking.dto';
 import { AdoptRankingDto } from './dto/scoring-adoption.dto';
 import { ScoringAdoptionService } from './scoring-adoption.service';
+import { IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('scoring')
 @Controller('scoring-periods/:periodId')
@@ -33,7 +35,8 @@ export class ScoringAdoptionController {
     @CurrentActor() actor: Actor,
     @Param('periodId', UuidParam) periodId: string,
     @Body() dto: AdoptRankingDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<RankingResponseDto> {
-    return this.adoption.adopt(actor, periodId, dto);
+    return this.adoption.adopt(actor, periodId, dto, ifMatch);
   }
 }

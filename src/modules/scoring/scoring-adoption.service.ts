@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { CycleGates } from '../cycles/cycle-gates';
 import { LedgerService } from '../ledger/ledger.service';
 import type { RankingResponseDto } from './dto/ranking.dto';
@@ -37,7 +37,7 @@ export class ScoringAdoptionService implements OnModuleInit {
     this.gates.register(rankingAdoptedGate);
   }
 
-  adopt(actor: Actor, periodId: string, dto: AdoptRankingDto): Promise<RankingResponseDto> {
+  adopt(actor: Actor, periodId: string, dto: AdoptRankingDto, ifMatch?: IfMatch): Promise<RankingResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       // NO KEY UPDATE: sheets may still reference the period (FK share locks) while we wait.
       const period = await manager.findOne(ScoringPeriod, {
@@ -48,13 +48,7 @@ export class ScoringAdoptionService implements OnModuleInit {
       const cycle = await findPeriodCycle(manager, period);
       assertMayAdopt(actor, cycle.clusterId);
       if (period.status === 'adopted') throw ScoringException.periodAdopted(period.id);
-      if (dto.expectedVersion !== undefined && dto.expectedVersion !== period.version) {
-        throw new CommonException(
-          CommonErrorCode.ConcurrentUpdate,
-          `You read version ${dto.expectedVersion} of the scoring period; it is at version ${period.version} now. Read it again.`,
-          { expectedVersion: dto.expectedVersion, currentVersion: period.version },
-        );
-      }
+      assertVersion('scoring_period', period.version, { expectedVersion: dto.expectedVersion, ifMatch });
       // A score being written right now finishes first; later ones meet the adopted period's trigger.
       await manager.query('LOCK TABLE score_sheets, score_entries IN SHARE MODE');
       const input = await loadRankingInput(manager, period, cycle, 'final');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
@@ -13,6 +13,7 @@ import {
   ScoringPeriodResponseDto,
 } from './dto/scoring-periods.dto';
 import { ScoringPeriodsService } from './scoring-periods.service';
+import { ApiVersionedResponse } from '../../common/versioning/versioning.decorators';
 
 @ApiTags('scoring')
 @Controller()
@@ -58,7 +59,7 @@ export class ScoringPeriodsController {
   @Get('scoring-periods/:id')
   @RequirePermission(Permission.ScoringRead)
   @ApiOperation({ summary: 'One scoring period' })
-  @ApiOkResponse({ type: ScoringPeriodResponseDto })
+  @ApiVersionedResponse(ScoringPeriodResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ScoringPeriodResponseDto> {
     return this.periods.get(actor, id);

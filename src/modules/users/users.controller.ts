@@ -9,6 +9,8 @@ import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dto/users.dto';
 import { UsersService } from './users.service';
+import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
+import type { IfMatch } from '../../common/versioning/version-precondition';
 
 @ApiTags('users')
 @Controller('users')
@@ -27,7 +29,7 @@ export class UsersController {
   @Get(':id')
   @RequirePermission(Permission.UsersRead)
   @ApiOperation({ summary: 'One account' })
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiVersionedResponse(UserResponseDto)
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<UserResponseDto> {
     return this.users.get(actor, id);
@@ -47,15 +49,17 @@ export class UsersController {
   @ApiOperation({
     summary: 'Change an account',
     description:
-      "Only an administrator may change someone else's account. Disabling an account ends its sessions at once.",
+      "Only an administrator may change someone else's account. Disabling an account ends its sessions at once. " +
+      'A stale `expectedVersion` or If-Match, when sent, is 409 version_conflict.',
   })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateUserDto,
+    @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<UserResponseDto> {
-    return this.users.update(actor, id, dto);
+    return this.users.update(actor, id, dto, ifMatch);
   }
 }

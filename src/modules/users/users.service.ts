@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { containsPattern, findPage, type Page } from '../../common/pagination/pagination';
 import { AuthSession } from '../auth/auth-session.entity';
 import { LedgerService } from '../ledger/ledger.service';
@@ -97,11 +98,12 @@ export class UsersService {
     return response;
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+  async update(actor: Actor, id: string, dto: UpdateUserDto, ifMatch?: IfMatch): Promise<UserResponseDto> {
     UsersPolicy.assertMayUpdate(actor, id, dto);
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound(id);
+      assertVersion('user', user.version, { expectedVersion: dto.expectedVersion, ifMatch });
       const changed = UPDATABLE.filter((field) => dto[field] !== undefined && dto[field] !== user[field]);
       if (changed.length === 0) return toUserResponse(user);
       const deactivated = user.isActive && dto.isActive === false;

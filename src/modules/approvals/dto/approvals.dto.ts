@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { SortSpec } from '../../../common/pagination/pagination';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 import type { ActRecord } from '../approval-facts';
 import type { ApprovalRequest } from '../approval-request.entity';
 import type { ApproverScope, WorkflowDefinition } from '../workflow-definition';
@@ -12,6 +13,8 @@ export const PENDING_SORT: SortSpec = {
   fields: { createdAt: 'createdAt', updatedAt: 'updatedAt' },
   default: 'createdAt',
 };
+
+export const WORKFLOW_SORT: SortSpec = { fields: { key: 'key', subjectType: 'subjectType' }, default: 'key' };
 
 export class ActOnApprovalDto {
   @ApiProperty({ example: 'adopt', description: 'The name of a transition out of the current state.' })
@@ -31,16 +34,7 @@ export class ActOnApprovalDto {
   @MaxLength(2000)
   comment?: string;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    example: 3,
-    description: 'The version you saw (as in the ETag). A stale one is refused with 409; same as If-Match.',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('approval request')
   expectedVersion?: number;
 }
 

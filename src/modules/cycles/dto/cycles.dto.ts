@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import type { SortSpec } from '../../../common/pagination/pagination';
 import type { CycleTransition } from '../cycle-transition.entity';
@@ -22,17 +23,7 @@ export const CYCLE_SORT: SortSpec = {
 
 const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
-/** The version the client read; when sent and stale, the change is refused with cycle_version_conflict. */
-const ExpectedVersion = () => (target: object, property: string) => {
-  ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    description: 'The `version` you read; refused (cycle_version_conflict) if the cycle changed since.',
-  })(target, property);
-  IsOptional()(target, property);
-  IsInt()(target, property);
-  Min(1)(target, property);
-};
+const ExpectedVersion = () => ExpectedVersionField('cycle');
 
 export class ListCyclesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CYCLE_PHASES })

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export class AppointCountingBoardDto {
   @ApiProperty({
@@ -15,10 +16,7 @@ export class AppointCountingBoardDto {
   @IsUUID('all', { each: true })
   memberIds: string[];
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "The poll's `version` you read." })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('poll')
   expectedVersion?: number;
 }
 

@@ -66,6 +66,6 @@ export function toPollResponse(
     countingRecordDocumentId: poll.countingRecordDocumentId,
     certifiedAt: iso(poll.certifiedAt),
     createdAt: poll.createdAt.toISOString(),
-    version: poll.rowVersion,
+    version: poll.version,
   };
 }

@@ -1,18 +1,7 @@
 import { PollResultDto } from './poll-result.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import {
   POLL_KINDS,
   POLL_METHODS,
@@ -21,6 +10,7 @@ import {
   type PollMethod,
   type PollStatus,
 } from '../poll.entity';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const Text = (max: number) => (target: object, property: string) => {
@@ -80,10 +70,7 @@ export class CreatePollDto {
 }
 
 export class PollVersionDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The `version` you read; a stale one is a 409.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('poll')
   expectedVersion?: number;
 }
 

@@ -3,20 +3,19 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBase64,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { IsCalendarDay } from '../../cycles/dto/phase-deadlines';
 import type { Unit } from '../../registry/unit.entity';
 import type { FlagHandover } from '../flag-handover.entity';
 import { HANDOVER_STATUSES, type HandoverStatus } from '../flag-handover.entity';
 import { toUnitRef, trimmed, UnitRefDto } from './flags.dto';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export class OpenHandoverDto {
   @ApiProperty({
@@ -81,10 +80,7 @@ export class CancelHandoverDto {
   @MaxLength(2000)
   reason: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The `version` you read; a stale one is a 409.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('handover')
   expectedVersion?: number;
 }
 
@@ -144,7 +140,7 @@ export function toFlagHandoverResponse(
     cancelledAt: isoOrNull(handover.cancelledAt),
     openedBy: handover.openedBy,
     createdAt: handover.createdAt.toISOString(),
-    version: handover.rowVersion,
+    version: handover.version,
   };
 }
 

@@ -4,16 +4,15 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDay } from '../../cycles/dto/phase-deadlines';
 import { MEETING_STATUSES, type AgendaItem, type Meeting, type MeetingStatus } from '../meeting.entity';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const Text = (max: number) => (target: object, property: string) => {
@@ -61,10 +60,8 @@ export class UpdateMeetingDto {
   @IsOptional()
   @IsIn(MEETING_STATUSES)
   status?: MeetingStatus;
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The `version` you read; a stale one is a 409.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
+  @ExpectedVersionField('meeting')
+  expectedVersion?: number;
 }
 
 export class MeetingResponseDto {
@@ -96,7 +93,7 @@ export function toMeetingResponse(meeting: Meeting): MeetingResponseDto {
     createdBy: meeting.createdBy,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
-    version: meeting.rowVersion,
+    version: meeting.version,
   };
 }
 

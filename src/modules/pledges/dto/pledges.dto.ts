@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
 import type { Unit } from '../../registry/unit.entity';
 import { PLEDGE_STATUSES, type Pledge, type PledgeStatus } from '../pledge.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
 import { PledgeText } from './pledge-fields';
 import { SignatureSummaryDto } from './signatures.dto';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 const SHARED_TEXT_EXAMPLE =
   'Các Liên minh HTX tỉnh trong Cụm thi đua cam kết thực hiện tốt chức năng đại diện, hỗ trợ, phát triển kinh tế tập thể …';
@@ -15,10 +15,8 @@ export class CreatePledgeDto {
 }
 
 export class UpdatePledgeDto extends CreatePledgeDto {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The `rowVersion` you read; a stale one is a 409.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
+  @ExpectedVersionField('pledge')
+  expectedVersion?: number;
 }
 
 export class AmendPledgeDto extends CreatePledgeDto {
@@ -48,7 +46,8 @@ export class PledgeResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) cycleId: string;
   @ApiProperty({ format: 'uuid' }) clusterId: string;
-  @ApiProperty({ type: 'integer', example: 1, description: '1, then +1 for each amendment.' }) version: number;
+  @ApiProperty({ type: 'integer', example: 1, description: 'The pledge version: 1, then +1 for each amendment.' })
+  number: number;
   @ApiProperty({ description: 'True for the newest version: the only one that changes, is signed or sealed.' })
   current: boolean;
   @ApiProperty() sharedText: string;
@@ -64,8 +63,12 @@ export class PledgeResponseDto {
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ type: 'integer', description: 'Send it back as expectedVersion when you change the shared text.' })
-  rowVersion: number;
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description: 'Optimistic version (also the ETag): send it back as expectedVersion or If-Match when you change it.',
+  })
+  version: number;
 }
 
 export interface PledgeView {
@@ -81,7 +84,7 @@ export function toPledgeResponse({ pledge, current, units, signatures }: PledgeV
     id: pledge.id,
     cycleId: pledge.cycleId,
     clusterId: pledge.clusterId,
-    version: pledge.version,
+    number: pledge.number,
     current,
     sharedText: pledge.sharedText,
     rulesVersionId: pledge.rulesVersionId,
@@ -99,6 +102,6 @@ export function toPledgeResponse({ pledge, current, units, signatures }: PledgeV
     createdBy: pledge.createdBy,
     createdAt: pledge.createdAt.toISOString(),
     updatedAt: pledge.updatedAt.toISOString(),
-    rowVersion: pledge.rowVersion,
+    version: pledge.version,
   };
 }

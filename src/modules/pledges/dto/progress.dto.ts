@@ -5,12 +5,10 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
@@ -27,6 +25,7 @@ import type { PledgeProgressValue } from '../pledge-progress-value.entity';
 import type { PledgeTarget } from '../pledge-target.entity';
 import { DECIMAL_PATTERN, DecimalString } from './pledge-fields';
 import { MAX_TARGETS } from './unit-pledges.dto';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export class ProgressValueInputDto {
   @ApiProperty({ format: 'uuid', description: "One of the unit's signed targets." })
@@ -62,10 +61,8 @@ export class CreateProgressReportDto extends ProgressValuesDto {
 }
 
 export class UpdateProgressReportDto extends ProgressValuesDto {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The `rowVersion` you read; a stale one is a 409.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
+  @ExpectedVersionField('progress report')
+  expectedVersion?: number;
 }
 
 export class ProgressValueDto {
@@ -99,8 +96,12 @@ export class ProgressReportResponseDto {
   @ApiProperty({ format: 'uuid' }) draftedBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ type: 'integer', description: 'Send it back as expectedVersion when you change the draft.' })
-  rowVersion: number;
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description: 'Optimistic version (also the ETag): send it back as expectedVersion or If-Match when you change it.',
+  })
+  version: number;
 }
 
 export interface ProgressReportView {
@@ -141,7 +142,7 @@ export function toProgressReportResponse(view: ProgressReportView): ProgressRepo
     draftedBy: report.draftedBy,
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),
-    rowVersion: report.rowVersion,
+    version: report.version,
   };
 }
 
@@ -181,7 +182,8 @@ export class PledgeProgressResponseDto {
   @ApiProperty({ format: 'uuid' }) cycleId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The current pledge version.' })
   pledgeId: string | null;
-  @ApiProperty({ type: 'integer', nullable: true }) pledgeVersion: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The current pledge version (its `number`).' })
+  pledgeNumber: number | null;
   @ApiProperty({ type: [ProgressUnitRowDto], description: 'By unit code; only approved reports count.' })
   units: ProgressUnitRowDto[];
 }

@@ -9,6 +9,7 @@ import type { PledgeTarget } from '../pledge-target.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
 import { DECIMAL_PATTERN, DecimalString, PledgeText } from './pledge-fields';
 import { SignatureSummaryDto } from './signatures.dto';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export const MAX_TARGETS = 50;
 
@@ -43,6 +44,9 @@ export class SetTargetsDto {
   @ValidateNested({ each: true })
   @Type(() => TargetInputDto)
   targets: TargetInputDto[];
+
+  @ExpectedVersionField("unit's pledge")
+  expectedVersion?: number;
 }
 
 export class TargetDto {
@@ -63,7 +67,8 @@ class UnitRefDto {
 export class UnitPledgeResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) pledgeId: string;
-  @ApiProperty({ type: 'integer' }) pledgeVersion: number;
+  @ApiProperty({ type: 'integer', description: 'The pledge version (`number` of the pledge) this part belongs to.' })
+  pledgeNumber: number;
   @ApiProperty({ description: 'Whether the pledge version is the current (newest) one.' }) current: boolean;
   @ApiProperty({ format: 'uuid' }) cycleId: string;
   @ApiProperty({ type: UnitRefDto }) unit: UnitRefDto;
@@ -79,6 +84,12 @@ export class UnitPledgeResponseDto {
   @ApiProperty({ type: SignatureSummaryDto, nullable: true }) signature: SignatureSummaryDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description: 'Optimistic version (also the ETag): send it back as expectedVersion or If-Match with new targets.',
+  })
+  version: number;
 }
 
 export interface UnitPledgeView {
@@ -107,7 +118,7 @@ export function toUnitPledgeResponse(view: UnitPledgeView): UnitPledgeResponseDt
   return {
     id: unitPledge.id,
     pledgeId: pledge.id,
-    pledgeVersion: pledge.version,
+    pledgeNumber: pledge.number,
     current: view.current,
     cycleId: pledge.cycleId,
     unit: { id: unit.id, code: unit.code, name: unit.name },
@@ -118,5 +129,6 @@ export function toUnitPledgeResponse(view: UnitPledgeView): UnitPledgeResponseDt
     signature: view.signature,
     createdAt: unitPledge.createdAt.toISOString(),
     updatedAt: unitPledge.updatedAt.toISOString(),
+    version: unitPledge.version,
   };
 }

@@ -1,12 +1,13 @@
 import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
 import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import type { SortSpec } from '../../../common/pagination/pagination';
 import { pickFigures } from '../results-figures';
 import { RESULTS_REPORT_STATUSES, type ResultsReport, type ResultsReportStatus } from '../results-report.entity';
 import { FigureNotes, FiguresResponseDto, NOTES_SCHEMA, ReportFiguresDto } from './report-figures.dto';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export const RESULTS_REPORT_SORT: SortSpec = {
   fields: { createdAt: 'createdAt', updatedAt: 'updatedAt', number: 'number', status: 'status' },
@@ -29,10 +30,8 @@ export class CreateResultsReportDto extends CorrectResultsReportDto {
 
 /** Absent fields stay as they are (none may be null); `notes`, when sent, replaces all notes. */
 export class UpdateResultsReportDto extends PartialType(CorrectResultsReportDto, { skipNullProperties: false }) {
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The `version` you read; a stale one is a 409.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
+  @ExpectedVersionField('report')
+  expectedVersion?: number;
 }
 
 export class ListResultsReportsQueryDto extends PageQueryDto {

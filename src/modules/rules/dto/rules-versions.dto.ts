@@ -3,12 +3,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
@@ -20,6 +18,7 @@ import { totalMaxPoints, withComputedMaxima } from '../criteria-tree';
 import type { RulesContent } from '../rules-content';
 import { RULES_VERSION_STATUSES, type RulesVersion, type RulesVersionStatus } from '../rules-version.entity';
 import { RulesContentDto } from './rules-content.dto';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export const RULES_VERSION_SORT: SortSpec = {
   fields: { number: 'number', createdAt: 'createdAt', adoptedAt: 'adoptedAt' },
@@ -73,10 +72,8 @@ export class UpdateRulesVersionDto {
   @Content()
   content?: RulesContentDto;
 
-  @ApiProperty({ example: 1, description: 'The `version` you read; a later one means someone changed it since (409).' })
-  @IsInt()
-  @Min(1)
-  expectedVersion: number;
+  @ExpectedVersionField('rules version')
+  expectedVersion?: number;
 }
 
 export class AmendRulesVersionDto {

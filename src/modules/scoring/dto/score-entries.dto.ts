@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 import type { ScoreChange } from '../score-change.entity';
 import type { ScoreEntry, ScoreItemKind } from '../score-entry.entity';
 import { effectiveFinal } from '../score-values';
 import { OptionalText, PointsProperty, RequiredText } from './points';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export class EnterSelfScoreDto {
   @PointsProperty("0 … the leaf's maxPoints (or the bonus/penalty item's cap); at most 2 decimals.")
@@ -30,14 +31,7 @@ export class EnterSelfScoreDto {
   @IsUUID('all', { each: true })
   progressReportIds?: string[];
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    description: "The entry's `version` you read; refused (409 concurrent_update) if it changed since.",
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('score entry')
   expectedVersion?: number;
 }
 
@@ -47,11 +41,17 @@ export class EnterReviewedScoreDto {
 
   @RequiredText(4000, 'Hồ sơ chỉ chứng minh 10 HTX thành lập mới trong năm.')
   comment: string;
+
+  @ExpectedVersionField('score entry')
+  expectedVersion?: number;
 }
 
 export class EnterExplanationDto {
   @RequiredText(4000, '2 HTX được cấp đăng ký ngày 28/12; kèm bản sao giấy chứng nhận.')
   explanation: string;
+
+  @ExpectedVersionField('score entry')
+  expectedVersion?: number;
 }
 
 export class FixFinalScoreDto {
@@ -64,6 +64,9 @@ export class FixFinalScoreDto {
     'Required when the final differs from the reviewed score (or, with no review, the self score).',
   )
   reason?: string | null;
+
+  @ExpectedVersionField('score entry')
+  expectedVersion?: number;
 }
 
 /** One scorable line of a sheet: what the unit, the reviewer and the secretariat entered. */

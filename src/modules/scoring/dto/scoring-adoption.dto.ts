@@ -1,14 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export class AdoptRankingDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    description: "The period's `version` you read; refused (concurrent_update) if the period changed since.",
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField('scoring period')
   expectedVersion?: number;
 }

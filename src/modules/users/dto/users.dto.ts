@@ -4,6 +4,7 @@ import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, V
 import { BooleanQueryParam, PageQueryDto, SearchQueryParam } from '../../../common/pagination/page-query.dto';
 import type { SortSpec } from '../../../common/pagination/pagination';
 import { LOCALES, type Locale, type User } from '../user.entity';
+import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -72,6 +73,9 @@ export class UpdateUserDto {
   @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   isActive?: boolean;
+
+  @ExpectedVersionField('account')
+  expectedVersion?: number;
 }
 
 export class UserResponseDto {
@@ -82,6 +86,12 @@ export class UserResponseDto {
   @ApiProperty() isActive: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description: 'Optimistic version (also the ETag), for expectedVersion or If-Match.',
+  })
+  version: number;
 }
 
 /** The password hash never leaves the service: not in answers, not in the ledger. */
@@ -94,5 +104,6 @@ export function toUserResponse(user: User): UserResponseDto {
     isActive: user.isActive,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
+    version: user.version,
   };
 }
