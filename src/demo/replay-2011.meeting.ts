@@ -4,6 +4,7 @@ import {
   ELECTED_2012,
   KEY_KIND,
   LEADER_2011,
+  LEADER_CANDIDATES,
   LEADER_VOTES,
   MEETING,
   SECRETARIAT,
@@ -18,7 +19,8 @@ import { registerSigningKey, signDocument } from './replay-signing';
 /**
  * Step 6, the meeting of 21 November 2011: the delegates sign the attendance register and the
  * quorum is read; the secretariat puts the election of the 2012 leader to the vote — the outgoing
- * leader refused as a candidate by the rotation rule — with a counting board; the 7 delegates cast
+ * leader refused as a candidate by the rotation rule — with a counting board it proposes and the
+ * meeting confirms by a show of hands; the 7 delegates cast
  * secret ballots; the poll is closed and tallied; the board and the secretariat sign the counting
  * record; the secretariat certifies it, which records the elected unit as the 2012 leader.
  */
@@ -42,7 +44,11 @@ export async function holdMeeting(r: Replay): Promise<string[]> {
 
   const poll = await secretariat.post(
     `/meetings/${meeting.id}/polls`,
-    { kind: 'leader_election', title: `Bầu cụm trưởng năm ${YEAR + 1}` },
+    {
+      kind: 'leader_election',
+      title: `Bầu cụm trưởng năm ${YEAR + 1}`,
+      candidateUnitIds: LEADER_CANDIDATES.map((code) => r.ids.units[code]),
+    },
     201,
   );
   r.ids.pollId = poll.id;
@@ -55,11 +61,18 @@ export async function holdMeeting(r: Replay): Promise<string[]> {
   const refused = candidates.find((c) => c.unitCode === LEADER_2011 && !c.eligible);
   if (!refused) throw new Error(`The outgoing leader ${LEADER_2011} was not refused as a candidate.`);
   r.outcome.refusedCandidate = refused;
-  await secretariat.put(
+  // The chair proposes the counting board; the meeting confirms it by a show of hands.
+  const proposed = await secretariat.put(
     `/polls/${poll.id}/counting-board`,
     { memberIds: COUNTING_BOARD.map((email) => r.ids.users[email]) },
     200,
   );
+  for (const { code } of UNITS) {
+    const board = await r.client
+      .as(delegate(code))
+      .post(`/polls/${poll.id}/counting-board/hands`, { proposalId: proposed.proposalId, vote: 'for' }, 200);
+    if (board.status === 'confirmed') break;
+  }
 
   await secretariat.post(`/polls/${poll.id}/open`, {}, 200);
   for (const { code } of UNITS) {

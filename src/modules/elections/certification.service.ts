@@ -10,6 +10,7 @@ import { SignedDocument } from '../signatures/signed-document.entity';
 import { secretariatCapacity, signingTime, type SignerCapacity } from '../signatures/signer-capacity';
 import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
 import { boardOf } from './counting-board.service';
+import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
 import { buildCountingRecord } from './counting-record';
 import type { CountingRecordResponseDto, SignCountingRecordDto } from './dto/certification.dto';
@@ -243,12 +244,14 @@ function assertTallied(poll: Poll): void {
   }
 }
 
+/** The board the meeting confirmed: nobody signs as the board of a proposal only. */
 async function assertBoard(manager: EntityManager, pollId: string): Promise<Awaited<ReturnType<typeof boardOf>>> {
+  await CountingBoardPolicy.assertConfirmed(manager, pollId);
   const board = await boardOf(manager, pollId);
   if (board.length < 2) {
     throw new CountingException(
       CountingErrorCode.BoardMissing,
-      'The secretariat appoints a counting board (PUT …/counting-board) before the record is signed.',
+      'The counting board is proposed (PUT …/counting-board) and confirmed by the meeting before the record is signed.',
     );
   }
   return board;

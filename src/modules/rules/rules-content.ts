@@ -65,6 +65,8 @@ export interface VotingRules {
   voterWeights?: Record<string, number>;
   /** Optional: whether one poll may combine electronic and paper ballots; absent: allowed. */
   mixedBallots?: boolean;
+  /** Optional: share of the units present whose hands (strictly more) confirm a counting board; absent: 0.5. */
+  countingBoardMajority?: number;
 }
 
 export interface LeaderRotationRule {
