@@ -284,6 +284,13 @@ describe('signed pledges', () => {
     it('serves the canonical document: RFC 8785 JSON of the shared text, unit, targets, cycle, rules and version', async () => {
       const res = await getDocument('son-la', officer('lai-chau'));
       expect(res.status).toBe(200);
+      // The shape of every signable document; nobody has signed these bytes yet.
+      expect(res.body).toMatchObject({
+        kind: 'unit_pledge',
+        subjectId: unitPledgeIds['son-la'],
+        documentId: null,
+        signatures: [],
+      });
       expect(res.body.content).toEqual({
         type: 'thidua.unit-pledge',
         formatVersion: 1,
@@ -377,7 +384,16 @@ describe('signed pledges', () => {
           WHERE up.id = $1`,
         [unitPledgeIds['dien-bien']],
       )) as { kind: string; digest: string }[];
-      expect(stored).toEqual([{ kind: 'unit_pledge', digest: (await getDocument('dien-bien')).body.digest }]);
+      const signedDocument = (await getDocument('dien-bien')).body;
+      expect(stored).toEqual([{ kind: 'unit_pledge', digest: signedDocument.digest }]);
+      expect(signedDocument.documentId).toEqual(expect.any(String));
+      expect(signedDocument.signatures).toEqual([
+        expect.objectContaining({
+          documentId: signedDocument.documentId,
+          capacity: 'unit_head',
+          unitId: unitIds['dien-bien'],
+        }),
+      ]);
     });
 
     it('a delegate of the head who has left the unit may not sign for it (the approval path refuses them too)', async () => {
