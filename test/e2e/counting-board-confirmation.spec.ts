@@ -199,6 +199,9 @@ describe('the counting board is proposed by the chair and confirmed by the meeti
     for (const account of mallory) {
       expect(problem(await enter(account.email))).toEqual({ status: 403, code: 'not_on_counting_board' });
     }
+    const secretariat = await enter(SECRETARIAT);
+    expect(secretariat.status).toBe(403);
+    expect(['not_on_counting_board', 'forbidden']).toContain(secretariat.body.code);
     expect((await enter(A)).status).toBe(201);
     expect((await enter(B)).status).toBe(201);
     expect(problem(await s.proposeBoard(pollId, [A, delegate('dien-bien')]))).toEqual({
@@ -230,6 +233,35 @@ describe('the counting board is proposed by the chair and confirmed by the meeti
       .send({});
     expect(certified.status).toBe(200);
     expect(certified.body.status).toBe('certified');
+  });
+
+  it('the share of hands comes from the pinned rules (voting.countingBoardMajority)', async () => {
+    const created = await s.createPoll(meetingId, { kind: 'motion', title: 'Đa số 70%', motionText: 'Đồng ý?' });
+    const motionId = created.body.id as string;
+    // A version of the rules that asks more than 70% of the units present, pinned to this draft poll.
+    await t.dataSource.query(
+      `WITH v AS (
+         INSERT INTO rules_versions (cluster_id, number, title, status, content, content_digest, created_by)
+         SELECT r.cluster_id, 900, 'Đa số 70%', 'draft',
+                jsonb_set(r.content, '{voting,countingBoardMajority}', '0.7'), r.content_digest, r.created_by
+           FROM rules_versions r JOIN polls p ON p.rules_version_id = r.id WHERE p.id = $1
+         RETURNING id)
+       UPDATE polls SET rules_version_id = (SELECT id FROM v) WHERE id = $1`,
+      [motionId],
+    );
+    const proposed = await s.proposeBoard(motionId, [A, B]);
+    expect(proposed.body.confirmation).toMatchObject({ presentUnits: 7, handsNeeded: 5, majority: 0.7 });
+    for (const code of ['son-la', 'lai-chau', 'dien-bien', 'ha-giang']) {
+      expect((await s.raiseHand(motionId, code)).body.status).toBe('proposed');
+    }
+    // Four of seven would confirm under the default; here the database refuses it too.
+    await expect(
+      t.dataSource.query(`UPDATE poll_counting_boards SET confirmed_at = now() WHERE poll_id = $1`, [motionId]),
+    ).rejects.toMatchObject({ constraint: 'ck_poll_counting_boards_majority' });
+    expect((await s.raiseHand(motionId, 'cao-bang')).body).toMatchObject({
+      status: 'confirmed',
+      confirmation: { handsFor: 5, presentUnits: 7 },
+    });
   });
 
   it('a new proposal replaces a confirmed board and needs the meeting again', async () => {
