@@ -92,7 +92,7 @@ export interface paths {
     head?: never;
     /**
      * Change an account
-     * @description Only an administrator may change someone else's account. Disabling an account ends its sessions at once.
+     * @description Only an administrator may change someone else's account. Disabling an account ends its sessions at once. A stale `expectedVersion` or If-Match, when sent, is 409 version_conflict.
      */
     patch: operations['UsersController_update'];
     trace?: never;
@@ -600,7 +600,7 @@ export interface paths {
     put?: never;
     /**
      * Move the cycle to the next phase
-     * @description Administrators, or the secretariat of the cycle's cluster. `to` must be the next phase (phase_backwards, phase_skip, cycle_closed otherwise); every blocking gate registered for it must be met (cycle_gate_unmet lists what is not, in `unmet`). A stale expectedVersion is refused with cycle_version_conflict.
+     * @description Administrators, or the secretariat of the cycle's cluster. `to` must be the next phase (phase_backwards, phase_skip, cycle_closed otherwise); every blocking gate registered for it must be met (cycle_gate_unmet lists what is not, in `unmet`). A stale expectedVersion or If-Match is refused with version_conflict.
      */
     post: operations['CyclesController_advance'];
     delete?: never;
@@ -678,7 +678,7 @@ export interface paths {
     };
     /**
      * The registered approval workflows, as data
-     * @description States, and per transition: who takes it (scope), how many approvals, comment, separation of duties.
+     * @description States, and per transition: who takes it (scope), how many approvals, comment, separation of duties. Sort fields: key (default), subjectType.
      */
     get: operations['ApprovalsController_workflows'];
     put?: never;
@@ -740,7 +740,7 @@ export interface paths {
     put?: never;
     /**
      * Take a step: approve, reject, submit… as the workflow names it
-     * @description The workflow decides who may (scope, delegation, separation of duties, one approval per unit or person). Send the version you saw as If-Match or expectedVersion: a stale one is 409 approval_version_conflict. A k-of-n step moves the request only with the k-th approval.
+     * @description The workflow decides who may (scope, delegation, separation of duties, one approval per unit or person). Send the version you saw as If-Match or expectedVersion: a stale one is 409 version_conflict. A k-of-n step moves the request only with the k-th approval.
      */
     post: operations['ApprovalsController_act'];
     delete?: never;
@@ -856,7 +856,7 @@ export interface paths {
     head?: never;
     /**
      * Revise a draft rules version
-     * @description Administrators, or the cluster's secretariat, while the version is a draft (else 409 rules_version_not_draft); `expectedVersion` is the version you read (else 409 rules_version_stale). The content is checked in two steps: its shape (400 validation_failed) and the rules of the model — leaves carry maxPoints, a parent's stated maximum is the sum of its children, caps, shares in (0, 1], unique codes, eligibility, rotation order of member units (422 rules_content_invalid); both list `errors` by field path.
+     * @description Administrators, or the cluster's secretariat, while the version is a draft (else 409 rules_version_not_draft); `expectedVersion` or If-Match, when sent, is the version you read (else 409 version_conflict). The content is checked in two steps: its shape (400 validation_failed) and the rules of the model — leaves carry maxPoints, a parent's stated maximum is the sum of its children, caps, shares in (0, 1], unique codes, eligibility, rotation order of member units (422 rules_content_invalid); both list `errors` by field path.
      */
     patch: operations['RulesController_update'];
     trace?: never;
@@ -924,7 +924,7 @@ export interface paths {
     head?: never;
     /**
      * Change a draft report
-     * @description The unit's officer or head, only while the version is a draft (409 report_not_draft), with the version read (`expectedVersion`; a stale one is 409 concurrent_update).
+     * @description The unit's officer or head, only while the version is a draft (409 report_not_draft), with the version read (`expectedVersion` or If-Match, when sent; a stale one is 409 version_conflict).
      */
     patch: operations['ReportsController_update'];
     trace?: never;
@@ -1057,7 +1057,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * One score entry
+     * @description Visible like the sheet; 404 entry_not_found while nothing is entered for the item. The ETag is the entry's version, for If-Match (or `expectedVersion`) of the next self score.
+     */
+    get: operations['ScoreSheetsController_getEntry'];
     /**
      * Enter a self score
      * @description The unit's officer or head (403 sheet_entry_forbidden), for a current member unit, until selfScoringDue (409 self_scoring_closed), while the sheet is a draft (409 sheet_not_draft). The first score creates the sheet and its approval request. Every changed field is kept in the history. itemCode is a leaf criterion or a bonus/penalty item of the period’s rules (a parent: 422 score_on_parent; unknown: 404 item_not_found); a score is 0 … the maxPoints or cap with at most 2 decimals (422 score_out_of_range). Refused once the period is adopted (409 period_adopted).
@@ -1455,7 +1459,7 @@ export interface paths {
     };
     /**
      * Every version of the cycle's pledge
-     * @description Newest (current) first.
+     * @description Newest (current) first. Sort fields: number (default -number), createdAt.
      */
     get: operations['PledgesController_list'];
     put?: never;
@@ -1484,7 +1488,7 @@ export interface paths {
     get: operations['PledgesController_get'];
     /**
      * Change the shared text
-     * @description The secretariat, on the current version while no unit has signed it (409 pledge_has_signatures), with the `rowVersion` read as `expectedVersion`.
+     * @description The secretariat, on the current version while no unit has signed it (409 pledge_has_signatures). A stale `expectedVersion` or If-Match, when sent, is 409 version_conflict.
      */
     put: operations['PledgesController_update'];
     post?: never;
@@ -1604,7 +1608,7 @@ export interface paths {
     get?: never;
     /**
      * Replace the unit's targets
-     * @description The unit's officer or head, while the unit's pledge is a draft of the current version (409 pledge_targets_not_draft once submitted, approved or signed). 1–50 targets, decimal strings.
+     * @description The unit's officer or head, while the unit's pledge is a draft of the current version (409 pledge_targets_not_draft once submitted, approved or signed). 1–50 targets, decimal strings. A stale `expectedVersion` or If-Match, when sent, is 409 version_conflict.
      */
     put: operations['UnitPledgesController_setTargets'];
     post?: never;
@@ -1759,7 +1763,7 @@ export interface paths {
     head?: never;
     /**
      * Change a meeting's details, agenda or status
-     * @description With the version read (`expectedVersion`, else 409 concurrent_update). Status moves forward only (409 meeting_status_backwards); a closed meeting no longer changes (409 meeting_closed).
+     * @description A stale `expectedVersion` or If-Match, when sent, is 409 version_conflict. Status moves forward only (409 meeting_status_backwards); a closed meeting no longer changes (409 meeting_closed).
      */
     patch: operations['MeetingsController_update'];
     trace?: never;
@@ -2057,15 +2061,35 @@ export interface paths {
     };
     /**
      * The counting board
-     * @description Its members and whether it can still change.
+     * @description The proposal, its members, the hands raised on it, whether it is confirmed and can still change.
      */
     get: operations['CountingController_board'];
     /**
-     * Appoint the counting board
-     * @description Replaces the board: at least two people (422 counting_board_too_small), none of them a delegate or head of a candidate unit or sitting for one at the meeting (422 counting_board_member_conflict, with the reasons). 409 counting_board_locked once a paper figure is entered or the poll is tallied.
+     * Propose the counting board (the meeting confirms it)
+     * @description The chair (secretariat) proposes a board; it replaces any earlier proposal, confirmed or not, and must be confirmed by the meeting again (POST …/counting-board/hands). At least two people (422 counting_board_too_small), each holding a delegate or head mandate of a member unit present at the meeting (422 counting_board_member_no_seat), one per unit (422 counting_board_units_not_distinct), none of a candidate's unit or sitting for one (422 counting_board_member_conflict, with the reasons). 409 counting_board_locked once a paper figure is entered or the poll is tallied.
      */
-    put: operations['CountingController_appoint'];
+    put: operations['CountingController_propose'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/polls/{id}/counting-board/hands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Raise your unit's hand on the proposed counting board
+     * @description The show of hands that confirms the board: the person checked in for a member unit at the meeting, with its delegate or head mandate, votes for, against or abstains, once per unit and proposal (403 counting_board_hand_not_present, 409 counting_board_hand_already_raised). When the hands for it exceed the rules’ share of the units present (default one half), the board is confirmed. 409 counting_board_proposal_changed if another board was proposed since you read it.
+     */
+    post: operations['CountingController_raiseHand'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2399,7 +2423,7 @@ export interface paths {
     put?: never;
     /**
      * Cancel a handover before it completes
-     * @description The secretariat of the flag's cluster (or an administrator), with a reason. A flag in transit goes back to the unit that released it, as a new period of the chain. Refused once completed (409 handover_completed) or cancelled; a stale `expectedVersion` is 409 concurrent_update.
+     * @description The secretariat of the flag's cluster (or an administrator), with a reason. A flag in transit goes back to the unit that released it, as a new period of the chain. Refused once completed (409 handover_completed) or cancelled; a stale `expectedVersion` or If-Match is 409 version_conflict.
      */
     post: operations['FlagHandoversController_cancel'];
     delete?: never;
@@ -2661,6 +2685,11 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * @description Optimistic version (also the ETag), for expectedVersion or If-Match.
+       * @example 1
+       */
+      version: number;
     };
     CreateUserDto: {
       /**
@@ -2685,6 +2714,11 @@ export interface components {
       locale?: 'vi' | 'en';
       /** @description False disables the account and ends all its sessions at once. */
       isActive?: boolean;
+      /**
+       * @description The `version` of the account you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     LoginDto: {
       /** @example thuky.sonla@thidua.local */
@@ -3292,7 +3326,10 @@ export interface components {
        */
       to:
         'setup' | 'rules_adoption' | 'pledge_signing' | 'in_progress' | 'evaluation' | 'voting' | 'handover' | 'closed';
-      /** @description The `version` you read; refused (cycle_version_conflict) if the cycle changed since. */
+      /**
+       * @description The `version` of the cycle you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
     };
     ReopenPhaseDto: {
@@ -3307,7 +3344,10 @@ export interface components {
        * @example 2011-12-15
        */
       deadline?: string;
-      /** @description The `version` you read; refused (cycle_version_conflict) if the cycle changed since. */
+      /**
+       * @description The `version` of the cycle you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
     };
     SetDeadlinesDto: {
@@ -3336,7 +3376,10 @@ export interface components {
       };
       /** @description Kept in the history with the changes. */
       reason?: string;
-      /** @description The `version` you read; refused (cycle_version_conflict) if the cycle changed since. */
+      /**
+       * @description The `version` of the cycle you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
     };
     PinRulesVersionDto: {
@@ -3345,7 +3388,10 @@ export interface components {
        * @description An adopted rules version of the same cluster.
        */
       rulesVersionId: string;
-      /** @description The `version` you read; refused (cycle_version_conflict) if the cycle changed since. */
+      /**
+       * @description The `version` of the cycle you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
     };
     WorkflowTransitionDto: {
@@ -3466,8 +3512,8 @@ export interface components {
        */
       comment?: string;
       /**
-       * @description The version you saw (as in the ETag). A stale one is refused with 409; same as If-Match.
-       * @example 3
+       * @description The `version` of the approval request you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
        */
       expectedVersion?: number;
     };
@@ -3672,6 +3718,11 @@ export interface components {
        * @example 3
        */
       minElectronicVotersForBoard?: number;
+      /**
+       * @description Share of the units present that must raise a hand for a proposed counting board, strictly more than it, in (0, 1); absent: 0.5 (more than half).
+       * @example 0.5
+       */
+      countingBoardMajority?: number;
     };
     LeaderRotationRuleDto: {
       /** @description Whether the outgoing leader unit may be elected for the next term. */
@@ -3784,10 +3835,10 @@ export interface components {
       title?: string;
       content?: components['schemas']['RulesContentDto'];
       /**
-       * @description The `version` you read; a later one means someone changed it since (409).
+       * @description The `version` of the rules version you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
        * @example 1
        */
-      expectedVersion: number;
+      expectedVersion?: number;
     };
     AmendRulesVersionDto: {
       /** @example Sửa đổi, bổ sung Quy chế khen thưởng Cụm năm 2012 */
@@ -3950,8 +4001,11 @@ export interface components {
       notes?: {
         [key: string]: string;
       };
-      /** @description The `version` you read; a stale one is a 409. */
-      expectedVersion: number;
+      /**
+       * @description The `version` of the report you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     CorrectResultsReportDto: {
       /**
@@ -4251,22 +4305,6 @@ export interface components {
       penalty: components['schemas']['SheetItemDto'][];
       totals: components['schemas']['SheetStageTotalsDto'];
     };
-    EnterSelfScoreDto: {
-      /**
-       * @description 0 … the leaf's maxPoints (or the bonus/penalty item's cap); at most 2 decimals.
-       * @example 8.5
-       */
-      selfScore: string | number;
-      /**
-       * @description Evidence in words; absent keeps it, null clears it.
-       * @example Đã thành lập mới 12 HTX (Quyết định số …)
-       */
-      selfNote?: string | null;
-      /** @description Approved pledge progress reports of the unit for the period's cycle, cited as evidence (422 progress_report_not_citable otherwise); absent keeps the citations, [] removes them. */
-      progressReportIds?: string[];
-      /** @description The entry's `version` you read; refused (409 concurrent_update) if it changed since. */
-      expectedVersion?: number;
-    };
     ScoreEntryResponseDto: {
       /** @example B1 */
       itemCode: string;
@@ -4301,6 +4339,25 @@ export interface components {
       /** @enum {string} */
       sheetStatus: 'draft' | 'submitted';
     };
+    EnterSelfScoreDto: {
+      /**
+       * @description 0 … the leaf's maxPoints (or the bonus/penalty item's cap); at most 2 decimals.
+       * @example 8.5
+       */
+      selfScore: string | number;
+      /**
+       * @description Evidence in words; absent keeps it, null clears it.
+       * @example Đã thành lập mới 12 HTX (Quyết định số …)
+       */
+      selfNote?: string | null;
+      /** @description Approved pledge progress reports of the unit for the period's cycle, cited as evidence (422 progress_report_not_citable otherwise); absent keeps the citations, [] removes them. */
+      progressReportIds?: string[];
+      /**
+       * @description The `version` of the score entry you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
+    };
     SelfScoreEntryDto: {
       /**
        * @description 0 … the leaf's maxPoints (or the bonus/penalty item's cap); at most 2 decimals.
@@ -4314,7 +4371,10 @@ export interface components {
       selfNote?: string | null;
       /** @description Approved pledge progress reports of the unit for the period's cycle, cited as evidence (422 progress_report_not_citable otherwise); absent keeps the citations, [] removes them. */
       progressReportIds?: string[];
-      /** @description The entry's `version` you read; refused (409 concurrent_update) if it changed since. */
+      /**
+       * @description The `version` of the score entry you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
       /**
        * @description A leaf criterion or a bonus/penalty item.
@@ -4329,6 +4389,11 @@ export interface components {
     EnterExplanationDto: {
       /** @example 2 HTX được cấp đăng ký ngày 28/12; kèm bản sao giấy chứng nhận. */
       explanation: string;
+      /**
+       * @description The `version` of the score entry you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     FixFinalScoreDto: {
       /**
@@ -4341,6 +4406,11 @@ export interface components {
        * @example Chấp nhận giải trình của đơn vị.
        */
       reason?: string | null;
+      /**
+       * @description The `version` of the score entry you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     ScoreChangeResponseDto: {
       /** Format: uuid */
@@ -4402,6 +4472,11 @@ export interface components {
       reviewedScore: string | number;
       /** @example Hồ sơ chỉ chứng minh 10 HTX thành lập mới trong năm. */
       comment: string;
+      /**
+       * @description The `version` of the score entry you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     RankingGroupDto: {
       /** @example A */
@@ -4501,7 +4576,10 @@ export interface components {
       missingUnits: components['schemas']['RankingMissingUnitDto'][];
     };
     AdoptRankingDto: {
-      /** @description The period's `version` you read; refused (concurrent_update) if the period changed since. */
+      /**
+       * @description The `version` of the scoring period you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
     };
     EvidenceFileResponseDto: {
@@ -4618,7 +4696,9 @@ export interface components {
       /** @example Liên minh Hợp tác xã tỉnh Lạng Sơn */
       name: string;
     };
-    SignatureSummaryDto: {
+    DocumentSignatureDto: {
+      /** Format: uuid */
+      signatureId: string;
       /** Format: uuid */
       documentId: string;
       /** @description SHA-256 (hex) of the signed canonical bytes. */
@@ -4628,7 +4708,7 @@ export interface components {
       /** @example Chủ tịch Liên minh HTX Lạng Sơn */
       signerName: string;
       /**
-       * @description `unit_head`, `cluster_leader_head` or `secretariat`.
+       * @description `unit_head`, `cluster_leader_head`, `secretariat`, `counting_board`, `outgoing_custodian_head` or `incoming_leader_head`.
        * @example unit_head
        */
       capacity: string;
@@ -4636,6 +4716,11 @@ export interface components {
       unitId: string | null;
       /** @example Liên minh Hợp tác xã tỉnh Lạng Sơn */
       unitName: string | null;
+      /**
+       * Format: uuid
+       * @description The mandate the capacity rests on (under a delegation: the delegating head's).
+       */
+      mandateId: string | null;
       /** Format: uuid */
       delegationId: string | null;
       /** @description SHA-256 (hex) of the key's SPKI DER encoding. */
@@ -4659,7 +4744,7 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'approved' | 'signed';
       /** @description The head's signature, once signed. */
-      signature: components['schemas']['SignatureSummaryDto'] | null;
+      signature: components['schemas']['DocumentSignatureDto'] | null;
     };
     PledgeResponseDto: {
       /** Format: uuid */
@@ -4669,10 +4754,10 @@ export interface components {
       /** Format: uuid */
       clusterId: string;
       /**
-       * @description 1, then +1 for each amendment.
+       * @description The pledge version: 1, then +1 for each amendment.
        * @example 1
        */
-      version: number;
+      number: number;
       /** @description True for the newest version: the only one that changes, is signed or sealed. */
       current: boolean;
       sharedText: string;
@@ -4688,15 +4773,18 @@ export interface components {
       /** Format: date-time */
       sealedAt: string | null;
       /** @description The countersignature that sealed it. */
-      seal: components['schemas']['SignatureSummaryDto'] | null;
+      seal: components['schemas']['DocumentSignatureDto'] | null;
       /** Format: uuid */
       createdBy: string;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description Send it back as expectedVersion when you change the shared text. */
-      rowVersion: number;
+      /**
+       * @description Optimistic version (also the ETag): send it back as expectedVersion or If-Match when you change it.
+       * @example 1
+       */
+      version: number;
     };
     CreatePledgeDto: {
       /**
@@ -4711,8 +4799,11 @@ export interface components {
        * @example Các Liên minh HTX tỉnh trong Cụm thi đua cam kết thực hiện tốt chức năng đại diện, hỗ trợ, phát triển kinh tế tập thể …
        */
       sharedText: string;
-      /** @description The `rowVersion` you read; a stale one is a 409. */
-      expectedVersion: number;
+      /**
+       * @description The `version` of the pledge you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     AmendPledgeDto: {
       /**
@@ -4726,29 +4817,176 @@ export interface components {
        */
       reason: string;
     };
-    CanonicalDocumentResponseDto: {
+    SignableDocumentDto: {
+      /**
+       * @description What the document is.
+       * @enum {string}
+       */
+      kind: 'unit_pledge' | 'pledge_seal' | 'counting_record' | 'handover_record';
+      /**
+       * Format: uuid
+       * @description The record it is about: the unit pledge, the pledge, the poll or the handover.
+       */
+      subjectId: string;
+      /**
+       * Format: uuid
+       * @description The stored signed document once someone has signed these bytes; null before.
+       */
+      documentId: string | null;
       /** @description RFC 8785 canonical JSON: sign exactly these bytes (UTF-8, no trailing newline). */
       canonical: string;
       /** @description SHA-256 (hex) of the canonical bytes; send it back with the signature. */
       digest: string;
-      /** @description The same document, parsed, for reading. */
+      /** @description The same document, parsed, for reading (its `type` names the format, e.g. `thidua.unit-pledge`). */
       content: {
         [key: string]: unknown;
       };
+      /** @description The signatures over these bytes, oldest first. */
+      signatures: components['schemas']['DocumentSignatureDto'][];
     };
     SignDocumentDto: {
       /**
-       * @description The SHA-256 (hex) of the canonical bytes you fetched and signed; refused if the document changed since.
-       * @example 3f0c…
+       * @description The SHA-256 (hex) of the canonical bytes you fetched and signed; refused if the document changed since (409 document_digest_mismatch).
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
        */
       digest: string;
       /**
        * Format: uuid
-       * @description One of your registered signing keys (GET /me/signing-keys).
+       * @description One of your registered, unrevoked signing keys (GET /me/signing-keys).
        */
       signingKeyId: string;
-      /** @description Base64 of the signature over the canonical bytes (UTF-8): Ed25519 (64 bytes) or ECDSA P-256 with SHA-256 (DER as openssl writes it, or r‖s). */
+      /**
+       * Format: byte
+       * @description Base64 of the signature over the canonical bytes (UTF-8): Ed25519 (64 bytes) or ECDSA P-256 with SHA-256 (DER as openssl writes it, or r‖s).
+       */
       signature: string;
+    };
+    BundleSubjectDto: {
+      /** @enum {string} */
+      type: 'pledge' | 'poll' | 'flag_handover';
+      /** Format: uuid */
+      id: string;
+    };
+    BundleDocumentDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'unit_pledge' | 'pledge_seal' | 'counting_record' | 'handover_record';
+      /** Format: uuid */
+      subjectId: string;
+      /** @description RFC 8785 canonical JSON: exactly the bytes signed. */
+      canonical: string;
+      /** @description SHA-256 (hex) of the canonical bytes. */
+      digest: string;
+    };
+    BundleSignatureDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      documentId: string;
+      /** Format: uuid */
+      signerId: string;
+      signerName: string;
+      capacity: string;
+      /** Format: uuid */
+      unitId: string | null;
+      /** Format: uuid */
+      mandateId: string | null;
+      /** Format: uuid */
+      delegationId: string | null;
+      keyFingerprint: string;
+      /** @enum {string} */
+      algorithm: 'ed25519' | 'ecdsa-p256';
+      /**
+       * Format: byte
+       * @description Base64 of the signature over the canonical bytes.
+       */
+      signature: string;
+      /** Format: date-time */
+      signedAt: string;
+      /** @description The ledger entry that recorded the signature. */
+      ledgerSeq: string;
+    };
+    BundleKeyDto: {
+      fingerprint: string;
+      /** Format: uuid */
+      userId: string;
+      /** @enum {string} */
+      algorithm: 'ed25519' | 'ecdsa-p256';
+      /** @description SPKI PEM. */
+      publicKeyPem: string;
+      /** Format: date-time */
+      registeredAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      revocationReason: string | null;
+    };
+    BundleMandateDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      userId: string;
+      role: string;
+      /** Format: uuid */
+      unitId: string | null;
+      /** Format: uuid */
+      clusterId: string | null;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string | null;
+    };
+    BundleDelegationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      delegatorId: string;
+      /** Format: uuid */
+      delegateId: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validTo: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    BundleLedgerEntryDto: {
+      seq: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** Format: uuid */
+      actorId: string | null;
+      action: string;
+      subjectType: string;
+      subjectId: string;
+      /** @description Null for entries of the segment that recorded none of the bundle’s signatures (withheld). */
+      payload: {
+        [key: string]: unknown;
+      } | null;
+      payloadDigest: string;
+      prevHash: string;
+      hash: string;
+    };
+    SignedBundleDto: {
+      /** @enum {string} */
+      format: 'thidua.signed-bundle/1';
+      /** Format: date-time */
+      generatedAt: string;
+      subject: components['schemas']['BundleSubjectDto'];
+      /**
+       * Format: uuid
+       * @description The document that covers the others (the seal), when there is one.
+       */
+      rootDocumentId: string | null;
+      documents: components['schemas']['BundleDocumentDto'][];
+      signatures: components['schemas']['BundleSignatureDto'][];
+      keys: components['schemas']['BundleKeyDto'][];
+      mandates: components['schemas']['BundleMandateDto'][];
+      delegations: components['schemas']['BundleDelegationDto'][];
+      /** @description The contiguous ledger segment from the first entry that recorded a signature of the bundle to the last. */
+      ledgerEntries: components['schemas']['BundleLedgerEntryDto'][];
     };
     UnitRefDto: {
       /** Format: uuid */
@@ -4777,7 +5015,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       pledgeId: string;
-      pledgeVersion: number;
+      /** @description The pledge version (`number` of the pledge) this part belongs to. */
+      pledgeNumber: number;
       /** @description Whether the pledge version is the current (newest) one. */
       current: boolean;
       /** Format: uuid */
@@ -4790,11 +5029,16 @@ export interface components {
       approval: components['schemas']['ApprovalSummaryDto'] | null;
       /** Format: uuid */
       signedDocumentId: string | null;
-      signature: components['schemas']['SignatureSummaryDto'] | null;
+      signature: components['schemas']['DocumentSignatureDto'] | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * @description Optimistic version (also the ETag): send it back as expectedVersion or If-Match with new targets.
+       * @example 1
+       */
+      version: number;
     };
     TargetInputDto: {
       /**
@@ -4821,6 +5065,11 @@ export interface components {
     SetTargetsDto: {
       /** @description The whole list, in order. */
       targets: components['schemas']['TargetInputDto'][];
+      /**
+       * @description The `version` of the unit's pledge you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     ProgressValueInputDto: {
       /**
@@ -4888,13 +5137,19 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description Send it back as expectedVersion when you change the draft. */
-      rowVersion: number;
+      /**
+       * @description Optimistic version (also the ETag): send it back as expectedVersion or If-Match when you change it.
+       * @example 1
+       */
+      version: number;
     };
     UpdateProgressReportDto: {
       values: components['schemas']['ProgressValueInputDto'][];
-      /** @description The `rowVersion` you read; a stale one is a 409. */
-      expectedVersion: number;
+      /**
+       * @description The `version` of the progress report you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     ProgressActualDto: {
       /**
@@ -4939,7 +5194,8 @@ export interface components {
        * @description The current pledge version.
        */
       pledgeId: string | null;
-      pledgeVersion: number | null;
+      /** @description The current pledge version (its `number`). */
+      pledgeNumber: number | null;
       /** @description By unit code; only approved reports count. */
       units: components['schemas']['ProgressUnitRowDto'][];
     };
@@ -4997,8 +5253,11 @@ export interface components {
        * @enum {string}
        */
       status?: 'scheduled' | 'in_session' | 'closed';
-      /** @description The `version` you read; a stale one is a 409. */
-      expectedVersion: number;
+      /**
+       * @description The `version` of the meeting you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
+      expectedVersion?: number;
     };
     QuorumRuleDto: {
       /**
@@ -5298,7 +5557,10 @@ export interface components {
       voters: components['schemas']['RollEntryDto'][];
     };
     PollVersionDto: {
-      /** @description The `version` you read; a stale one is a 409. */
+      /**
+       * @description The `version` of the poll you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
     };
     CastBallotDto: {
@@ -5367,27 +5629,89 @@ export interface components {
       fullName: string;
       /**
        * Format: uuid
-       * @description The unit the member holds a mandate of.
+       * @description The unit the member sits for (null only on boards appointed before confirmation existed).
        */
       unitId: string | null;
       unitCode: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description Who proposed the member (the chair or the secretariat).
+       */
       appointedBy: string;
       /** Format: date-time */
       appointedAt: string;
     };
+    CountingBoardConfirmationDto: {
+      /** @description Units present at the meeting now (or, once confirmed, when the board was confirmed). */
+      presentUnits: number;
+      /** @description Hands for the board needed to confirm it with the units present now. */
+      handsNeeded: number;
+      handsFor: number;
+      handsAgainst: number;
+      handsAbstain: number;
+      /** @description Share of the units present that must be exceeded (`voting.countingBoardMajority`, default 0.5). */
+      majority: number;
+    };
+    CountingBoardHandDto: {
+      /** Format: uuid */
+      unitId: string;
+      unitCode: string;
+      /**
+       * Format: uuid
+       * @description The person who sat for the unit and raised its hand.
+       */
+      delegateId: string;
+      /** @enum {string} */
+      vote: 'for' | 'against' | 'abstain';
+      /** Format: date-time */
+      raisedAt: string;
+    };
     CountingBoardResponseDto: {
       /** Format: uuid */
       pollId: string;
+      /**
+       * @description `proposed`: waiting for the meeting’s hands; `confirmed`: the board may count and sign.
+       * @enum {string}
+       */
+      status: 'none' | 'proposed' | 'confirmed';
+      /**
+       * Format: uuid
+       * @description Changes with every new proposal.
+       */
+      proposalId: string | null;
+      /** Format: uuid */
+      proposedBy: string | null;
+      /** Format: date-time */
+      proposedAt: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
       members: components['schemas']['CountingBoardMemberDto'][];
+      confirmation: components['schemas']['CountingBoardConfirmationDto'] | null;
+      /** @description The hands raised on the current proposal. */
+      hands: components['schemas']['CountingBoardHandDto'][];
       /** @description True once a paper figure is entered or the poll is tallied: the board stays. */
       locked: boolean;
     };
     AppointCountingBoardDto: {
-      /** @description The members' user ids: at least two, none of them a delegate of a candidate unit. */
+      /** @description The members' user ids: at least two, each holding a delegate or head mandate of a different member unit present at the meeting, none of a candidate's unit. */
       memberIds: string[];
-      /** @description The poll's `version` you read. */
+      /**
+       * @description The `version` of the poll you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
+    };
+    RaiseHandDto: {
+      /**
+       * Format: uuid
+       * @description The `proposalId` of the board you are voting on, as GET …/counting-board served it.
+       */
+      proposalId: string;
+      /**
+       * @description Your unit’s hand on the proposed board.
+       * @enum {string}
+       */
+      vote: 'for' | 'against' | 'abstain';
     };
     HandPaperBallotDto: {
       /**
@@ -5487,61 +5811,45 @@ export interface components {
        */
       reason?: string;
     };
-    RecordSignatureDto: {
-      /** Format: uuid */
-      signatureId: string;
-      /** Format: uuid */
-      signerId: string;
-      signerName: string;
-      /** @enum {string} */
-      capacity: 'counting_board' | 'secretariat';
-      /** Format: uuid */
-      unitId: string | null;
-      /** Format: uuid */
-      mandateId: string | null;
-      keyFingerprint: string;
-      /** Format: date-time */
-      signedAt: string;
-    };
     PendingSignerDto: {
       /** Format: uuid */
       userId: string;
       fullName: string;
     };
     CountingRecordResponseDto: {
-      /** Format: uuid */
-      pollId: string;
-      /** @description RFC 8785 canonical JSON: exactly the bytes to sign. */
+      /**
+       * @description What the document is.
+       * @enum {string}
+       */
+      kind: 'unit_pledge' | 'pledge_seal' | 'counting_record' | 'handover_record';
+      /**
+       * Format: uuid
+       * @description The record it is about: the unit pledge, the pledge, the poll or the handover.
+       */
+      subjectId: string;
+      /**
+       * Format: uuid
+       * @description The stored signed document once someone has signed these bytes; null before.
+       */
+      documentId: string | null;
+      /** @description RFC 8785 canonical JSON: sign exactly these bytes (UTF-8, no trailing newline). */
       canonical: string;
-      /** @description SHA-256 (hex) of the canonical bytes. */
+      /** @description SHA-256 (hex) of the canonical bytes; send it back with the signature. */
       digest: string;
-      /** @description The record, parsed. */
+      /** @description The same document, parsed, for reading (its `type` names the format, e.g. `thidua.unit-pledge`). */
       content: {
         [key: string]: unknown;
       };
-      signatures: components['schemas']['RecordSignatureDto'][];
+      /** @description The signatures over these bytes, oldest first. */
+      signatures: components['schemas']['DocumentSignatureDto'][];
+      /** Format: uuid */
+      pollId: string;
       /** @description Counting-board members who have not signed yet. */
       pendingBoardMembers: components['schemas']['PendingSignerDto'][];
       /** @description At least one member of the secretariat has signed. */
       secretariatSigned: boolean;
-      /** @description Every board member and the secretariat have signed: the poll can be certified. */
+      /** @description The board is confirmed and every member and the secretariat have signed: the poll can be certified. */
       readyToCertify: boolean;
-      /**
-       * Format: uuid
-       * @description Once signed: the stored document.
-       */
-      documentId: string | null;
-    };
-    SignCountingRecordDto: {
-      /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
-      digest: string;
-      /**
-       * Format: uuid
-       * @description One of your registered signing keys.
-       */
-      signingKeyId: string;
-      /** @description Base64 of your signature over the canonical bytes of the record. */
-      signature: string;
     };
     RegisterFlagDto: {
       /** @example Cờ luân lưu Cụm thi đua các tỉnh biên giới phía Bắc */
@@ -5767,37 +6075,41 @@ export interface components {
       toUnitId?: string;
     };
     HandoverDocumentResponseDto: {
-      /** Format: uuid */
-      handoverId: string;
-      /** @description The record: { type: 'thidua.flag-handover', formatVersion: 1, handoverId, cluster, flag, cycle, date, place, from: { unit }, to: { unit }, witnesses, election: { pollId, termYear, leadershipId } }. */
-      document: {
+      /**
+       * @description What the document is.
+       * @enum {string}
+       */
+      kind: 'unit_pledge' | 'pledge_seal' | 'counting_record' | 'handover_record';
+      /**
+       * Format: uuid
+       * @description The record it is about: the unit pledge, the pledge, the poll or the handover.
+       */
+      subjectId: string;
+      /**
+       * Format: uuid
+       * @description The stored signed document once someone has signed these bytes; null before.
+       */
+      documentId: string | null;
+      /** @description RFC 8785 canonical JSON: sign exactly these bytes (UTF-8, no trailing newline). */
+      canonical: string;
+      /** @description SHA-256 (hex) of the canonical bytes; send it back with the signature. */
+      digest: string;
+      /** @description The same document, parsed, for reading (its `type` names the format, e.g. `thidua.unit-pledge`). */
+      content: {
         [key: string]: unknown;
       };
-      /** @description RFC 8785 canonical JSON of `document`: the exact UTF-8 bytes to sign. */
-      canonical: string;
-      /** @description SHA-256 (hex) of the canonical bytes: send it back with your signature. */
-      digest: string;
-      /**
-       * Format: uuid
-       * @description Once released: the stored signed document (both heads sign these same bytes).
-       */
-      signedDocumentId: string | null;
-    };
-    SignHandoverDto: {
-      /** @description The SHA-256 (hex) of the record you signed, as GET …/document served it. */
-      digest: string;
-      /**
-       * Format: uuid
-       * @description One of your own registered, unrevoked keys.
-       */
-      signingKeyId: string;
-      /** @description Base64 of the signature over the canonical bytes (Ed25519, or ECDSA P-256 SHA-256). */
-      signature: string;
+      /** @description The signatures over these bytes, oldest first. */
+      signatures: components['schemas']['DocumentSignatureDto'][];
+      /** Format: uuid */
+      handoverId: string;
     };
     CancelHandoverDto: {
       /** @example Đơn vị nhận cờ đề nghị lùi ngày bàn giao. */
       reason: string;
-      /** @description The `version` you read; a stale one is a 409. */
+      /**
+       * @description The `version` of the handover you read (or send it as If-Match). When sent and stale, the change is refused with 409 version_conflict and nothing is written.
+       * @example 1
+       */
       expectedVersion?: number;
     };
     ReportIncidentDto: {
@@ -6074,7 +6386,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6107,6 +6419,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -6154,7 +6468,10 @@ export interface operations {
   UsersController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -6203,6 +6520,15 @@ export interface operations {
       };
       /** @description No such record */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6490,7 +6816,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6626,7 +6952,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6759,7 +7085,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6895,7 +7221,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7047,7 +7373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7133,7 +7459,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7293,7 +7619,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7449,7 +7775,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7530,7 +7856,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7611,7 +7937,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7633,7 +7959,13 @@ export interface operations {
   };
   LeadershipsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         clusterId: string;
@@ -7647,7 +7979,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LeadershipResponseDto'][];
+          'application/json': {
+            items: components['schemas']['LeadershipResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -7753,7 +8096,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7905,7 +8248,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7990,7 +8333,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8451,7 +8794,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8484,6 +8827,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8589,6 +8934,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -8650,7 +8997,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8674,6 +9021,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -8735,7 +9084,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8758,7 +9107,10 @@ export interface operations {
   CyclesController_setDeadlines: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -8814,7 +9166,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8828,7 +9180,10 @@ export interface operations {
   CyclesController_pinRulesVersion: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -8884,7 +9239,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8897,7 +9252,13 @@ export interface operations {
   };
   ApprovalsController_workflows: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -8909,7 +9270,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WorkflowDefinitionResponseDto'][];
+          'application/json': {
+            items: components['schemas']['WorkflowDefinitionResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
       /** @description Not signed in, or the token is missing, invalid, expired or revoked */
@@ -8990,7 +9371,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request version, e.g. "3"; send it back as If-Match. */
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
           ETag?: string;
           [name: string]: unknown;
         };
@@ -9040,7 +9421,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag you read, e.g. "3" or W/"3". */
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
         'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
@@ -9061,7 +9442,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description The request version, e.g. "3"; send it back as If-Match. */
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
           ETag?: string;
           [name: string]: unknown;
         };
@@ -9105,7 +9486,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9321,7 +9702,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9481,7 +9862,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9571,6 +9952,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -9618,7 +10001,10 @@ export interface operations {
   RulesController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -9674,7 +10060,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9759,7 +10145,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9920,7 +10306,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9953,6 +10339,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -10000,7 +10388,10 @@ export interface operations {
   ReportsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -10056,7 +10447,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10132,7 +10523,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10406,7 +10797,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10439,6 +10830,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -10550,10 +10943,83 @@ export interface operations {
       };
     };
   };
-  ScoreSheetsController_enterSelfScore: {
+  ScoreSheetsController_getEntry: {
     parameters: {
       query?: never;
       header?: never;
+      path: {
+        periodId: string;
+        unitId: string;
+        itemCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreEntryResponseDto'];
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No such record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Well-formed but breaks a rule of the data */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ScoreSheetsController_enterSelfScore: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         periodId: string;
         unitId: string;
@@ -10611,7 +11077,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10691,7 +11157,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10714,7 +11180,10 @@ export interface operations {
   ScoreSheetsController_enterExplanation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         periodId: string;
         unitId: string;
@@ -10772,7 +11241,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10795,7 +11264,10 @@ export interface operations {
   ScoreSheetsController_fixFinal: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         periodId: string;
         unitId: string;
@@ -10853,7 +11325,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10875,7 +11347,13 @@ export interface operations {
   };
   ScoreSheetsController_history: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         periodId: string;
@@ -10891,7 +11369,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ScoreChangeResponseDto'][];
+          'application/json': {
+            items: components['schemas']['ScoreChangeResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -11082,7 +11571,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11156,7 +11645,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11170,7 +11659,10 @@ export interface operations {
   ReviewsController_enterReview: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         periodId: string;
         unitId: string;
@@ -11228,7 +11720,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11373,6 +11865,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -11434,7 +11928,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11456,7 +11950,13 @@ export interface operations {
   };
   EvidenceController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         periodId: string;
@@ -11472,7 +11972,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EvidenceFileResponseDto'][];
+          'application/json': {
+            items: components['schemas']['EvidenceFileResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -11586,7 +12097,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11734,7 +12245,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12001,7 +12512,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12086,7 +12597,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12214,7 +12725,13 @@ export interface operations {
   };
   PledgesController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         cycleId: string;
@@ -12228,7 +12745,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PledgeResponseDto'][];
+          'application/json': {
+            items: components['schemas']['PledgeResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -12334,7 +12862,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12367,6 +12895,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -12414,7 +12944,10 @@ export interface operations {
   PledgesController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -12470,7 +13003,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12546,7 +13079,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12582,7 +13115,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CanonicalDocumentResponseDto'];
+          'application/json': components['schemas']['SignableDocumentDto'];
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -12621,7 +13154,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12697,7 +13230,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12733,9 +13266,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['SignedBundleDto'];
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -12774,7 +13305,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12798,6 +13329,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -12845,7 +13378,10 @@ export interface operations {
   UnitPledgesController_setTargets: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -12901,7 +13437,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12928,7 +13464,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CanonicalDocumentResponseDto'];
+          'application/json': components['schemas']['SignableDocumentDto'];
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -12967,7 +13503,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13043,7 +13579,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13065,7 +13601,13 @@ export interface operations {
   };
   PledgeProgressController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -13079,7 +13621,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProgressReportResponseDto'][];
+          'application/json': {
+            items: components['schemas']['ProgressReportResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -13185,7 +13738,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13218,6 +13771,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -13265,7 +13820,10 @@ export interface operations {
   PledgeProgressController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -13321,7 +13879,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13400,7 +13958,13 @@ export interface operations {
   };
   MeetingsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         cycleId: string;
@@ -13414,7 +13978,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MeetingResponseDto'][];
+          'application/json': {
+            items: components['schemas']['MeetingResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -13511,7 +14086,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13544,6 +14119,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -13582,7 +14159,10 @@ export interface operations {
   MeetingsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -13638,7 +14218,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13695,7 +14275,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13708,7 +14288,13 @@ export interface operations {
   };
   AttendanceController_register: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -13722,7 +14308,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AttendanceResponseDto'][];
+          'application/json': {
+            items: components['schemas']['AttendanceResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -13819,7 +14416,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13904,7 +14501,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13935,6 +14532,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The stream: `event: <kind>` and `data: {"meetingId": "…", "pollId": "…"}` blocks. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description Not signed in, or the token is missing, invalid, expired or revoked */
       401: {
         headers: {
@@ -13966,7 +14581,13 @@ export interface operations {
   };
   PollsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        pageSize?: number;
+        /** @description Comma-separated field names; a `-` prefix sorts that field descending. Each list names its fields. */
+        sort?: string;
+      };
       header?: never;
       path: {
         meetingId: string;
@@ -13980,7 +14601,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PollResponseDto'][];
+          'application/json': {
+            items: components['schemas']['PollResponseDto'][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items matching the filters, over all pages.
+             * @example 7
+             */
+            total: number;
+          };
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -14077,7 +14709,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14110,6 +14742,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -14197,6 +14831,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -14258,7 +14894,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14282,6 +14918,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -14343,7 +14981,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14367,6 +15005,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -14428,7 +15068,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14510,7 +15150,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14624,7 +15264,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14683,10 +15323,13 @@ export interface operations {
       };
     };
   };
-  CountingController_appoint: {
+  CountingController_propose: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -14742,7 +15385,92 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Well-formed but breaks a rule of the data */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  CountingController_raiseHand: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RaiseHandDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountingBoardResponseDto'];
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No such record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14901,7 +15629,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14976,7 +15704,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15052,7 +15780,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15118,7 +15846,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15146,7 +15874,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['SignCountingRecordDto'];
+        'application/json': components['schemas']['SignDocumentDto'];
       };
     };
     responses: {
@@ -15194,7 +15922,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15218,6 +15946,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -15279,7 +16009,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15315,9 +16045,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['SignedBundleDto'];
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -15462,7 +16190,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15784,7 +16512,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15817,6 +16545,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The `version` of the record, quoted (e.g. "3"); send it back as If-Match when you change it. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -15917,7 +16647,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['SignHandoverDto'];
+        'application/json': components['schemas']['SignDocumentDto'];
       };
     };
     responses: {
@@ -15965,7 +16695,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -16002,7 +16732,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['SignHandoverDto'];
+        'application/json': components['schemas']['SignDocumentDto'];
       };
     };
     responses: {
@@ -16050,7 +16780,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -16074,6 +16804,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The ETag you read (e.g. "3" or W/"3"; several comma-separated, or *). Optional; when sent, a stale one is 409 version_conflict, a malformed one 400 if_match_invalid. Same meaning as `expectedVersion` in the body. */
+        'If-Match'?: string;
         /**
          * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
          * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
@@ -16135,7 +16867,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -16171,9 +16903,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['SignedBundleDto'];
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -16270,7 +17000,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -16355,7 +17085,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -16547,7 +17277,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description Conflicts with the current state (unique_violation, concurrent_update, immutable_record, …) */
+      /** @description Conflicts with the current state (version_conflict, unique_violation, immutable_record, …) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -84,9 +84,15 @@ export function pledgeTargets(figures: { newCooperatives: number; newMemberCoope
   ];
 }
 
-/** Signing keys: half Ed25519, half P-256 (both accepted); the second secretary and Lạng Sơn's delegate count the votes. */
+/** Signing keys: half Ed25519, half P-256 (both accepted). */
 export const KEY_KIND = (index: number) => (index % 2 === 0 ? 'ed25519' : 'p256');
-export const COUNTING_BOARD = [delegate(LEADER_2011), SECRETARIAT[1]];
+/**
+ * The units put forward for the 2012 leader: Sơn La and Lai Châu, and Lạng Sơn, which the rotation
+ * rule refuses. The counting board is two delegates of present units not on the ballot — Lạng Sơn's
+ * and Lào Cai's — proposed by the secretariat and confirmed by the meeting's hands.
+ */
+export const LEADER_CANDIDATES = ['son-la', 'lai-chau', LEADER_2011] as const;
+export const COUNTING_BOARD = [delegate(LEADER_2011), delegate('lao-cai')];
 
 /**
  * Self scores on the default criteria (A1–A3, B1–B3 of 10/15 points; C1–C2 of 10, C3 of 5) and

@@ -4,6 +4,7 @@ import {
   ELECTED_2012,
   KEY_KIND,
   LEADER_2011,
+  LEADER_CANDIDATES,
   LEADER_VOTES,
   MEETING,
   SECRETARIAT,
@@ -19,7 +20,8 @@ import { registerSigningKey, signDocument } from './replay-signing';
 /**
  * Step 6, the meeting of 21 November 2011: the delegates sign the attendance register and the
  * quorum is read; the secretariat puts the election of the 2012 leader to the vote — the outgoing
- * leader refused as a candidate by the rotation rule — with a counting board; the 7 delegates cast
+ * leader refused as a candidate by the rotation rule — with a counting board it proposes and the
+ * meeting confirms by a show of hands; the 7 delegates cast
  * secret ballots; the poll is closed and tallied; the board and the secretariat sign the counting
  * record; the secretariat certifies it, which records the elected unit as the 2012 leader.
  */
@@ -64,7 +66,11 @@ export async function holdMeeting(r: Replay): Promise<string[]> {
     (api) =>
       api.POST('/api/v1/meetings/{meetingId}/polls', {
         params: { path: { meetingId: meeting.id } },
-        body: { kind: 'leader_election', title: `Bầu cụm trưởng năm ${YEAR + 1}` },
+        body: {
+          kind: 'leader_election',
+          title: `Bầu cụm trưởng năm ${YEAR + 1}`,
+          candidateUnitIds: LEADER_CANDIDATES.map((code) => r.ids.units[code]),
+        },
       }),
     201,
   );
@@ -79,7 +85,8 @@ export async function holdMeeting(r: Replay): Promise<string[]> {
     refusalReason: present(refused.refusalReason, 'refusal reason'),
   };
   r.outcome.refusedCandidate = refusal;
-  await secretariat.call(
+  // The chair proposes the counting board; the meeting confirms it by a show of hands.
+  const proposed = await secretariat.call(
     (api) =>
       api.PUT('/api/v1/polls/{id}/counting-board', {
         params: ofPoll,
@@ -87,6 +94,17 @@ export async function holdMeeting(r: Replay): Promise<string[]> {
       }),
     200,
   );
+  for (const { code } of UNITS) {
+    const board = await r.client.as(delegate(code)).call(
+      (api) =>
+        api.POST('/api/v1/polls/{id}/counting-board/hands', {
+          params: ofPoll,
+          body: { proposalId: present(proposed.proposalId, 'proposal'), vote: 'for' },
+        }),
+      200,
+    );
+    if (board.status === 'confirmed') break;
+  }
 
   await secretariat.call((api) => api.POST('/api/v1/polls/{id}/open', { params: ofPoll, body: {} }), 200);
   for (const { code } of UNITS) {

@@ -2,7 +2,8 @@ import { DEMO_CODES, SECRETARIAT, delegate, demoIds, meetingSteps, type DemoIds 
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
 /**
- * Paper ballots through HTTP: the counting board (two people, no candidate's delegate), ballots
+ * Paper ballots through HTTP: the counting board (two delegates of present units, no candidate's,
+ * confirmed by the meeting's hands), ballots
  * handed out on record, the double entry refused until two members agree on every line, a
  * correction that keeps the old figure, who and why, and a mixed poll that adds the paper count
  * to the electronic ballots while a voter handed a paper ballot cannot also vote electronically.
@@ -67,9 +68,15 @@ describe('paper ballots and the counting board', () => {
 
     const board = await appoint(paperPollId, [A, B]);
     expect(board.status).toBe(200);
-    expect(board.body).toMatchObject({ pollId: paperPollId, locked: false });
+    expect(board.body).toMatchObject({ pollId: paperPollId, status: 'proposed', locked: false });
     expect(board.body.members.map((m: { unitCode: string }) => m.unitCode).sort()).toEqual(['lang-son', 'lao-cai']);
     expect((await s.get(`/polls/${paperPollId}/counting-board`, delegate('son-la'))).body.members).toHaveLength(2);
+    // The meeting confirms it: 4 hands of the 7 units present.
+    const confirmed = await s.confirmBoard(paperPollId);
+    expect(confirmed.body).toMatchObject({
+      status: 'confirmed',
+      confirmation: { presentUnits: 7, handsNeeded: 4, handsFor: 4, handsAgainst: 0, handsAbstain: 0 },
+    });
   });
 
   it('hands out paper ballots on record: one per unit of the roll, no electronic ballot', async () => {
@@ -188,7 +195,7 @@ describe('paper ballots and the counting board', () => {
       [dienBien, 1],
     ]);
     // son-la is no candidate here: its delegate may count.
-    expect((await appoint(pollId, [delegate('son-la'), A])).status).toBe(200);
+    expect((await s.appointBoard(pollId, [delegate('son-la'), A])).status).toBe(200);
     await s.step(pollId, 'open');
 
     for (const code of ['cao-bang', 'lao-cai', 'lang-son']) expect((await hand(pollId, code)).status).toBe(201);

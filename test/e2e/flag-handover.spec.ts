@@ -58,7 +58,7 @@ describe('the rotating flag', () => {
   async function documentOf(id: string) {
     const res = await t.http.get(`${API}/flag-handovers/${id}/document`).set(await as('daibieu.cao-bang@thidua.local'));
     expect(res.status).toBe(200);
-    return res.body as { canonical: string; digest: string; document: Record<string, unknown> };
+    return res.body as { canonical: string; digest: string; content: Record<string, unknown>; kind: string };
   }
 
   /** `email` signs the handover record with `signer`'s key (their own, or someone else's id for a bad try). */
@@ -219,10 +219,18 @@ describe('the rotating flag', () => {
     });
 
     it('serves the canonical record both heads will sign', async () => {
-      const { canonical, digest, document } = await documentOf(handoverId);
+      // The shape of every signable document: the record parsed is `content`.
+      const { canonical, digest, content, ...rest } = await documentOf(handoverId);
+      expect(rest).toMatchObject({
+        kind: 'handover_record',
+        subjectId: handoverId,
+        handoverId,
+        documentId: null,
+        signatures: [],
+      });
       expect(createHash('sha256').update(canonical, 'utf8').digest('hex')).toBe(digest);
-      expect(JSON.parse(canonical)).toEqual(document);
-      expect(document).toMatchObject({
+      expect(JSON.parse(canonical)).toEqual(content);
+      expect(content).toMatchObject({
         type: 'thidua.flag-handover',
         formatVersion: 1,
         handoverId,

@@ -302,6 +302,13 @@ describe('signed pledges', () => {
     it('serves the canonical document: RFC 8785 JSON of the shared text, unit, targets, cycle, rules and version', async () => {
       const res = await getDocument('son-la', officer('lai-chau'));
       expect(res.status).toBe(200);
+      // The shape of every signable document; nobody has signed these bytes yet.
+      expect(res.body).toMatchObject({
+        kind: 'unit_pledge',
+        subjectId: unitPledgeIds['son-la'],
+        documentId: null,
+        signatures: [],
+      });
       expect(res.body.content).toEqual({
         type: 'thidua.unit-pledge',
         formatVersion: 1,
@@ -406,7 +413,52 @@ describe('signed pledges', () => {
           WHERE up.id = $1`,
         [unitPledgeIds['dien-bien']],
       )) as { kind: string; digest: string }[];
-      expect(stored).toEqual([{ kind: 'unit_pledge', digest: (await getDocument('dien-bien')).body.digest }]);
+      const signedDocument = (await getDocument('dien-bien')).body;
+      expect(stored).toEqual([{ kind: 'unit_pledge', digest: signedDocument.digest }]);
+      expect(signedDocument.documentId).toEqual(expect.any(String));
+      expect(signedDocument.signatures).toEqual([
+        expect.objectContaining({
+          documentId: signedDocument.documentId,
+          capacity: 'unit_head',
+          unitId: unitIds['dien-bien'],
+        }),
+      ]);
+    });
+
+    it('a delegate of the head who has left the unit may not sign for it (the approval path refuses them too)', async () => {
+      const [delegateUser] = (await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+        'daibieu.lao-cai@thidua.local',
+      ])) as {
+        id: string;
+      }[];
+      const delegation = await t.http
+        .post(`${API}/delegations`)
+        .set(await as(head('lao-cai')))
+        .send({
+          unitId: unitIds['lao-cai'],
+          delegateId: delegateUser.id,
+          validTo: new Date(Date.now() + 2 * 3600_000).toISOString(),
+        });
+      expect(delegation.status).toBe(201);
+      // The delegate leaves the unit: their own mandate ends; the head's delegation is still on record.
+      const [mandate] = (await t.dataSource.query(
+        `SELECT id FROM mandates WHERE user_id = $1 AND unit_id = $2 AND valid_to IS NULL`,
+        [delegateUser.id, unitIds['lao-cai']],
+      )) as { id: string }[];
+      const ended = await t.http
+        .post(`${API}/mandates/${mandate.id}/end`)
+        .set(await as('admin@thidua.local'))
+        .send({ reason: 'Chuyển công tác' });
+      expect(ended.status).toBe(200);
+      const delegateKey = await registerTestKey(t, 'daibieu.lao-cai@thidua.local', 'ed25519');
+      expect(problem(await sign('lao-cai', delegateKey, 'daibieu.lao-cai@thidua.local'))).toEqual({
+        status: 403,
+        code: 'signer_capacity_missing',
+      });
+      const pending = await t.http.get(`${API}/approvals/pending`).set(await as('daibieu.lao-cai@thidua.local'));
+      expect(pending.status).toBe(200);
+      expect(pending.body.total ?? pending.body.items.length).toBe(0);
+      delegateKey.dispose();
     });
 
     it('after a signature: the targets and the shared text no longer change', async () => {

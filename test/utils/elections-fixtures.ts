@@ -116,6 +116,36 @@ export function meetingSteps(t: TestApp, ids: DemoIds) {
         .set('Idempotency-Key', key)
         .send(body);
     },
+    /** The chair proposes a counting board (PUT …/counting-board). */
+    async proposeBoard(pollId: string, emails: string[], email = SECRETARIAT) {
+      return t.http
+        .put(`${API}/polls/${pollId}/counting-board`)
+        .set(await as(email))
+        .send({ memberIds: emails.map((e) => ids.userIds[e]) });
+    },
+    /** One unit's hand on the current proposal, raised by the delegate sitting for it. */
+    async raiseHand(pollId: string, code: string, vote: 'for' | 'against' | 'abstain' = 'for', email = delegate(code)) {
+      const board = await t.http.get(`${API}/polls/${pollId}/counting-board`).set(await as(email));
+      return t.http
+        .post(`${API}/polls/${pollId}/counting-board/hands`)
+        .set(await as(email))
+        .send({ proposalId: board.body.proposalId, vote });
+    },
+    /** The meeting confirms the proposed board: the present delegates raise their hands until it is confirmed. */
+    async confirmBoard(pollId: string, codes: readonly string[] = DEMO_CODES) {
+      for (const code of codes) {
+        const res = await this.raiseHand(pollId, code);
+        if (res.status !== 200) throw new Error(`hand of ${code}: ${res.status} ${JSON.stringify(res.body)}`);
+        if (res.body.status === 'confirmed') return res;
+      }
+      throw new Error('The counting board was not confirmed by the hands raised.');
+    },
+    /** Proposed by the chair and confirmed by the meeting: the board as the tests need it. */
+    async appointBoard(pollId: string, emails: string[]) {
+      const proposed = await this.proposeBoard(pollId, emails);
+      if (proposed.status !== 200) return proposed;
+      return this.confirmBoard(pollId);
+    },
     async get(path: string, email = SECRETARIAT) {
       return t.http.get(`${API}${path}`).set(await as(email));
     },

@@ -7,36 +7,24 @@ import { ApprovalDelegation } from './approval-delegation.entity';
 import { ApprovalRequest } from './approval-request.entity';
 import type { DelegatedAuthority, RoundAct } from './approval.policy';
 import type { ApproverScope, WorkflowDefinition } from './workflow-definition';
+import { headAuthoritiesAt } from './head-authority';
 
 /**
  * The database facts approval decisions need, in batches so that a list (pending) costs a few
  * queries, not a few per request. Pass the transaction's manager when inside one.
  */
 
-const IN_FORCE = (alias: string) =>
-  `${alias}.valid_from <= now() AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > now())`;
-
 /**
  * Delegations to this person that hold now: in their window, not revoked, the delegator still
- * heads the unit, and the delegate still holds a mandate of it.
+ * heads the unit, and the delegate still holds a mandate of it (the check signatures share).
  */
 export async function delegationsHeldBy(manager: EntityManager, delegateId: string): Promise<DelegatedAuthority[]> {
-  const rows = (await manager.query(
-    `SELECT DISTINCT ON (d.id) d.id, d.unit_id, d.delegator_id, hm.id AS mandate_id
-       FROM approval_delegations d
-       JOIN mandates hm ON hm.user_id = d.delegator_id AND hm.role = 'head' AND hm.unit_id = d.unit_id
-                       AND ${IN_FORCE('hm')}
-      WHERE d.delegate_id = $1 AND d.revoked_at IS NULL AND d.valid_from <= now() AND d.valid_to > now()
-        AND EXISTS (SELECT 1 FROM mandates dm WHERE dm.user_id = d.delegate_id AND dm.unit_id = d.unit_id
-                                               AND ${IN_FORCE('dm')})
-      ORDER BY d.id, hm.valid_from DESC`,
-    [delegateId],
-  )) as { id: string; unit_id: string; delegator_id: string; mandate_id: string }[];
-  return rows.map((row) => ({
-    delegationId: row.id,
-    unitId: row.unit_id,
-    delegatorId: row.delegator_id,
-    mandateId: row.mandate_id,
+  const held = await headAuthoritiesAt(manager, delegateId, { delegatedOnly: true });
+  return held.map((h) => ({
+    delegationId: h.delegationId!,
+    unitId: h.unitId,
+    delegatorId: h.principalId,
+    mandateId: h.mandateId,
   }));
 }
 

@@ -5,10 +5,11 @@ import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
+import { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import { SignedBundleDto } from '../signatures/dto/signed-bundle.dto';
 import { CertificationService } from './certification.service';
-import { CountingRecordResponseDto, SignCountingRecordDto } from './dto/certification.dto';
+import { CountingRecordResponseDto } from './dto/certification.dto';
 import { PollResponseDto, PollVersionDto } from './dto/polls.dto';
-import type { SignedBundle } from '../signatures/signed-bundle';
 import { IfMatchHeader } from '../../common/versioning/versioning.decorators';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 
@@ -45,7 +46,7 @@ export class CertificationController {
   sign(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
-    @Body() dto: SignCountingRecordDto,
+    @Body() dto: SignDocumentDto,
   ): Promise<CountingRecordResponseDto> {
     return this.certification.sign(actor, id, dto);
   }
@@ -80,9 +81,9 @@ export class CertificationController {
       'record, its signatures, the keys, mandates and the ledger segment that recorded them. Empty before the ' +
       'first signature.',
   })
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: SignedBundleDto })
   @ApiProblems(400, 401, 404)
-  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignedBundle> {
+  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignedBundleDto> {
     return this.certification.bundle(actor, id);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
@@ -9,11 +9,15 @@ import type { SignedBundle } from '../signatures/signed-bundle';
 import { SignedBundles } from '../signatures/signed-bundles.service';
 import { SignedDocument } from '../signatures/signed-document.entity';
 import { secretariatCapacity, signingTime, type SignerCapacity } from '../signatures/signer-capacity';
+import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import { signableDocument } from '../signatures/signable-document';
 import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
+import { CountingBoard } from './counting-board.entity';
 import { boardOf } from './counting-board.service';
+import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
 import { buildCountingRecord } from './counting-record';
-import type { CountingRecordResponseDto, SignCountingRecordDto } from './dto/certification.dto';
+import type { CountingRecordResponseDto } from './dto/certification.dto';
 import type { PollResponseDto, PollVersionDto } from './dto/polls.dto';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';
 import { LeadershipEffect } from './leadership-effect';
@@ -24,17 +28,6 @@ import type { Poll } from './poll.entity';
 import { assertPollVersion } from './polls.service';
 
 const KIND = 'counting_record' as const;
-
-interface SignatureRow {
-  id: string;
-  signer_id: string;
-  full_name: string;
-  capacity: string;
-  unit_id: string | null;
-  mandate_id: string | null;
-  fingerprint: string;
-  signed_at: Date;
-}
 
 /**
  * Certification of a tallied poll: the counting record is signed by every counting-board member
@@ -75,7 +68,7 @@ export class CertificationService {
     return this.describe(manager, await findPoll(manager, pollId));
   }
 
-  async sign(actor: Actor, pollId: string, dto: SignCountingRecordDto): Promise<CountingRecordResponseDto> {
+  async sign(actor: Actor, pollId: string, dto: SignDocumentDto): Promise<CountingRecordResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       // FOR SHARE: signatures may go side by side; the certification (FOR UPDATE) waits for them.
       await manager.query(`SELECT id FROM polls WHERE id = $1 FOR SHARE`, [pollId]);
@@ -193,40 +186,23 @@ export class CertificationService {
 
   private async describe(manager: EntityManager, poll: Poll): Promise<CountingRecordResponseDto> {
     if (poll.status !== 'tallied' && poll.status !== 'certified') assertTallied(poll);
-    const { canonical, digest, content, document } = await this.currentRecord(manager, poll);
-    const rows = document
-      ? ((await manager.query(
-          `SELECT s.id, s.signer_id, u.full_name, s.capacity, s.unit_id, s.mandate_id, k.fingerprint, s.signed_at
-             FROM document_signatures s JOIN users u ON u.id = s.signer_id JOIN signing_keys k ON k.id = s.signing_key_id
-            WHERE s.document_id = $1 ORDER BY s.signed_at, s.id`,
-          [document.id],
-        )) as SignatureRow[])
-      : [];
+    const { content, document } = await this.currentRecord(manager, poll);
+    const signable = await signableDocument(manager, KIND, poll.id, document ? { stored: document } : { content });
     const board = await boardOf(manager, poll.id);
-    const signedBoard = new Set(rows.filter((r) => r.capacity === 'counting_board').map((r) => r.signer_id));
+    const confirmed = await manager.existsBy(CountingBoard, { pollId: poll.id, confirmedAt: Not(IsNull()) });
+    const signedBoard = new Set(
+      signable.signatures.filter((x) => x.capacity === 'counting_board').map((x) => x.signerId),
+    );
     const pendingBoardMembers = board
       .filter((m) => !signedBoard.has(m.user_id))
       .map((m) => ({ userId: m.user_id, fullName: m.full_name }));
-    const secretariatSigned = rows.some((r) => r.capacity === 'secretariat');
+    const secretariatSigned = signable.signatures.some((x) => x.capacity === 'secretariat');
     return {
+      ...signable,
       pollId: poll.id,
-      canonical,
-      digest,
-      content,
-      signatures: rows.map((r) => ({
-        signatureId: r.id,
-        signerId: r.signer_id,
-        signerName: r.full_name,
-        capacity: r.capacity,
-        unitId: r.unit_id,
-        mandateId: r.mandate_id,
-        keyFingerprint: r.fingerprint,
-        signedAt: new Date(r.signed_at).toISOString(),
-      })),
       pendingBoardMembers,
       secretariatSigned,
-      readyToCertify: board.length >= 2 && pendingBoardMembers.length === 0 && secretariatSigned,
-      documentId: document?.id ?? null,
+      readyToCertify: confirmed && board.length >= 2 && pendingBoardMembers.length === 0 && secretariatSigned,
     };
   }
 }
@@ -244,12 +220,14 @@ function assertTallied(poll: Poll): void {
   }
 }
 
+/** The board the meeting confirmed: nobody signs as the board of a proposal only. */
 async function assertBoard(manager: EntityManager, pollId: string): Promise<Awaited<ReturnType<typeof boardOf>>> {
+  await CountingBoardPolicy.assertConfirmed(manager, pollId);
   const board = await boardOf(manager, pollId);
   if (board.length < 2) {
     throw new CountingException(
       CountingErrorCode.BoardMissing,
-      'The secretariat appoints a counting board (PUT …/counting-board) before the record is signed.',
+      'The counting board is proposed (PUT …/counting-board) and confirmed by the meeting before the record is signed.',
     );
   }
   return board;

@@ -1,13 +1,16 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Unit } from '../registry/unit.entity';
 import { User } from '../users/user.entity';
 import { Poll } from './poll.entity';
 
 /**
- * A member of a poll's counting board (ban kiểm phiếu): enters the paper counts and signs the
- * counting record. At least two, none of them a candidate's delegate (checked by the service).
+ * A member of a poll's counting board (ban kiểm phiếu) as currently proposed: enters the paper
+ * counts and signs the counting record once the meeting has confirmed the board. At least two, each
+ * sitting for a distinct member unit present at the meeting and not on the ballot (trigger
+ * `trg_poll_counting_board_members_guard`; the unit may be null only on boards from before it).
  */
 @Entity({ name: 'poll_counting_board_members' })
+@Index('uq_poll_counting_board_members_unit', ['pollId', 'unitId'], { unique: true })
 export class CountingBoardMember {
   @PrimaryColumn({ name: 'poll_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_counting_board_members' })
   pollId: string;
@@ -23,7 +26,7 @@ export class CountingBoardMember {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_poll_counting_board_members_user' })
   user?: User;
 
-  /** The unit the member belongs to, when any (to refuse a candidate's delegate). */
+  /** The unit the member sits for at the meeting (one member per unit). */
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId: string | null;
 

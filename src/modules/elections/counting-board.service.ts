@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
+import { SITTING_ROLES } from '../meetings/meeting.policy';
+import { CountingBoardHand } from './counting-board-hand.entity';
 import { CountingBoardMember } from './counting-board-member.entity';
+import { CountingBoard } from './counting-board.entity';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
-import type { AppointCountingBoardDto, CountingBoardResponseDto } from './dto/counting-board.dto';
+import type { AppointCountingBoardDto, CountingBoardResponseDto, RaiseHandDto } from './dto/counting-board.dto';
 import { PaperCountEntry } from './paper-count-entry.entity';
 import { PollPolicy } from './poll.policy';
 import { POLL_SUBJECT, findPoll, meetingOf } from './poll-store';
@@ -37,9 +41,11 @@ export async function boardOf(manager: EntityManager, pollId: string): Promise<B
 }
 
 /**
- * The counting board (ban kiểm phiếu) of a poll: appointed by the secretariat before counting,
- * at least two members, none of them a candidate's delegate. It may be replaced until the first
- * paper figure is entered or the poll is tallied; every appointment is in the ledger.
+ * The counting board (ban kiểm phiếu) of a poll, as at a real meeting: the chair (the cluster's
+ * secretariat) proposes it, the meeting confirms it by a recorded show of hands — each present
+ * unit's hand raised by the person sitting for it, on their own account — and only then may its
+ * members count and sign. A new proposal replaces the board (and needs the hands again) until
+ * counting starts. The secretariat alone can neither appoint nor replace it. Decision 017.
  */
 @Injectable()
 export class CountingBoardService {
@@ -54,7 +60,8 @@ export class CountingBoardService {
     return this.describe(manager, poll);
   }
 
-  async appoint(
+  /** Proposes a board: the previous proposal (confirmed or not) is replaced and must be confirmed again. */
+  async propose(
     actor: Actor,
     pollId: string,
     dto: AppointCountingBoardDto,
@@ -62,7 +69,8 @@ export class CountingBoardService {
   ): Promise<CountingBoardResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const poll = await findPoll(manager, pollId, true);
-      PollPolicy.assertMayManage(actor, (await meetingOf(manager, poll)).clusterId);
+      const meeting = await meetingOf(manager, poll);
+      PollPolicy.assertMayManage(actor, meeting.clusterId);
       assertPollVersion(poll, { expectedVersion: dto.expectedVersion, ifMatch });
       if (poll.status === 'certified') throw CountingException.certified();
       if (poll.status === 'tallied') throw CountingException.boardLocked('The poll is tallied: the board stays.');
@@ -73,15 +81,10 @@ export class CountingBoardService {
       if (memberIds.length < 2) {
         throw new CountingException(CountingErrorCode.BoardTooSmall, 'Name at least two different people.');
       }
-      const users = (await manager.query(
-        `SELECT id, (SELECT m.unit_id FROM mandates m
-                      WHERE m.user_id = u.id AND m.unit_id IS NOT NULL
-                        AND m.valid_from <= now() AND (m.valid_to IS NULL OR m.valid_to > now())
-                      ORDER BY m.valid_from DESC LIMIT 1) AS unit_id
-           FROM users u WHERE u.id = ANY($1::uuid[]) AND u.is_active`,
-        [memberIds],
-      )) as { id: string; unit_id: string | null }[];
-      const unknown = memberIds.filter((id) => !users.some((u) => u.id === id));
+      const known = (await manager.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND is_active`, [
+        memberIds,
+      ])) as { id: string }[];
+      const unknown = memberIds.filter((id) => !known.some((u) => u.id === id));
       if (unknown.length > 0) {
         throw new CountingException(
           CountingErrorCode.BoardMemberUnknown,
@@ -89,30 +92,177 @@ export class CountingBoardService {
           { unknown },
         );
       }
+      const seats = await CountingBoardPolicy.seats(manager, poll, meeting.clusterId, memberIds);
+      CountingBoardPolicy.assertSeated(seats);
       CountingBoardPolicy.assertNoConflict(await CountingBoardPolicy.conflicts(manager, poll, memberIds));
 
-      const previous = (await boardOf(manager, pollId)).map((m) => m.user_id);
+      const before = await manager.findOne(CountingBoard, { where: { pollId }, lock: { mode: 'pessimistic_write' } });
+      const previous = (await boardOf(manager, pollId)).map((m) => ({ userId: m.user_id, unitId: m.unit_id }));
+      const proposalId = randomUUID();
+      if (before) {
+        // The trigger lets a proposal be replaced only by a new unconfirmed one, before counting.
+        await manager.update(
+          CountingBoard,
+          { pollId },
+          {
+            proposalId,
+            proposedBy: actor.userId,
+            proposedAt: () => 'now()',
+            confirmedAt: null,
+            presentUnits: null,
+            handsFor: null,
+            handsAgainst: null,
+            handsAbstain: null,
+          },
+        );
+      } else {
+        await manager.insert(CountingBoard, { pollId, proposalId, proposedBy: actor.userId });
+      }
       await manager.delete(CountingBoardMember, { pollId });
       await manager.insert(
         CountingBoardMember,
-        users.map((u) => ({ pollId, userId: u.id, unitId: u.unit_id, appointedBy: actor.userId })),
+        seats.map((s) => ({ pollId, userId: s.userId, unitId: s.unitId, appointedBy: actor.userId })),
       );
       await this.ledger.append(manager, {
         actorId: actor.userId,
-        action: 'elections.counting_board_appointed',
+        action: 'elections.counting_board_proposed',
         subjectType: POLL_SUBJECT,
         subjectId: pollId,
-        payload: { members: [...memberIds].sort(), previous: previous.sort() },
+        payload: {
+          proposalId,
+          members: seats.map((s) => ({ userId: s.userId, unitId: s.unitId })).sort(byUser),
+          previous: before
+            ? { proposalId: before.proposalId, confirmed: before.confirmedAt !== null, members: previous.sort(byUser) }
+            : null,
+        },
       });
       return this.describe(manager, poll);
     });
   }
 
+  /**
+   * A present unit's hand on the proposed board, raised by the person sitting for it. When the
+   * hands for it exceed the rules' share of the units present, the board is confirmed; the
+   * database counts the hands again and refuses a confirmation without the majority.
+   */
+  async raiseHand(actor: Actor, pollId: string, dto: RaiseHandDto): Promise<CountingBoardResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const poll = await findPoll(manager, pollId);
+      const board = await manager.findOne(CountingBoard, { where: { pollId }, lock: { mode: 'pessimistic_write' } });
+      if (!board) {
+        throw new CountingException(CountingErrorCode.BoardMissing, 'No counting board has been proposed yet.');
+      }
+      if (board.proposalId !== dto.proposalId) {
+        throw new CountingException(
+          CountingErrorCode.BoardProposalChanged,
+          'Another board has been proposed since; read it and vote again.',
+          { proposalId: board.proposalId },
+        );
+      }
+      if (board.confirmedAt) {
+        throw new CountingException(CountingErrorCode.BoardAlreadyConfirmed, 'The meeting has confirmed this board.', {
+          confirmedAt: board.confirmedAt.toISOString(),
+        });
+      }
+      const [seat] = (await manager.query(
+        `SELECT a.unit_id FROM meeting_attendances a
+          WHERE a.meeting_id = $1 AND a.delegate_id = $2 AND a.checked_out_at IS NULL
+            AND EXISTS (SELECT 1 FROM mandates m
+                         WHERE m.user_id = a.delegate_id AND m.unit_id = a.unit_id AND m.role = ANY($3::text[])
+                           AND m.valid_from <= now() AND (m.valid_to IS NULL OR m.valid_to > now()))`,
+        [poll.meetingId, actor.userId, [...SITTING_ROLES]],
+      )) as { unit_id: string }[];
+      if (!seat) {
+        throw new CountingException(
+          CountingErrorCode.HandNotPresent,
+          'Only a person checked in for a member unit at this meeting, with its delegate or head mandate, raises its hand.',
+        );
+      }
+      if (await manager.existsBy(CountingBoardHand, { proposalId: board.proposalId, unitId: seat.unit_id })) {
+        throw new CountingException(CountingErrorCode.HandAlreadyRaised, 'Your unit has voted on this proposal.', {
+          unitId: seat.unit_id,
+        });
+      }
+      await manager.insert(CountingBoardHand, {
+        proposalId: board.proposalId,
+        unitId: seat.unit_id,
+        pollId,
+        delegateId: actor.userId,
+        vote: dto.vote,
+      });
+      await this.ledger.append(manager, {
+        actorId: actor.userId,
+        action: 'elections.counting_board_hand_raised',
+        subjectType: POLL_SUBJECT,
+        subjectId: pollId,
+        payload: { proposalId: board.proposalId, unitId: seat.unit_id, vote: dto.vote },
+      });
+      const tally = await this.confirmation(manager, poll, board);
+      if (tally.handsFor >= tally.handsNeeded) {
+        // The trigger recounts the hands and the units present and writes the figures it found.
+        await manager.update(CountingBoard, { pollId }, { confirmedAt: () => 'now()' });
+        const confirmed = await manager.findOneByOrFail(CountingBoard, { pollId });
+        await this.ledger.append(manager, {
+          actorId: actor.userId,
+          action: 'elections.counting_board_confirmed',
+          subjectType: POLL_SUBJECT,
+          subjectId: pollId,
+          payload: {
+            proposalId: confirmed.proposalId,
+            members: (await boardOf(manager, pollId)).map((m) => ({ userId: m.user_id, unitId: m.unit_id })),
+            presentUnits: confirmed.presentUnits,
+            handsFor: confirmed.handsFor,
+            handsAgainst: confirmed.handsAgainst,
+            handsAbstain: confirmed.handsAbstain,
+          },
+        });
+      }
+      return this.describe(manager, poll);
+    });
+  }
+
+  private async confirmation(manager: EntityManager, poll: Poll, board: CountingBoard) {
+    const [row] = (await manager.query(
+      `SELECT (SELECT count(*)::int FROM meeting_attendances a WHERE a.meeting_id = $1 AND a.checked_out_at IS NULL) AS present,
+              (SELECT COALESCE((rv.content #>> '{voting,countingBoardMajority}')::numeric, 0.5)::float8
+                 FROM rules_versions rv WHERE rv.id = $3) AS majority,
+              count(*) FILTER (WHERE h.vote = 'for')::int AS hands_for,
+              count(*) FILTER (WHERE h.vote = 'against')::int AS hands_against,
+              count(*) FILTER (WHERE h.vote = 'abstain')::int AS hands_abstain
+         FROM poll_counting_board_hands h WHERE h.proposal_id = $2`,
+      [poll.meetingId, board.proposalId, poll.rulesVersionId],
+    )) as { present: number; majority: number; hands_for: number; hands_against: number; hands_abstain: number }[];
+    const confirmed = board.confirmedAt !== null;
+    const present = confirmed ? board.presentUnits! : row.present;
+    return {
+      presentUnits: present,
+      handsNeeded: Math.floor(row.majority * present) + 1,
+      handsFor: confirmed ? board.handsFor! : row.hands_for,
+      handsAgainst: confirmed ? board.handsAgainst! : row.hands_against,
+      handsAbstain: confirmed ? board.handsAbstain! : row.hands_abstain,
+      majority: row.majority,
+    };
+  }
+
   private async describe(manager: EntityManager, poll: Poll): Promise<CountingBoardResponseDto> {
+    const board = await manager.findOne(CountingBoard, { where: { pollId: poll.id } });
     const members = await boardOf(manager, poll.id);
     const entered = await manager.existsBy(PaperCountEntry, { pollId: poll.id });
+    const hands = board
+      ? ((await manager.query(
+          `SELECT h.unit_id, u.code, h.delegate_id, h.vote, h.raised_at
+             FROM poll_counting_board_hands h JOIN units u ON u.id = h.unit_id
+            WHERE h.proposal_id = $1 ORDER BY h.raised_at, u.code`,
+          [board.proposalId],
+        )) as { unit_id: string; code: string; delegate_id: string; vote: 'for'; raised_at: Date }[])
+      : [];
     return {
       pollId: poll.id,
+      status: !board ? 'none' : board.confirmedAt ? 'confirmed' : 'proposed',
+      proposalId: board?.proposalId ?? null,
+      proposedBy: board?.proposedBy ?? null,
+      proposedAt: board ? new Date(board.proposedAt).toISOString() : null,
+      confirmedAt: board?.confirmedAt ? new Date(board.confirmedAt).toISOString() : null,
       members: members.map((m) => ({
         userId: m.user_id,
         fullName: m.full_name,
@@ -121,7 +271,17 @@ export class CountingBoardService {
         appointedBy: m.appointed_by,
         appointedAt: new Date(m.appointed_at).toISOString(),
       })),
+      confirmation: board ? await this.confirmation(manager, poll, board) : null,
+      hands: hands.map((h) => ({
+        unitId: h.unit_id,
+        unitCode: h.code,
+        delegateId: h.delegate_id,
+        vote: h.vote,
+        raisedAt: new Date(h.raised_at).toISOString(),
+      })),
       locked: entered || poll.status === 'tallied' || poll.status === 'certified',
     };
   }
 }
+
+const byUser = (a: { userId: string }, b: { userId: string }) => a.userId.localeCompare(b.userId);

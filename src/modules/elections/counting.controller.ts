@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
@@ -15,6 +15,7 @@ import {
   HandPaperBallotDto,
   PaperBallotHolderDto,
   PaperBallotResponseDto,
+  RaiseHandDto,
 } from './dto/counting-board.dto';
 import { EnterPaperCountDto, PaperCountResponseDto } from './dto/paper-entries.dto';
 import { PaperCountService } from './paper-count.service';
@@ -31,7 +32,10 @@ export class CountingController {
 
   @Get('counting-board')
   @RequirePermission(Permission.PollsRead)
-  @ApiOperation({ summary: 'The counting board', description: 'Its members and whether it can still change.' })
+  @ApiOperation({
+    summary: 'The counting board',
+    description: 'The proposal, its members, the hands raised on it, whether it is confirmed and can still change.',
+  })
   @ApiOkResponse({ type: CountingBoardResponseDto })
   @ApiProblems(400, 401, 404)
   board(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<CountingBoardResponseDto> {
@@ -41,21 +45,46 @@ export class CountingController {
   @Put('counting-board')
   @RequirePermission(Permission.PollsManage)
   @ApiOperation({
-    summary: 'Appoint the counting board',
+    summary: 'Propose the counting board (the meeting confirms it)',
     description:
-      'Replaces the board: at least two people (422 counting_board_too_small), none of them a delegate or head ' +
-      'of a candidate unit or sitting for one at the meeting (422 counting_board_member_conflict, with the ' +
-      'reasons). 409 counting_board_locked once a paper figure is entered or the poll is tallied.',
+      'The chair (secretariat) proposes a board; it replaces any earlier proposal, confirmed or not, and must be ' +
+      'confirmed by the meeting again (POST …/counting-board/hands). At least two people (422 ' +
+      'counting_board_too_small), each holding a delegate or head mandate of a member unit present at the meeting ' +
+      '(422 counting_board_member_no_seat), one per unit (422 counting_board_units_not_distinct), none of a ' +
+      "candidate's unit or sitting for one (422 counting_board_member_conflict, with the reasons). 409 " +
+      'counting_board_locked once a paper figure is entered or the poll is tallied.',
   })
   @ApiOkResponse({ type: CountingBoardResponseDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  appoint(
+  propose(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
     @Body() dto: AppointCountingBoardDto,
     @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<CountingBoardResponseDto> {
-    return this.boards.appoint(actor, id, dto, ifMatch);
+    return this.boards.propose(actor, id, dto, ifMatch);
+  }
+
+  @Post('counting-board/hands')
+  @HttpCode(200)
+  @RequirePermission(Permission.BallotsCast)
+  @ApiOperation({
+    summary: "Raise your unit's hand on the proposed counting board",
+    description:
+      'The show of hands that confirms the board: the person checked in for a member unit at the meeting, with its ' +
+      'delegate or head mandate, votes for, against or abstains, once per unit and proposal (403 ' +
+      'counting_board_hand_not_present, 409 counting_board_hand_already_raised). When the hands for it exceed ' +
+      'the rules’ share of the units present (default one half), the board is confirmed. 409 ' +
+      'counting_board_proposal_changed if another board was proposed since you read it.',
+  })
+  @ApiOkResponse({ type: CountingBoardResponseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  raiseHand(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: RaiseHandDto,
+  ): Promise<CountingBoardResponseDto> {
+    return this.boards.raiseHand(actor, id, dto);
   }
 
   @Post('paper-ballots')

@@ -4,7 +4,7 @@ import { Unit } from '../registry/unit.entity';
 import type { DocumentSigner } from '../signatures/document-signer.service';
 import { signingTime, unitHeadCapacity } from '../signatures/signer-capacity';
 import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
-import type { SignHandoverDto } from './dto/flag-handovers.dto';
+import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
 import { lockFlag, openPeriod } from './flag-custody';
 import { HANDOVER_DOCUMENT_KIND, handoverRecord } from './flag-handover-document';
 import { FlagHandover, type HandoverStatus } from './flag-handover.entity';
@@ -70,7 +70,7 @@ export async function signStep(
   manager: EntityManager,
   actor: Actor,
   handover: FlagHandover,
-  dto: SignHandoverDto,
+  dto: SignDocumentDto,
   step: 'release' | 'receipt',
   custody: Record<string, unknown>,
 ): Promise<{ documentId: string; signatureId: string }> {

@@ -5,13 +5,13 @@ import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
-import type { SignedBundle } from '../signatures/signed-bundle';
+import { SignedBundleDto } from '../signatures/dto/signed-bundle.dto';
+import { SignDocumentDto } from '../signatures/dto/sign-document.dto';
 import {
   CancelHandoverDto,
   FlagHandoverResponseDto,
   HandoverDocumentResponseDto,
   OpenHandoverDto,
-  SignHandoverDto,
 } from './dto/flag-handovers.dto';
 import { FlagHandoversService } from './flag-handovers.service';
 import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
@@ -86,7 +86,7 @@ export class FlagHandoversController {
   release(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
-    @Body() dto: SignHandoverDto,
+    @Body() dto: SignDocumentDto,
   ): Promise<FlagHandoverResponseDto> {
     return this.handovers.release(actor, id, dto);
   }
@@ -106,7 +106,7 @@ export class FlagHandoversController {
   receipt(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
-    @Body() dto: SignHandoverDto,
+    @Body() dto: SignDocumentDto,
   ): Promise<FlagHandoverResponseDto> {
     return this.handovers.receipt(actor, id, dto);
   }
@@ -140,9 +140,9 @@ export class FlagHandoversController {
       'Format `thidua.signed-bundle/1`: the record, its signatures, the keys, mandates and delegations they rest ' +
       'on, and the ledger segment that recorded them — checkable offline. Empty before the release.',
   })
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: SignedBundleDto })
   @ApiProblems(400, 401, 404)
-  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignedBundle> {
+  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignedBundleDto> {
     return this.handovers.bundle(actor, id);
   }
 }

@@ -10,12 +10,14 @@ import { LedgerService } from '../ledger/ledger.service';
 import { DocumentSigner } from '../signatures/document-signer.service';
 import { SignedBundles } from '../signatures/signed-bundles.service';
 import type { SignedBundle } from '../signatures/signed-bundle';
+import { signableDocument } from '../signatures/signable-document';
+import { SignedDocument } from '../signatures/signed-document.entity';
+import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
 import type {
   CancelHandoverDto,
   FlagHandoverResponseDto,
   HandoverDocumentResponseDto,
   OpenHandoverDto,
-  SignHandoverDto,
 } from './dto/flag-handovers.dto';
 import { custodyTime, lockFlag, moveCustody, newPeriodId, openPeriod } from './flag-custody';
 import { FlagCustodyPeriod } from './flag-custody-period.entity';
@@ -136,19 +138,14 @@ export class FlagHandoversService implements OnModuleInit {
   async document(_actor: Actor, id: string): Promise<HandoverDocumentResponseDto> {
     const manager = this.dataSource.manager;
     const handover = await findHandover(manager, id);
-    const record = await handoverRecord(manager, handover);
-    const { canonical, digest } = this.signer.document(record);
-    return {
-      handoverId: id,
-      document: record as unknown as Record<string, unknown>,
-      canonical,
-      digest,
-      signedDocumentId: handover.signedDocumentId,
-    };
+    const source = handover.signedDocumentId
+      ? { stored: await manager.findOneByOrFail(SignedDocument, { id: handover.signedDocumentId }) }
+      : { content: await handoverRecord(manager, handover) };
+    return { ...(await signableDocument(manager, 'handover_record', id, source)), handoverId: id };
   }
 
   /** The outgoing custodian's head signs: the flag leaves its custodian and is in transit. */
-  async release(actor: Actor, id: string, dto: SignHandoverDto): Promise<FlagHandoverResponseDto> {
+  async release(actor: Actor, id: string, dto: SignDocumentDto): Promise<FlagHandoverResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const { handover, current } = await lockForStep(manager, id, 'release');
       if (current.state !== 'held' || current.custodianUnitId !== handover.fromUnitId) {
@@ -185,7 +182,7 @@ export class FlagHandoversService implements OnModuleInit {
   }
 
   /** The incoming leader's head signs the same record: custody moves to their unit. */
-  async receipt(actor: Actor, id: string, dto: SignHandoverDto): Promise<FlagHandoverResponseDto> {
+  async receipt(actor: Actor, id: string, dto: SignDocumentDto): Promise<FlagHandoverResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const { handover, current } = await lockForStep(manager, id, 'receipt');
       if (current.state !== 'in_transit' || current.handoverId !== handover.id) throw FlagsException.custodyConflict();

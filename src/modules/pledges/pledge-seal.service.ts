@@ -8,7 +8,9 @@ import { SignedBundles } from '../signatures/signed-bundles.service';
 import { SignedDocument } from '../signatures/signed-document.entity';
 import { signingTime } from '../signatures/signer-capacity';
 import type { PledgeResponseDto } from './dto/pledges.dto';
-import type { CanonicalDocumentResponseDto, SignDocumentDto } from './dto/signatures.dto';
+import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import type { SignableDocumentDto } from '../signatures/dto/signable-document.dto';
+import { signableDocument } from '../signatures/signable-document';
 import { countersignCapacity } from './pledge-countersigner';
 import { pledgeSealDocument, type PledgeSealDocument } from './pledge-documents';
 import type { Pledge } from './pledge.entity';
@@ -32,15 +34,15 @@ export class PledgeSealService {
     private readonly bundles: SignedBundles,
   ) {}
 
-  async sealDocument(_actor: Actor, id: string): Promise<CanonicalDocumentResponseDto> {
+  async sealDocument(_actor: Actor, id: string): Promise<SignableDocumentDto> {
     const manager = this.dataSource.manager;
     const pledge = await findPledge(manager, id);
     if (pledge.sealDocumentId) {
-      const sealed = await manager.findOneByOrFail(SignedDocument, { id: pledge.sealDocumentId });
-      return { canonical: sealed.canonical, digest: sealed.digest, content: JSON.parse(sealed.canonical) };
+      const stored = await manager.findOneByOrFail(SignedDocument, { id: pledge.sealDocumentId });
+      return signableDocument(manager, 'pledge_seal', pledge.id, { stored });
     }
     const content = await this.completeSealDocument(manager, pledge);
-    return { ...this.signer.document(content), content: content as unknown as Record<string, unknown> };
+    return signableDocument(manager, 'pledge_seal', pledge.id, { content });
   }
 
   async seal(actor: Actor, id: string, dto: SignDocumentDto): Promise<PledgeResponseDto> {

@@ -8,9 +8,10 @@ import { ApiPageResponse } from '../../common/pagination/api-page-response.decor
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
-import type { SignedBundle } from '../signatures/signed-bundle';
 import { AmendPledgeDto, CreatePledgeDto, PledgeResponseDto, UpdatePledgeDto } from './dto/pledges.dto';
-import { CanonicalDocumentResponseDto, SignDocumentDto } from './dto/signatures.dto';
+import { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import { SignableDocumentDto } from '../signatures/dto/signable-document.dto';
+import { SignedBundleDto } from '../signatures/dto/signed-bundle.dto';
 import { PledgeSealService } from './pledge-seal.service';
 import { PledgesService } from './pledges.service';
 import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
@@ -116,12 +117,9 @@ export class PledgesController {
       "Canonical bytes and digest of the seal (the digest of every member unit's signed pledge); 409 " +
       'pledge_units_unsigned while a unit has not signed. Once sealed, the document as signed.',
   })
-  @ApiOkResponse({ type: CanonicalDocumentResponseDto })
+  @ApiOkResponse({ type: SignableDocumentDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  sealDocument(
-    @CurrentActor() actor: Actor,
-    @Param('id', UuidParam) id: string,
-  ): Promise<CanonicalDocumentResponseDto> {
+  sealDocument(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignableDocumentDto> {
     return this.seals.sealDocument(actor, id);
   }
 
@@ -152,9 +150,9 @@ export class PledgesController {
       "Every unit's signed document and the seal, the signatures, keys, mandates and the ledger entries that " +
       'recorded them (format thidua.signed-bundle/1). Check it with `npm run verify-pledge -- bundle.json`.',
   })
-  @ApiOkResponse({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: SignedBundleDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignedBundle> {
+  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignedBundleDto> {
     return this.seals.bundle(actor, id);
   }
 }

@@ -12,7 +12,9 @@ import { DocumentSigner } from '../signatures/document-signer.service';
 import { SignedDocument } from '../signatures/signed-document.entity';
 import { signingTime, unitHeadCapacity } from '../signatures/signer-capacity';
 import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
-import type { CanonicalDocumentResponseDto, SignDocumentDto } from './dto/signatures.dto';
+import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import type { SignableDocumentDto } from '../signatures/dto/signable-document.dto';
+import { signableDocument } from '../signatures/signable-document';
 import { toTargetDto, type SetTargetsDto, type UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { targetsOf, unitPledgeDocument } from './pledge-documents';
 import { PledgeTarget } from './pledge-target.entity';
@@ -110,18 +112,18 @@ export class UnitPledgesService implements OnModuleInit {
   }
 
   /** The canonical bytes the head signs: built now when approved, as stored once signed. */
-  async document(actor: Actor, id: string): Promise<CanonicalDocumentResponseDto> {
+  async document(actor: Actor, id: string): Promise<SignableDocumentDto> {
     const manager = this.dataSource.manager;
     const unitPledge = await findUnitPledge(manager, id);
     const pledge = await findPledge(manager, unitPledge.pledgeId);
     assertMaySee(actor, unitPledge, pledge);
     if (unitPledge.signedDocumentId) {
-      const signed = await manager.findOneByOrFail(SignedDocument, { id: unitPledge.signedDocumentId });
-      return { canonical: signed.canonical, digest: signed.digest, content: JSON.parse(signed.canonical) };
+      const stored = await manager.findOneByOrFail(SignedDocument, { id: unitPledge.signedDocumentId });
+      return signableDocument(manager, 'unit_pledge', unitPledge.id, { stored });
     }
     assertApproved(unitPledge);
     const content = await unitPledgeDocument(manager, pledge, unitPledge);
-    return { ...this.signer.document(content), content: content as unknown as Record<string, unknown> };
+    return signableDocument(manager, 'unit_pledge', unitPledge.id, { content });
   }
 
   /**

@@ -71,6 +71,8 @@ export interface VotingRules {
    * totals are published, so no small set of voters is counted apart. Absent: 3.
    */
   minElectronicVotersForBoard?: number;
+  /** Optional: share of the units present whose hands (strictly more) confirm a counting board; absent: 0.5. */
+  countingBoardMajority?: number;
 }
 
 /** The threshold rule of statistical disclosure control: no published count of fewer than 3 (docs/domain/rules-defaults.md). */

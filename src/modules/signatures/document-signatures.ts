@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 /** A signature over a signed document, as the pledges' views and the PDF records show it. */
 export interface SignatureSummary {
+  signatureId: string;
   documentId: string;
   digest: string;
   signerId: string;
@@ -9,6 +10,7 @@ export interface SignatureSummary {
   capacity: string;
   unitId: string | null;
   unitName: string | null;
+  mandateId: string | null;
   delegationId: string | null;
   keyFingerprint: string;
   algorithm: string;
@@ -18,6 +20,7 @@ export interface SignatureSummary {
 }
 
 interface SignatureRow {
+  id: string;
   document_id: string;
   digest: string;
   signer_id: string;
@@ -25,6 +28,7 @@ interface SignatureRow {
   capacity: string;
   unit_id: string | null;
   unit_name: string | null;
+  mandate_id: string | null;
   delegation_id: string | null;
   fingerprint: string;
   algorithm: string;
@@ -43,8 +47,8 @@ export async function signaturesOfDocuments(
   const byDocument = new Map<string, SignatureSummary[]>();
   if (documentIds.length === 0) return byDocument;
   const rows = (await manager.query(
-    `SELECT s.document_id, d.digest, s.signer_id, u.full_name, s.capacity, s.unit_id, n.name AS unit_name,
-            s.delegation_id, k.fingerprint, k.algorithm, k.revoked_at, s.signed_at, s.ledger_seq
+    `SELECT s.id, s.document_id, d.digest, s.signer_id, u.full_name, s.capacity, s.unit_id, n.name AS unit_name,
+            s.mandate_id, s.delegation_id, k.fingerprint, k.algorithm, k.revoked_at, s.signed_at, s.ledger_seq
        FROM document_signatures s
        JOIN signed_documents d ON d.id = s.document_id
        JOIN users u ON u.id = s.signer_id
@@ -57,6 +61,7 @@ export async function signaturesOfDocuments(
   for (const row of rows) {
     const list = byDocument.get(row.document_id) ?? [];
     list.push({
+      signatureId: row.id,
       documentId: row.document_id,
       digest: row.digest,
       signerId: row.signer_id,
@@ -64,6 +69,7 @@ export async function signaturesOfDocuments(
       capacity: row.capacity,
       unitId: row.unit_id,
       unitName: row.unit_name,
+      mandateId: row.mandate_id,
       delegationId: row.delegation_id,
       keyFingerprint: row.fingerprint,
       algorithm: row.algorithm,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { headAuthoritiesAt } from '../approvals/head-authority';
 
 /**
  * Why a person may sign a document: the capacity they sign in, the unit they sign for, and the
@@ -15,8 +16,9 @@ export interface SignerCapacity {
 }
 
 /**
- * The head of `unitId` at `at`: the person's own head mandate, else a delegation from a person
- * who holds it (approval delegations of a unit's head, recorded and not revoked). Null when neither.
+ * The head of `unitId` at `at`: the person's own head mandate, else a delegation from the unit's
+ * head that also needs the delegate's own mandate in the unit at `at`. The same check as the
+ * approval path (`headAuthoritiesAt`), so nobody signs what they could not approve. Null when neither.
  */
 export async function unitHeadCapacity(
   manager: EntityManager,
@@ -25,27 +27,8 @@ export async function unitHeadCapacity(
   at: Date,
   capacity = 'unit_head',
 ): Promise<SignerCapacity | null> {
-  const [own] = (await manager.query(
-    `SELECT id FROM mandates
-      WHERE user_id = $1 AND unit_id = $2 AND role = 'head'
-        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $3)
-      ORDER BY valid_from DESC LIMIT 1`,
-    [userId, unitId, at],
-  )) as { id: string }[];
-  if (own) return { capacity, unitId, mandateId: own.id, delegationId: null };
-  const [delegated] = (await manager.query(
-    `SELECT d.id AS delegation_id, m.id AS mandate_id
-       FROM approval_delegations d
-       JOIN mandates m ON m.user_id = d.delegator_id AND m.unit_id = d.unit_id AND m.role = 'head'
-                      AND m.valid_from <= $3 AND (m.valid_to IS NULL OR m.valid_to > $3)
-      WHERE d.delegate_id = $1 AND d.unit_id = $2 AND d.revoked_at IS NULL
-        AND d.valid_from <= $3 AND d.valid_to > $3
-      ORDER BY d.valid_from DESC LIMIT 1`,
-    [userId, unitId, at],
-  )) as { delegation_id: string; mandate_id: string }[];
-  return delegated
-    ? { capacity, unitId, mandateId: delegated.mandate_id, delegationId: delegated.delegation_id }
-    : null;
+  const [authority] = await headAuthoritiesAt(manager, userId, { at, unitId });
+  return authority ? { capacity, unitId, mandateId: authority.mandateId, delegationId: authority.delegationId } : null;
 }
 
 /** A secretariat mandate of `clusterId` held by the person at `at`, or null. */

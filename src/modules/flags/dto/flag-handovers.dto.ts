@@ -2,12 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBase64,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
 } from 'class-validator';
 import { IsCalendarDay } from '../../cycles/dto/phase-deadlines';
@@ -16,6 +14,7 @@ import type { FlagHandover } from '../flag-handover.entity';
 import { HANDOVER_STATUSES, type HandoverStatus } from '../flag-handover.entity';
 import { toUnitRef, trimmed, UnitRefDto } from './flags.dto';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
+import { SignableDocumentDto } from '../../signatures/dto/signable-document.dto';
 
 export class OpenHandoverDto {
   @ApiProperty({
@@ -53,23 +52,6 @@ export class OpenHandoverDto {
   @IsOptional()
   @IsUUID()
   toUnitId?: string;
-}
-
-/** A head's signature over the canonical handover record (GET /flag-handovers/{id}/document). */
-export class SignHandoverDto {
-  @ApiProperty({ description: 'The SHA-256 (hex) of the record you signed, as GET …/document served it.' })
-  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'digest must be 64 hexadecimal characters (SHA-256)' })
-  digest: string;
-
-  @ApiProperty({ format: 'uuid', description: 'One of your own registered, unrevoked keys.' })
-  @IsUUID()
-  signingKeyId: string;
-
-  @ApiProperty({ description: 'Base64 of the signature over the canonical bytes (Ed25519, or ECDSA P-256 SHA-256).' })
-  @IsString()
-  @IsBase64()
-  @MaxLength(200)
-  signature: string;
 }
 
 export class CancelHandoverDto {
@@ -144,25 +126,7 @@ export function toFlagHandoverResponse(
   };
 }
 
-export class HandoverDocumentResponseDto {
+/** The handover record to sign, in the shape of every signable document, with its handover. */
+export class HandoverDocumentResponseDto extends SignableDocumentDto {
   @ApiProperty({ format: 'uuid' }) handoverId: string;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      "The record: { type: 'thidua.flag-handover', formatVersion: 1, handoverId, cluster, flag, cycle, date, place, " +
-      'from: { unit }, to: { unit }, witnesses, election: { pollId, termYear, leadershipId } }.',
-  })
-  document: Record<string, unknown>;
-  @ApiProperty({ description: 'RFC 8785 canonical JSON of `document`: the exact UTF-8 bytes to sign.' })
-  canonical: string;
-  @ApiProperty({ description: 'SHA-256 (hex) of the canonical bytes: send it back with your signature.' })
-  digest: string;
-  @ApiProperty({
-    type: String,
-    format: 'uuid',
-    nullable: true,
-    description: 'Once released: the stored signed document (both heads sign these same bytes).',
-  })
-  signedDocumentId: string | null;
 }

@@ -3,7 +3,7 @@ import type { Unit } from '../../registry/unit.entity';
 import { PLEDGE_STATUSES, type Pledge, type PledgeStatus } from '../pledge.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
 import { PledgeText } from './pledge-fields';
-import { SignatureSummaryDto } from './signatures.dto';
+import { DocumentSignatureDto } from '../../signatures/dto/signable-document.dto';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 const SHARED_TEXT_EXAMPLE =
@@ -38,8 +38,8 @@ export class PledgeUnitStatusDto {
   @ApiProperty({ format: 'uuid' }) unitPledgeId: string;
   @ApiProperty({ type: PledgeUnitRefDto }) unit: PledgeUnitRefDto;
   @ApiProperty({ enum: UNIT_PLEDGE_STATUSES }) status: UnitPledgeStatus;
-  @ApiProperty({ type: SignatureSummaryDto, nullable: true, description: "The head's signature, once signed." })
-  signature: SignatureSummaryDto | null;
+  @ApiProperty({ type: DocumentSignatureDto, nullable: true, description: "The head's signature, once signed." })
+  signature: DocumentSignatureDto | null;
 }
 
 export class PledgeResponseDto {
@@ -58,8 +58,8 @@ export class PledgeResponseDto {
   units: PledgeUnitStatusDto[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) sealDocumentId: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sealedAt: string | null;
-  @ApiProperty({ type: SignatureSummaryDto, nullable: true, description: 'The countersignature that sealed it.' })
-  seal: SignatureSummaryDto | null;
+  @ApiProperty({ type: DocumentSignatureDto, nullable: true, description: 'The countersignature that sealed it.' })
+  seal: DocumentSignatureDto | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -75,7 +75,7 @@ export interface PledgeView {
   pledge: Pledge;
   current: boolean;
   units: { unitPledge: UnitPledge; unit: Unit }[];
-  signatures: Map<string, SignatureSummaryDto[]>;
+  signatures: Map<string, DocumentSignatureDto[]>;
 }
 
 export function toPledgeResponse({ pledge, current, units, signatures }: PledgeView): PledgeResponseDto {

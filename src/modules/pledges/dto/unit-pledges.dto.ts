@@ -8,7 +8,7 @@ import type { Pledge } from '../pledge.entity';
 import type { PledgeTarget } from '../pledge-target.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
 import { DECIMAL_PATTERN, DecimalString, PledgeText } from './pledge-fields';
-import { SignatureSummaryDto } from './signatures.dto';
+import { DocumentSignatureDto } from '../../signatures/dto/signable-document.dto';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export const MAX_TARGETS = 50;
@@ -81,7 +81,7 @@ export class UnitPledgeResponseDto {
   })
   approval: ApprovalSummaryDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) signedDocumentId: string | null;
-  @ApiProperty({ type: SignatureSummaryDto, nullable: true }) signature: SignatureSummaryDto | null;
+  @ApiProperty({ type: DocumentSignatureDto, nullable: true }) signature: DocumentSignatureDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({
@@ -99,7 +99,7 @@ export interface UnitPledgeView {
   unit: Unit;
   targets: PledgeTarget[];
   request: ApprovalRequest | null;
-  signature: SignatureSummaryDto | null;
+  signature: DocumentSignatureDto | null;
 }
 
 export function toTargetDto(target: PledgeTarget): TargetDto {

@@ -11,7 +11,9 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -206,6 +208,18 @@ export class VotingRulesDto implements VotingRules {
   @IsOptional()
   @IsInt()
   minElectronicVotersForBoard?: number;
+
+  @ApiPropertyOptional({
+    example: 0.5,
+    description:
+      'Share of the units present that must raise a hand for a proposed counting board, strictly more than it, ' +
+      'in (0, 1); absent: 0.5 (more than half).',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0.01)
+  @Max(0.99)
+  countingBoardMajority?: number;
 }
 
 export class LeaderRotationRuleDto implements LeaderRotationRule {
