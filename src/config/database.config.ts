@@ -13,6 +13,9 @@ export interface DatabaseConfig {
   demoPassword: string;
 }
 
+/** The demo accounts' password documented in the README: fine on a laptop, never in production. */
+export const DOCUMENTED_DEMO_PASSWORD = 'thidua-demo-2011';
+
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL || undefined;
   return {
@@ -21,7 +24,7 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     migrationsRun: url ? env.MIGRATIONS_RUN === 'true' : true,
     demoData: (env.DEMO_DATA as DatabaseConfig['demoData']) ?? 'auto',
-    demoPassword: env.DEMO_PASSWORD ?? 'thidua-demo-2011',
+    demoPassword: env.DEMO_PASSWORD ?? DOCUMENTED_DEMO_PASSWORD,
   };
 }
 
