@@ -31,10 +31,8 @@ export class AccountsAndLedgerScopes1796289918171 implements MigrationInterface 
     await queryRunner.query(`
             CREATE INDEX "ix_ledger_entry_scopes_unit" ON "ledger_entry_scopes" ("unit_id")
         `);
-    await queryRunner.query(`
-            ALTER TABLE "ledger_entry_scopes"
-            ADD CONSTRAINT "fk_ledger_entry_scopes_entry" FOREIGN KEY ("seq") REFERENCES "ledger_entries"("seq") ON DELETE NO ACTION ON UPDATE NO ACTION
-        `);
+    // No foreign key to ledger_entries: it would make TRUNCATE fail before the append-only trigger
+    // can refuse it with its own message, and the scope is an index of the chain, not part of it.
     // The cluster and unit an entry is about, from its subject. A subject that names a unit but
     // not a cluster (the unit itself, its mandates) gets the unit only: its clusters are then the
     // unit's memberships at read time. People, signing keys and admin mandates belong to nobody.
@@ -138,9 +136,6 @@ export class AccountsAndLedgerScopes1796289918171 implements MigrationInterface 
     await queryRunner.query(`DROP TRIGGER "trg_ledger_entries_record_scope" ON "ledger_entries"`);
     await queryRunner.query(`DROP FUNCTION "ledger_entries_record_scope"()`);
     await queryRunner.query(`DROP FUNCTION "ledger_subject_scope"(text, text)`);
-    await queryRunner.query(`
-            ALTER TABLE "ledger_entry_scopes" DROP CONSTRAINT "fk_ledger_entry_scopes_entry"
-        `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_ledger_entry_scopes_unit"
         `);

@@ -11,8 +11,9 @@ export class LedgerEntryScope {
   @PrimaryColumn({ type: 'bigint', primaryKeyConstraintName: 'pk_ledger_entry_scopes' })
   seq: string;
 
-  @OneToOne(() => LedgerEntry)
-  @JoinColumn({ name: 'seq', foreignKeyConstraintName: 'fk_ledger_entry_scopes_entry' })
+  // No foreign key (see the migration): the append-only trigger, not a constraint, guards the chain.
+  @OneToOne(() => LedgerEntry, (entry) => entry.scope, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'seq' })
   entry?: LedgerEntry;
 
   @Index('ix_ledger_entry_scopes_cluster')
