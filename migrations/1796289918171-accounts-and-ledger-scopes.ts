@@ -114,9 +114,22 @@ export class AccountsAndLedgerScopes1796289918171 implements MigrationInterface 
         `);
     await queryRunner.query(`
             CREATE FUNCTION "ledger_entries_record_scope"() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+              found_cluster uuid;
+              found_unit uuid;
             BEGIN
-              INSERT INTO ledger_entry_scopes (seq, cluster_id, unit_id)
-              SELECT NEW.seq, s.cluster_id, s.unit_id FROM ledger_subject_scope(NEW.subject_type, NEW.subject_id) s;
+              SELECT s.cluster_id, s.unit_id INTO found_cluster, found_unit
+                FROM ledger_subject_scope(NEW.subject_type, NEW.subject_id) s;
+              -- A subject removed in the same transaction (an evidence file detached): the scope its
+              -- earlier entries had.
+              IF found_cluster IS NULL AND found_unit IS NULL THEN
+                SELECT p.cluster_id, p.unit_id INTO found_cluster, found_unit
+                  FROM ledger_entries e JOIN ledger_entry_scopes p ON p.seq = e.seq
+                 WHERE e.subject_type = NEW.subject_type AND e.subject_id = NEW.subject_id AND e.seq < NEW.seq
+                   AND (p.cluster_id IS NOT NULL OR p.unit_id IS NOT NULL)
+                 ORDER BY e.seq DESC LIMIT 1;
+              END IF;
+              INSERT INTO ledger_entry_scopes (seq, cluster_id, unit_id) VALUES (NEW.seq, found_cluster, found_unit);
               RETURN NULL;
             END
             $$
@@ -129,6 +142,17 @@ export class AccountsAndLedgerScopes1796289918171 implements MigrationInterface 
             INSERT INTO "ledger_entry_scopes" ("seq", "cluster_id", "unit_id")
             SELECT e."seq", s."cluster_id", s."unit_id"
               FROM "ledger_entries" e, LATERAL "ledger_subject_scope"(e."subject_type", e."subject_id") s
+        `);
+    // Entries whose subject is gone take the scope of the first entry about it that resolved.
+    await queryRunner.query(`
+            UPDATE "ledger_entry_scopes" t SET "cluster_id" = f."cluster_id", "unit_id" = f."unit_id"
+              FROM "ledger_entries" e,
+                   LATERAL (SELECT p."cluster_id", p."unit_id"
+                              FROM "ledger_entries" o JOIN "ledger_entry_scopes" p ON p."seq" = o."seq"
+                             WHERE o."subject_type" = e."subject_type" AND o."subject_id" = e."subject_id"
+                               AND (p."cluster_id" IS NOT NULL OR p."unit_id" IS NOT NULL)
+                             ORDER BY o."seq" LIMIT 1) f
+             WHERE e."seq" = t."seq" AND t."cluster_id" IS NULL AND t."unit_id" IS NULL
         `);
   }
 

@@ -105,14 +105,14 @@ export class LedgerService {
         new Brackets((w) =>
           w
             .where('e.actor_id = :me', { me: reader.userId })
-            .orWhere('s.cluster_id = ANY(:clusters)', { clusters })
-            .orWhere('s.unit_id = ANY(:ownUnits)', { ownUnits: reader.unitIds })
+            .orWhere('s.cluster_id = ANY(CAST(:clusters AS uuid[]))', { clusters })
+            .orWhere('s.unit_id = ANY(CAST(:ownUnits AS uuid[]))', { ownUnits: reader.unitIds })
             // A subject that names a unit but no cluster (the unit, its mandates): through the
             // clusters the unit belongs to today.
             .orWhere(
-              `(s.cluster_id IS NULL AND (s.unit_id = ANY(:units) OR s.unit_id IN (
+              `(s.cluster_id IS NULL AND (s.unit_id = ANY(CAST(:units AS uuid[])) OR s.unit_id IN (
                  SELECT m.unit_id FROM cluster_memberships m
-                  WHERE m.cluster_id = ANY(:memberClusters) AND ${currentMembershipSql('m')})))`,
+                  WHERE m.cluster_id = ANY(CAST(:memberClusters AS uuid[])) AND ${currentMembershipSql('m')})))`,
               { units, memberClusters: reader.memberClusterIds },
             ),
         ),

@@ -26,13 +26,13 @@ export async function loadReaderScope(manager: EntityManager, actor: Actor): Pro
     unitIds.length === 0
       ? []
       : (manager.query(
-          `SELECT DISTINCT m.cluster_id FROM cluster_memberships m WHERE m.unit_id = ANY($1) AND ${currentMembershipSql('m')}`,
+          `SELECT DISTINCT m.cluster_id FROM cluster_memberships m WHERE m.unit_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
           [unitIds],
         ) as Promise<{ cluster_id: string }[]>),
     secretariat.length === 0
       ? []
       : (manager.query(
-          `SELECT DISTINCT m.unit_id FROM cluster_memberships m WHERE m.cluster_id = ANY($1) AND ${currentMembershipSql('m')}`,
+          `SELECT DISTINCT m.unit_id FROM cluster_memberships m WHERE m.cluster_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
           [secretariat],
         ) as Promise<{ unit_id: string }[]>),
   ]);
