@@ -164,6 +164,19 @@ describe('read model', () => {
       if (!refused(pledge)) expect(JSON.stringify(pledge.body)).not.toContain('987654');
       const progress = await get(`/cycles/${evaluationCycle}/pledge-progress`, email);
       if (!refused(progress)) expect(JSON.stringify(progress.body)).not.toContain('987654');
+      // Summaries are built from approved, signed or submitted work only.
+      for (const path of [
+        `/cycles/${evaluationCycle}/dashboard`,
+        `/cycles/${evaluationCycle}/results`,
+        `/cycles/${evaluationCycle}/results.csv`,
+        `/scoring-periods/${periodId}/ranking?stage=self`,
+      ]) {
+        const res = await get(path, email);
+        const text = res.text ?? JSON.stringify(res.body);
+        expect({ path, leaks: text.includes('57400000001') || text.includes('3401') }).toEqual({ path, leaks: false });
+        if (path.includes('ranking') && res.status === 200)
+          expect(JSON.stringify(res.body.rows ?? null)).not.toContain(sonLa);
+      }
     });
 
     it('never leave through the ledger', async () => {
