@@ -89,7 +89,12 @@ export class UserResponseDto {
     description: 'True after an administrator reset the password, until the person signs in with a new one.',
   })
   passwordMustChange: boolean;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'When the password was last changed or reset.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the password was last changed or reset.',
+  })
   passwordChangedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
