@@ -12,9 +12,9 @@ function commonPasswords(): ReadonlySet<string> {
   return (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())));
 }
 
-/** Length in characters as a person counts them (code points), not UTF-16 units. */
+/** Length in characters as a person counts them (composed code points), not UTF-16 units. */
 function lengthOf(password: string): number {
-  return [...password].length;
+  return [...password.normalize('NFC')].length;
 }
 
 /**
