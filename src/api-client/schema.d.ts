@@ -11,7 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The entries of the audit ledger, newest first, filtered by subject or action */
+    /**
+     * The entries of the audit ledger I may read, newest first, filtered by subject or action
+     * @description Scoped to the clusters and units the reader serves (docs/read-model.md); administrators see all. Another unit's drafts are listed with `payload: null` and `payloadWithheld: true`; digests and hashes stay, so the chain verifies. `ledger/head` and `ledger/verify` are open to every signed-in person.
+     */
     get: operations['LedgerController_list'];
     put?: never;
     post?: never;
@@ -97,6 +100,26 @@ export interface paths {
     patch: operations['UsersController_update'];
     trace?: never;
   };
+  '/api/v1/users/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reset a person's password (administrators)
+     * @description Sets a random temporary password, shown once in the answer, and ends every session of the person at once. The temporary password only lets them choose a new one: signing in with it needs `newPassword`. Written to the ledger with the administrator as author (never the password).
+     */
+    post: operations['UsersController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -159,6 +182,26 @@ export interface paths {
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change my password
+     * @description Needs the current password (wrong guesses count like wrong sign-ins). Every other session of mine ends at once (their access and refresh tokens stop working); this one goes on. Written to the ledger.
+     */
+    post: operations['AuthController_changePassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2633,9 +2676,12 @@ export interface components {
       /** @example cluster */
       subjectType: string;
       subjectId: string;
+      /** @description Null when withheld from this reader (another unit's draft, see docs/read-model.md). */
       payload: {
         [key: string]: unknown;
-      };
+      } | null;
+      /** @description True when the payload is not shown to this reader; payloadDigest and the hashes still verify the chain. */
+      payloadWithheld: boolean;
       /** @description SHA-256 (hex) of the RFC 8785 encoding of payload. */
       payloadDigest: string;
       prevHash: string;
@@ -2681,6 +2727,13 @@ export interface components {
       /** @enum {string} */
       locale: 'vi' | 'en';
       isActive: boolean;
+      /** @description True after an administrator reset the password, until the person signs in with a new one. */
+      passwordMustChange: boolean;
+      /**
+       * Format: date-time
+       * @description When the password was last changed or reset.
+       */
+      passwordChangedAt: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2704,7 +2757,7 @@ export interface components {
        * @enum {string}
        */
       locale?: 'vi' | 'en';
-      /** @description Stored only as an argon2id hash. */
+      /** @description At least 12 characters and not one of the common passwords (`password_too_short`, `password_too_common`). Stored only as an argon2id hash. */
       password: string;
     };
     UpdateUserDto: {
@@ -2720,11 +2773,25 @@ export interface components {
        */
       expectedVersion?: number;
     };
+    PasswordResetDto: {
+      /** @description Why the password is reset (kept in the ledger), e.g. "forgotten, identity checked by phone". */
+      reason?: string;
+    };
+    PasswordResetResponseDto: {
+      /** Format: uuid */
+      userId: string;
+      /** @description Shown once, never stored in clear: hand it to the person by a channel you trust. It only lets them choose a new password (`newPassword` at sign-in). */
+      temporaryPassword: string;
+      /** @description How many of the sessions of the person were ended. */
+      sessionsEnded: number;
+    };
     LoginDto: {
       /** @example thuky.sonla@thidua.local */
       email: string;
       /** @example thidua-demo-2011 */
       password: string;
+      /** @description A new password to set while signing in: required after an administrator reset the password (403 `password_change_required` without it); ends every other session. Same policy as everywhere. */
+      newPassword?: string;
     };
     TokenPairDto: {
       /** @example Bearer */
@@ -2779,6 +2846,16 @@ export interface components {
        *     ]
        */
       permissions: string[];
+    };
+    ChangePasswordDto: {
+      /** @description The password in use now. */
+      currentPassword: string;
+      /** @description At least 12 characters, not a common password (`password_too_short`, `password_too_common`). */
+      newPassword: string;
+    };
+    PasswordChangedDto: {
+      /** @description How many other sessions of yours were ended; this one goes on. */
+      sessionsEnded: number;
     };
     ClusterResponseDto: {
       /** Format: uuid */
@@ -6538,6 +6615,91 @@ export interface operations {
       };
     };
   };
+  UsersController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordResetResponseDto'];
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No such record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Well-formed but breaks a rule of the data */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -6570,6 +6732,15 @@ export interface operations {
       };
       /** @description Not signed in, or the token is missing, invalid, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6679,6 +6850,89 @@ export interface operations {
       };
       /** @description Not signed in, or the token is missing, invalid, expired or revoked */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PasswordChangedDto'];
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Well-formed but breaks a rule of the data */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,7 +6,10 @@ export interface AuthConfig {
   accessSecret: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
-  loginLimitPerAccount: number;
+  /** Wrong passwords for one account from one address before that pair waits a whole window. */
+  loginFailuresPerAddress: number;
+  /** Wrong passwords for one account from anywhere before unknown addresses wait, doubling. */
+  loginFailuresPerAccount: number;
   loginLimitPerIp: number;
   loginLimitWindowMs: number;
   argon2MemoryKib: number;
@@ -20,7 +23,8 @@ export const authConfig = registerAs('auth', (): AuthConfig => ({
   accessSecret: process.env.JWT_ACCESS_SECRET ?? fallbackSecret,
   accessTtlSeconds: durationToSeconds(process.env.JWT_ACCESS_TTL ?? '15m'),
   refreshTtlSeconds: durationToSeconds(process.env.REFRESH_TOKEN_TTL ?? '30d'),
-  loginLimitPerAccount: Number(process.env.LOGIN_LIMIT_PER_ACCOUNT ?? 5),
+  loginFailuresPerAddress: Number(process.env.LOGIN_FAILURES_PER_ADDRESS ?? 5),
+  loginFailuresPerAccount: Number(process.env.LOGIN_FAILURES_PER_ACCOUNT ?? 50),
   loginLimitPerIp: Number(process.env.LOGIN_LIMIT_PER_IP ?? 30),
   loginLimitWindowMs: durationToSeconds(process.env.LOGIN_LIMIT_WINDOW ?? '15m') * 1000,
   argon2MemoryKib: Number(process.env.ARGON2_MEMORY_KIB ?? 19456),

@@ -1,9 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { resolve } from 'node:path';
 
-/** The demo accounts' documented password (README); the prebuilt demo snapshot is made with it. */
-export const DEFAULT_DEMO_PASSWORD = 'thidua-demo-2011';
-
 export interface DatabaseConfig {
   /** Set: a PostgreSQL server. Unset: embedded PGlite in `dataDir`. */
   url?: string;
@@ -16,6 +13,12 @@ export interface DatabaseConfig {
   demoPassword: string;
 }
 
+/**
+ * The demo accounts' password documented in the README: fine on a laptop, never in production.
+ * The prebuilt demo snapshot (decision 030) is made with it.
+ */
+export const DOCUMENTED_DEMO_PASSWORD = 'thidua-demo-2011';
+
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL || undefined;
   return {
@@ -24,7 +27,7 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     migrationsRun: url ? env.MIGRATIONS_RUN === 'true' : true,
     demoData: (env.DEMO_DATA as DatabaseConfig['demoData']) ?? 'auto',
-    demoPassword: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    demoPassword: env.DEMO_PASSWORD ?? DOCUMENTED_DEMO_PASSWORD,
   };
 }
 

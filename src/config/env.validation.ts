@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { DOCUMENTED_DEMO_PASSWORD } from './database.config';
 
 /**
  * Every environment variable the service reads, validated once at boot so a bad value stops
@@ -89,7 +90,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsInt()
   @Min(1)
-  LOGIN_LIMIT_PER_ACCOUNT?: number;
+  LOGIN_FAILURES_PER_ADDRESS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ACCOUNT?: number;
 
   @IsOptional()
   @IsInt()
@@ -140,6 +146,17 @@ export function validateEnvironment(raw: Record<string, unknown>): Record<string
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (env.NODE_ENV === 'production' && !env.JWT_ACCESS_SECRET) {
     throw new Error('Invalid environment:\n  - JWT_ACCESS_SECRET is required when NODE_ENV=production');
+  }
+  const demoPasswordIsDocumented = (env.DEMO_PASSWORD ?? DOCUMENTED_DEMO_PASSWORD) === DOCUMENTED_DEMO_PASSWORD;
+  if (env.NODE_ENV === 'production' && env.DEMO_DATA === 'true' && demoPasswordIsDocumented) {
+    throw new Error(
+      'Invalid environment:\n  - DEMO_DATA=true with the documented demo password is refused when NODE_ENV=production: set DEMO_PASSWORD to a password of your own, or DEMO_DATA=false',
+    );
+  }
+  if (env.NODE_ENV === 'production' && env.ADMIN_PASSWORD === DOCUMENTED_DEMO_PASSWORD) {
+    throw new Error(
+      'Invalid environment:\n  - ADMIN_PASSWORD is the documented demo password, which is refused when NODE_ENV=production',
+    );
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     throw new Error('Invalid environment:\n  - ADMIN_EMAIL and ADMIN_PASSWORD are set together or not at all');

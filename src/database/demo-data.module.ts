@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nes
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { databaseConfig } from '../config/database.config';
+import { databaseConfig, DOCUMENTED_DEMO_PASSWORD } from '../config/database.config';
 import { PasswordHasher } from '../modules/users/password-hasher';
 import { loadDemoData } from './demo-data';
 
@@ -26,6 +26,12 @@ export class DemoDataLoader implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const wanted = this.config.demoData === 'true' || (this.config.demoData === 'auto' && this.embeddedDefault);
     if (!wanted) return;
+    // Every demo account shares this password: in production it must be nobody's but the operator's.
+    if (process.env.NODE_ENV === 'production' && this.config.demoPassword === DOCUMENTED_DEMO_PASSWORD) {
+      throw new Error(
+        'Refusing to load the demo data with the documented demo password when NODE_ENV=production: set DEMO_PASSWORD to a password of your own, or DEMO_DATA=false',
+      );
+    }
     const result = await loadDemoData(this.dataSource, () => this.passwords.hash(this.config.demoPassword));
     if (result.loaded)
       this.logger.log(`Demo cluster loaded (${result.users} demo accounts, password from DEMO_PASSWORD)`);

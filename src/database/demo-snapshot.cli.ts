@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { DEFAULT_DEMO_PASSWORD, readDatabaseConfig } from '../config/database.config';
+import { DOCUMENTED_DEMO_PASSWORD, readDatabaseConfig } from '../config/database.config';
 import { buildDataSourceOptions } from './data-source';
 import { migrateAndLoadDemo } from './demo-data';
 import { DEMO_SNAPSHOT_FILE } from './demo-snapshot';
@@ -14,7 +14,7 @@ export async function writeDemoSnapshot(baseOptions: DataSourceOptions, file = D
   try {
     await migrateAndLoadDemo(
       { ...baseOptions, driver: createEmbeddedDriver(db) } as DataSourceOptions,
-      DEFAULT_DEMO_PASSWORD,
+      DOCUMENTED_DEMO_PASSWORD,
     );
     const dump = await db.dumpDataDir('gzip');
     mkdirSync(dirname(file), { recursive: true });

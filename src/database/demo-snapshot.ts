@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_DEMO_PASSWORD, type DatabaseConfig } from '../config/database.config';
+import { DOCUMENTED_DEMO_PASSWORD, type DatabaseConfig } from '../config/database.config';
 
 /**
  * The embedded database as the first start would make it — migrated and loaded with the demo
@@ -20,7 +20,7 @@ export function demoSnapshotFor(
   env: NodeJS.ProcessEnv = process.env,
   file = DEMO_SNAPSHOT_FILE,
 ): Blob | undefined {
-  if (config.url || config.demoData === 'false' || config.demoPassword !== DEFAULT_DEMO_PASSWORD) return undefined;
+  if (config.url || config.demoData === 'false' || config.demoPassword !== DOCUMENTED_DEMO_PASSWORD) return undefined;
   if (env.NODE_ENV === 'production' || !existsSync(file)) return undefined;
   return new Blob([readFileSync(file)]);
 }

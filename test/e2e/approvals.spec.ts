@@ -259,8 +259,9 @@ describe('approval workflows', () => {
     expect((await act(officer('lao-cai'), draftedByHead, { transition: 'submit' })).body.state).toBe('submitted');
     const drafter = await act(head('lao-cai'), draftedByHead, { transition: 'approve' });
     expect([drafter.status, drafter.body.code]).toEqual([403, 'separation_of_duties']);
+    // Another unit's head does not even see a unit's document (docs/read-model.md).
     const otherUnit = await act(head('son-la'), draftedByHead, { transition: 'approve' });
-    expect([otherUnit.status, otherUnit.body.code]).toEqual([403, 'not_an_approver']);
+    expect([otherUnit.status, otherUnit.body.code]).toEqual([403, 'approval_not_visible']);
 
     // The head delegates to the officer; the officer still may not approve what they submitted.
     const delegation = await t.http

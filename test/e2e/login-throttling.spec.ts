@@ -1,6 +1,6 @@
 // Tight limits for this file only; set before the app (and its config) is loaded. test-env.ts
 // assigns the defaults with ??=, so these values survive it.
-process.env.LOGIN_LIMIT_PER_ACCOUNT = '3';
+process.env.LOGIN_FAILURES_PER_ADDRESS = '3';
 process.env.LOGIN_LIMIT_PER_IP = '1000';
 
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
@@ -25,7 +25,7 @@ describe('login throttling', () => {
     }
   };
 
-  it('blocks an account after 3 failed attempts, even with the right password, and only that account', async () => {
+  it('blocks an account from this address after 3 wrong passwords, even with the right password, and only that account', async () => {
     await failThreeTimes('canbo.son-la@thidua.local');
 
     const blocked = await login('canbo.son-la@thidua.local', DEMO_PASSWORD);
@@ -37,7 +37,8 @@ describe('login throttling', () => {
       code: 'too_many_requests',
       type: 'urn:thidua:problem:too_many_requests',
     });
-    // The same client may still sign in to another account: the limit is per account.
+    // The same client may still sign in to another account: the budget is per account and address
+    // (test/e2e/accounts.spec.ts shows the owner signing in from elsewhere).
     expect((await login('chutich.son-la@thidua.local', DEMO_PASSWORD)).status).toBe(200);
     // Another letter case is the same account, so it is blocked too.
     expect((await login('CANBO.Son-La@thidua.local', DEMO_PASSWORD)).status).toBe(429);
@@ -70,8 +71,12 @@ describe('login throttling', () => {
     const after = await buckets();
     const added = [...after].filter(([key]) => !before.has(key));
     const grown = [...after].filter(([key, hits]) => before.has(key) && hits !== before.get(key));
-    // A new bucket for the account tried, and the bucket of this client's address grew by two.
-    expect(added.map(([, hits]) => hits)).toEqual([2]);
+    // New failure counters for the account and for the account from this address, and the
+    // attempts counter of this client's address grew by two.
+    expect(added.map(([key, hits]) => [key.split(':')[0], hits]).sort()).toEqual([
+      ['login-account', 2],
+      ['login-pair', 2],
+    ]);
     expect(grown.map(([key, hits]) => hits - before.get(key)!)).toEqual([2]);
   });
 });

@@ -119,9 +119,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PledgesDraft,
     // Which flag: the one the head's unit holds (FlagPolicy).
     Permission.FlagsReport,
+    // Which entries: the unit's and its clusters' (LedgerReadPolicy, docs/read-model.md).
+    Permission.LedgerRead,
   ],
-  officer: [Permission.ReportsDraft, Permission.ScoresEnter, Permission.EvidenceUpload, Permission.PledgesDraft],
-  delegate: [],
+  officer: [
+    Permission.ReportsDraft,
+    Permission.ScoresEnter,
+    Permission.EvidenceUpload,
+    Permission.PledgesDraft,
+    Permission.LedgerRead,
+  ],
+  delegate: [Permission.LedgerRead],
 };
 
 export function permissionsFor(roles: Iterable<Role>): Set<Permission> {

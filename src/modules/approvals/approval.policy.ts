@@ -169,19 +169,26 @@ export function availableTransitions(
 }
 
 export const ApprovalPolicy = {
-  /** Administrators, the cluster's secretariat, and people with a mandate in a member unit (or the owning unit). */
+  /**
+   * Administrators and the cluster's secretariat; for a unit's document (a report, targets, a
+   * score sheet: drafts until approved) the people of that unit only; for a document the member
+   * heads decide (the cluster's rules) the people of its member units.
+   */
   assertMayView(
     actor: Actor,
     request: Pick<ApprovalRequest, 'clusterId' | 'unitId'>,
     memberUnitIds: ReadonlySet<string>,
+    definition: Pick<WorkflowDefinition, 'transitions'>,
   ) {
     if (isAdmin(actor) || isSecretariatOf(actor, request.clusterId)) return;
-    if (actor.mandates.some((m) => m.unitId !== null && (m.unitId === request.unitId || memberUnitIds.has(m.unitId)))) {
-      return;
-    }
+    const decidedByMembers = definition.transitions.some((t) => t.by === 'member_heads');
+    const visible = decidedByMembers
+      ? actor.mandates.some((m) => m.unitId !== null && (m.unitId === request.unitId || memberUnitIds.has(m.unitId)))
+      : actor.mandates.some((m) => m.unitId !== null && m.unitId === request.unitId);
+    if (visible) return;
     throw new ApprovalsException(
       ApprovalsErrorCode.NotVisible,
-      "Only the cluster's secretariat, people of its member units and administrators see this request.",
+      "Only the cluster's secretariat, administrators and the people of the unit concerned (of its member units, for the cluster's own documents) see this request.",
     );
   },
 

@@ -137,7 +137,7 @@ export class ApprovalsService {
       if (!request) throw ApprovalsException.requestNotFound(id);
       const definition = this.workflows.get(request.workflowKey);
       const facts = await this.factsFor(manager, actor, request);
-      ApprovalPolicy.assertMayView(actor, request, facts.memberUnitIds);
+      ApprovalPolicy.assertMayView(actor, request, facts.memberUnitIds, definition);
       assertVersion(
         'approval_request',
         request.version,
@@ -366,8 +366,8 @@ export class ApprovalsService {
     options: { assertVisible: boolean },
   ): Promise<ApprovalRequestResponseDto> {
     const facts = await this.factsFor(manager, actor, request);
-    if (options.assertVisible) ApprovalPolicy.assertMayView(actor, request, facts.memberUnitIds);
     const definition = this.workflows.get(request.workflowKey);
+    if (options.assertVisible) ApprovalPolicy.assertMayView(actor, request, facts.memberUnitIds, definition);
     return toApprovalRequestResponse(
       request,
       facts.records,

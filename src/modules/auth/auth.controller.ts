@@ -9,7 +9,7 @@ import type { User } from '../users/user.entity';
 import { LocalAuthGuard } from './auth.guards';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AuthService } from './auth.service';
-import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, MeDto, PasswordChangedDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller()
@@ -23,7 +23,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password; returns an access token and a refresh token' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 403, 429)
   login(@Req() request: FastifyRequest & { user: User }): Promise<TokenPairDto> {
     return this.auth.login(request.user, { ip: request.ip, userAgent: request.headers['user-agent'] });
   }
@@ -55,5 +55,24 @@ export class AuthController {
   @ApiProblems(401)
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.auth.me(actor);
+  }
+
+  @Post('me/password')
+  @HttpCode(200)
+  @RequirePermission(Permission.SelfRead)
+  @ApiOperation({
+    summary: 'Change my password',
+    description:
+      'Needs the current password (wrong guesses count like wrong sign-ins). Every other session of mine ends at ' +
+      'once (their access and refresh tokens stop working); this one goes on. Written to the ledger.',
+  })
+  @ApiOkResponse({ type: PasswordChangedDto })
+  @ApiProblems(400, 401, 403, 429)
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<PasswordChangedDto> {
+    return this.auth.changePassword(actor, dto, { ip: request.ip });
   }
 }

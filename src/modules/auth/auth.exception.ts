@@ -10,6 +10,9 @@ export enum AuthErrorCode {
   RefreshTokenInvalid = 'refresh_token_invalid',
   RefreshTokenExpired = 'refresh_token_expired',
   RefreshTokenReused = 'refresh_token_reused',
+  CurrentPasswordWrong = 'current_password_wrong',
+  PasswordChangeRequired = 'password_change_required',
+  PasswordUnchanged = 'password_unchanged',
 }
 
 const AUTH_ERRORS: Record<AuthErrorCode, ErrorDefinition> = {
@@ -22,6 +25,9 @@ const AUTH_ERRORS: Record<AuthErrorCode, ErrorDefinition> = {
   [AuthErrorCode.RefreshTokenInvalid]: { status: 401, title: 'The refresh token is not valid' },
   [AuthErrorCode.RefreshTokenExpired]: { status: 401, title: 'The refresh token has expired' },
   [AuthErrorCode.RefreshTokenReused]: { status: 401, title: 'The refresh token was already used' },
+  [AuthErrorCode.CurrentPasswordWrong]: { status: 403, title: 'The current password is wrong' },
+  [AuthErrorCode.PasswordChangeRequired]: { status: 403, title: 'A new password must be chosen first' },
+  [AuthErrorCode.PasswordUnchanged]: { status: 400, title: 'The new password is the current one' },
 };
 
 export class AuthException extends DomainException<AuthErrorCode> {

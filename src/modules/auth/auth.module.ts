@@ -11,18 +11,15 @@ import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginBudget } from './login-budget';
 import { LocalStrategy } from './local.strategy';
-
-function accountOf(request: FastifyRequest): string {
-  const email = (request.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email.trim().toLowerCase() : '';
-}
 
 @Module({
   imports: [
     PassportModule.register({ session: false }),
     JwtModule.register({}),
-    // Only the login route uses ThrottlerGuard: one limit per client address, one per account.
+    // Only the login route uses ThrottlerGuard: attempts per client address, whatever the account.
+    // Wrong passwords per account are budgeted by LoginBudget (decision 022).
     ThrottlerModule.forRootAsync({
       imports: [ThrottlingModule],
       inject: [authConfig.KEY, PgThrottlerStorage],
@@ -36,18 +33,12 @@ function accountOf(request: FastifyRequest): string {
             limit: config.loginLimitPerIp,
             getTracker: (req) => `ip:${(req as FastifyRequest).ip}`,
           },
-          {
-            name: 'login-account',
-            ttl: config.loginLimitWindowMs,
-            limit: config.loginLimitPerAccount,
-            getTracker: (req) => `account:${accountOf(req as FastifyRequest)}`,
-          },
         ],
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, ActorLoader, JwtStrategy, LocalStrategy],
+  providers: [AuthService, ActorLoader, JwtStrategy, LocalStrategy, LoginBudget],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -2,16 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
 import type { Actor } from '../../common/access/actor';
 import { User } from '../users/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
+import { assertPasswordAcceptable } from '../users/password-policy';
+import { LedgerService } from '../ledger/ledger.service';
 import { Mandate } from '../mandates/mandate.entity';
 import { AuthSession } from './auth-session.entity';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { RefreshToken } from './refresh-token.entity';
-import type { MeDto, TokenPairDto } from './dto/auth.dto';
+import type { ChangePasswordDto, MeDto, PasswordChangedDto, TokenPairDto } from './dto/auth.dto';
+import { LoginBudget } from './login-budget';
 import type { AccessTokenClaims } from './jwt.strategy';
 
 export interface ClientInfo {
@@ -30,16 +33,103 @@ export class AuthService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly jwt: JwtService,
     private readonly passwords: PasswordHasher,
+    private readonly budget: LoginBudget,
+    private readonly ledger: LedgerService,
   ) {}
 
-  async verifyCredentials(email: string, password: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } });
+  /**
+   * Checks a sign-in within the wrong-password budgets (decision 022). After an administrator's
+   * reset the temporary password is good only with `newPassword`, which then replaces it.
+   */
+  async verifyCredentials(email: string, password: string, client: ClientInfo, newPassword?: string): Promise<User> {
+    const normalized = email.trim().toLowerCase();
+    const address = client.ip ?? 'unknown';
+    await this.budget.begin(normalized, address);
+    const user = await this.dataSource.getRepository(User).findOne({ where: { email: normalized } });
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok)
       throw new AuthException(AuthErrorCode.InvalidCredentials, 'Check the email and password and try again.');
+    await this.budget.succeeded(normalized, address);
     if (!user.isActive)
       throw new AuthException(AuthErrorCode.AccountDisabled, 'Ask an administrator to re-enable your account.');
+    if (newPassword !== undefined) {
+      await this.replacePassword(user, password, newPassword, null, 'sign_in');
+    } else if (user.passwordMustChange) {
+      throw new AuthException(
+        AuthErrorCode.PasswordChangeRequired,
+        'Your password was reset by an administrator: sign in again with `newPassword` set to a password of your own.',
+      );
+    }
     return user;
+  }
+
+  /**
+   * The holder's own change: the current password is required (and counted like a sign-in, so a
+   * stolen access token cannot guess it), every other session ends at once, this one goes on.
+   */
+  async changePassword(actor: Actor, dto: ChangePasswordDto, client: ClientInfo): Promise<PasswordChangedDto> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const address = client.ip ?? 'unknown';
+    await this.budget.begin(user.email, address);
+    if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
+      throw new AuthException(AuthErrorCode.CurrentPasswordWrong, 'Type the password you signed in with.');
+    }
+    await this.budget.succeeded(user.email, address);
+    const sessionsEnded = await this.replacePassword(
+      user,
+      dto.currentPassword,
+      dto.newPassword,
+      actor.sessionId,
+      'self_service',
+    );
+    return { sessionsEnded };
+  }
+
+  /** Sets a new password and ends every session of the person but `keepSessionId`, in one transaction. */
+  private async replacePassword(
+    user: User,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionId: string | null,
+    via: 'self_service' | 'sign_in',
+  ): Promise<number> {
+    assertPasswordAcceptable(newPassword, { email: user.email });
+    if (newPassword === currentPassword) {
+      throw new AuthException(AuthErrorCode.PasswordUnchanged, 'Choose a password different from the current one.');
+    }
+    // Hash before the transaction: argon2 is slow, and the transaction holds a connection.
+    const passwordHash = await this.passwords.hash(newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      // Changed since we verified it (a reset, another change): the current password is no longer that.
+      if (!locked || locked.passwordHash !== user.passwordHash) {
+        throw new AuthException(
+          AuthErrorCode.CurrentPasswordWrong,
+          'The password was changed meanwhile; sign in again.',
+        );
+      }
+      await manager.update(
+        User,
+        { id: user.id },
+        { passwordHash, passwordMustChange: false, passwordChangedAt: () => 'now()' },
+      );
+      const ended = await manager.update(
+        AuthSession,
+        keepSessionId
+          ? { userId: user.id, revokedAt: IsNull(), id: Not(keepSessionId) }
+          : { userId: user.id, revokedAt: IsNull() },
+        { revokedAt: () => 'now()', revokedReason: 'password_changed' },
+      );
+      const sessionsEnded = ended.affected ?? 0;
+      await this.ledger.append(manager, {
+        actorId: user.id,
+        action: 'users.password_changed',
+        subjectType: 'user',
+        subjectId: user.id,
+        payload: { via, sessionsEnded, afterReset: locked.passwordMustChange },
+      });
+      return sessionsEnded;
+    });
   }
 
   /** Starts a session (a refresh-token family) for a user whose credentials were just checked. */

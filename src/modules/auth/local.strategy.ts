@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import type { User } from '../users/user.entity';
 import { AuthService } from './auth.service';
@@ -7,10 +8,11 @@ import { AuthService } from './auth.service';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password', session: false });
+    super({ usernameField: 'email', passwordField: 'password', session: false, passReqToCallback: true });
   }
 
-  validate(email: string, password: string): Promise<User> {
-    return this.auth.verifyCredentials(email, password);
+  validate(request: FastifyRequest, email: string, password: string): Promise<User> {
+    const { newPassword } = (request.body ?? {}) as { newPassword?: string };
+    return this.auth.verifyCredentials(email, password, { ip: request.ip }, newPassword);
   }
 }

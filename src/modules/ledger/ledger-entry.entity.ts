@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, OneToOne, PrimaryColumn } from 'typeorm';
+import { LedgerEntryScope } from './ledger-entry-scope.entity';
 
 /**
  * One event of the audit ledger (sổ cái kiểm toán): append-only, hash-chained. The database
@@ -39,4 +40,8 @@ export class LedgerEntry {
   @Index('uq_ledger_entries_hash', { unique: true })
   @Column({ type: 'text' })
   hash: string;
+
+  /** Whom the entry concerns, for the read model (written by a trigger, outside the hash). */
+  @OneToOne(() => LedgerEntryScope, (scope) => scope.entry)
+  scope?: LedgerEntryScope;
 }

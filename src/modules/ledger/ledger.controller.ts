@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../../common/access/access.decorators';
+import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
+import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
@@ -15,11 +16,17 @@ export class LedgerController {
 
   @Get('entries')
   @RequirePermission(Permission.LedgerRead)
-  @ApiOperation({ summary: 'The entries of the audit ledger, newest first, filtered by subject or action' })
+  @ApiOperation({
+    summary: 'The entries of the audit ledger I may read, newest first, filtered by subject or action',
+    description:
+      'Scoped to the clusters and units the reader serves (docs/read-model.md); administrators see all. ' +
+      "Another unit's drafts are listed with `payload: null` and `payloadWithheld: true`; digests and hashes stay, " +
+      'so the chain verifies. `ledger/head` and `ledger/verify` are open to every signed-in person.',
+  })
   @ApiPageResponse(LedgerEntryDto)
   @ApiProblems(400, 401, 403)
-  list(@Query() query: ListLedgerEntriesQueryDto): Promise<Page<LedgerEntryDto>> {
-    return this.ledger.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListLedgerEntriesQueryDto): Promise<Page<LedgerEntryDto>> {
+    return this.ledger.list(actor, query);
   }
 
   @Get('head')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import {
   LEDGER_SORT,
@@ -8,7 +9,10 @@ import {
   type LedgerEntryDto,
   type ListLedgerEntriesQueryDto,
 } from './dto/ledger.dto';
+import { currentMembershipSql } from '../registry/current-membership';
+import { loadReaderScope } from '../registry/reader-scope';
 import { LedgerEntry } from './ledger-entry.entity';
+import { LedgerReadPolicy } from './ledger-read.policy';
 import { LedgerErrorCode, LedgerException } from './ledger.exception';
 import { entryHash, GENESIS_HASH, payloadDigest, type HashedEntryFields } from './ledger-hash';
 
@@ -85,13 +89,47 @@ export class LedgerService {
     return entry;
   }
 
-  /** Entries newest first (or by `sort=seq`), filtered by subject and action. */
-  list(query: ListLedgerEntriesQueryDto): Promise<Page<LedgerEntryDto>> {
-    const qb = this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e');
+  /**
+   * Entries newest first (or by `sort=seq`), filtered by subject and action, scoped to what the
+   * reader serves (docs/read-model.md): administrators see all; a secretariat member the entries
+   * of their clusters and of those clusters' units; unit people their unit's and their clusters'
+   * entries, another unit's drafts with the payload withheld; everyone the entries they authored.
+   */
+  async list(actor: Actor, query: ListLedgerEntriesQueryDto): Promise<Page<LedgerEntryDto>> {
+    const reader = await loadReaderScope(this.dataSource.manager, actor);
+    const qb = this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e').leftJoinAndSelect('e.scope', 's');
+    if (!reader.admin) {
+      const clusters = [...reader.secretariatClusterIds, ...reader.memberClusterIds];
+      const units = [...reader.unitIds, ...reader.secretariatUnitIds];
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('e.actor_id = :me', { me: reader.userId })
+            .orWhere('s.cluster_id = ANY(CAST(:clusters AS uuid[]))', { clusters })
+            .orWhere('s.unit_id = ANY(CAST(:ownUnits AS uuid[]))', { ownUnits: reader.unitIds })
+            // A subject that names a unit but no cluster (the unit, its mandates): through the
+            // clusters the unit belongs to today.
+            .orWhere(
+              `(s.cluster_id IS NULL AND (s.unit_id = ANY(CAST(:units AS uuid[])) OR s.unit_id IN (
+                 SELECT m.unit_id FROM cluster_memberships m
+                  WHERE m.cluster_id = ANY(CAST(:memberClusters AS uuid[])) AND ${currentMembershipSql('m')})))`,
+              { units, memberClusters: reader.memberClusterIds },
+            ),
+        ),
+      );
+    }
     if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
     if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    return findPage(qb, query, LEDGER_SORT, toLedgerEntryResponse);
+    return findPage(qb, query, LEDGER_SORT, (entry) =>
+      toLedgerEntryResponse(
+        entry,
+        LedgerReadPolicy.mayReadPayload(reader, entry, {
+          clusterId: entry.scope?.clusterId ?? null,
+          unitId: entry.scope?.unitId ?? null,
+        }),
+      ),
+    );
   }
 
   async head(): Promise<{ length: number; headHash: string }> {

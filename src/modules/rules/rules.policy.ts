@@ -1,4 +1,5 @@
 import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
+import type { ReaderScope } from '../registry/reader-scope';
 import type { RulesVersionStatus } from './rules-version.entity';
 import { RulesErrorCode, RulesException } from './rules.exception';
 
@@ -7,6 +8,16 @@ import { RulesErrorCode, RulesException } from './rules.exception';
  * Proposing, rejecting and adopting are the approval workflow's (rules-adoption.workflow.ts).
  */
 export const RulesPolicy = {
+  /**
+   * Drafts and proposals are the cluster's: its secretariat, the people of its member units (whose
+   * heads adopt them) and administrators. Adopted rules are read by everyone signed in.
+   */
+  mayReadDraftsOf(reader: ReaderScope, clusterId: string): boolean {
+    return (
+      reader.admin || reader.secretariatClusterIds.includes(clusterId) || reader.memberClusterIds.includes(clusterId)
+    );
+  },
+
   /** An administrator, or the secretariat of the cluster the rules belong to. */
   assertMayDraft(actor: Actor, clusterId: string): void {
     if (!isAdmin(actor) && !isSecretariatOf(actor, clusterId)) {

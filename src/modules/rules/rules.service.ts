@@ -35,7 +35,8 @@ import { validRulesContent } from './rules-content.validator';
 import { approvalsRequiredToAdopt, rulesContentContext } from './rules-context';
 import { defaultRulesContent } from './rules-defaults';
 import { RulesVersion, type RulesVersionStatus } from './rules-version.entity';
-import { RulesException } from './rules.exception';
+import { RulesErrorCode, RulesException } from './rules.exception';
+import { loadReaderScope } from '../registry/reader-scope';
 import { RulesPolicy } from './rules.policy';
 
 /** What the DTOs hold, as plain JSON: what jsonb stores and what the digest covers. */
@@ -75,24 +76,30 @@ export class RulesService implements OnModuleInit {
     });
   }
 
-  async list(
-    _actor: Actor,
-    clusterId: string,
-    query: ListRulesVersionsQueryDto,
-  ): Promise<Page<RulesVersionSummaryDto>> {
+  async list(actor: Actor, clusterId: string, query: ListRulesVersionsQueryDto): Promise<Page<RulesVersionSummaryDto>> {
     await this.assertClusterExists(this.dataSource.manager, clusterId);
+    const reader = await loadReaderScope(this.dataSource.manager, actor);
     const qb = this.dataSource
       .getRepository(RulesVersion)
       .createQueryBuilder('version')
       .where('version.clusterId = :clusterId', { clusterId });
+    // A cluster's drafts never leave it: outsiders list its adopted rules only.
+    if (!RulesPolicy.mayReadDraftsOf(reader, clusterId)) qb.andWhere(`version.status = 'adopted'`);
     if (query.status) qb.andWhere('version.status = :status', { status: query.status });
     return findPage(qb, query, RULES_VERSION_SORT, toRulesVersionSummary);
   }
 
-  async get(_actor: Actor, id: string): Promise<RulesVersionResponseDto> {
+  async get(actor: Actor, id: string): Promise<RulesVersionResponseDto> {
     const manager = this.dataSource.manager;
     const version = await manager.findOneBy(RulesVersion, { id });
     if (!version) throw RulesException.versionNotFound(id);
+    // Outsiders are told what they would be told of a draft that does not exist.
+    if (
+      version.status !== 'adopted' &&
+      !RulesPolicy.mayReadDraftsOf(await loadReaderScope(manager, actor), version.clusterId)
+    ) {
+      throw RulesException.versionNotFound(id);
+    }
     return toRulesVersionResponse(version, await this.approvalOf(manager, id));
   }
 

@@ -33,6 +33,14 @@ export class User {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 
+  /** When the password was last set by its holder or reset by an administrator; null: at creation. */
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  /** Set by an administrator's reset: until the holder chooses a new password, they may only do that. */
+  @Column({ name: 'password_must_change', type: 'boolean', default: false })
+  passwordMustChange: boolean;
+
   @Column({ name: 'is_active', type: 'boolean', default: true })
   isActive: boolean;
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
@@ -7,7 +7,15 @@ import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { ApiPageResponse } from '../../common/pagination/api-page-response.decorator';
 import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
-import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dto/users.dto';
+import {
+  CreateUserDto,
+  ListUsersQueryDto,
+  PasswordResetDto,
+  PasswordResetResponseDto,
+  UpdateUserDto,
+  UserResponseDto,
+} from './dto/users.dto';
+import { UserPasswordsService } from './user-passwords.service';
 import { UsersService } from './users.service';
 import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
 import type { IfMatch } from '../../common/versioning/version-precondition';
@@ -15,7 +23,10 @@ import type { IfMatch } from '../../common/versioning/version-precondition';
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: UserPasswordsService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.UsersRead)
@@ -61,5 +72,25 @@ export class UsersController {
     @IfMatchHeader() ifMatch: IfMatch,
   ): Promise<UserResponseDto> {
     return this.users.update(actor, id, dto, ifMatch);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @RequirePermission(Permission.UsersManage)
+  @ApiOperation({
+    summary: "Reset a person's password (administrators)",
+    description:
+      'Sets a random temporary password, shown once in the answer, and ends every session of the person at once. ' +
+      'The temporary password only lets them choose a new one: signing in with it needs `newPassword`. ' +
+      'Written to the ledger with the administrator as author (never the password).',
+  })
+  @ApiOkResponse({ type: PasswordResetResponseDto })
+  @ApiProblems(400, 401, 403, 404)
+  resetPassword(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: PasswordResetDto,
+  ): Promise<PasswordResetResponseDto> {
+    return this.passwords.reset(actor, id, dto);
   }
 }

@@ -6,6 +6,9 @@ export enum UsersErrorCode {
   EmailTaken = 'email_taken',
   UserUpdateForbidden = 'user_update_forbidden',
   SelfDeactivationForbidden = 'self_deactivation_forbidden',
+  PasswordTooShort = 'password_too_short',
+  PasswordTooCommon = 'password_too_common',
+  PasswordResetForbidden = 'password_reset_forbidden',
 }
 
 const USERS_ERRORS: Record<UsersErrorCode, ErrorDefinition> = {
@@ -13,6 +16,9 @@ const USERS_ERRORS: Record<UsersErrorCode, ErrorDefinition> = {
   [UsersErrorCode.EmailTaken]: { status: 409, title: 'Another account already uses this email' },
   [UsersErrorCode.UserUpdateForbidden]: { status: 403, title: 'You may not change this account' },
   [UsersErrorCode.SelfDeactivationForbidden]: { status: 403, title: 'You may not disable your own account' },
+  [UsersErrorCode.PasswordTooShort]: { status: 400, title: 'The password is too short' },
+  [UsersErrorCode.PasswordTooCommon]: { status: 400, title: 'The password is too common' },
+  [UsersErrorCode.PasswordResetForbidden]: { status: 403, title: 'You may not reset this password' },
 };
 
 export class UsersException extends DomainException<UsersErrorCode> {

@@ -19,4 +19,23 @@ export const UsersPolicy = {
       );
     }
   },
+
+  /**
+   * Only an administrator resets someone's password, and never their own (the holder changes
+   * theirs at /me/password, which asks for the current one).
+   */
+  assertMayResetPassword(actor: Actor, userId: string): void {
+    if (!isAdmin(actor)) {
+      throw new UsersException(
+        UsersErrorCode.PasswordResetForbidden,
+        "Only an administrator may reset a person's password.",
+      );
+    }
+    if (userId === actor.userId) {
+      throw new UsersException(
+        UsersErrorCode.PasswordResetForbidden,
+        'Change your own password at /api/v1/me/password, with your current one.',
+      );
+    }
+  },
 };

@@ -15,6 +15,7 @@ import {
   type UserResponseDto,
 } from './dto/users.dto';
 import { PasswordHasher } from './password-hasher';
+import { assertPasswordAcceptable } from './password-policy';
 import { User, type Locale } from './user.entity';
 import { UsersErrorCode, UsersException } from './users.exception';
 import { UsersPolicy } from './users.policy';
@@ -54,6 +55,7 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserResponseDto> {
+    assertPasswordAcceptable(dto.password, { email: dto.email });
     // Hash before the transaction: argon2 is slow, and the transaction holds a connection.
     const passwordHash = await this.passwords.hash(dto.password);
     return this.dataSource.transaction((manager) =>

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'thuky.sonla@thidua.local' })
@@ -12,6 +12,39 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(256)
   password: string;
+
+  @ApiPropertyOptional({
+    maxLength: 256,
+    description:
+      'A new password to set while signing in: required after an administrator reset the password ' +
+      '(403 `password_change_required` without it); ends every other session. Same policy as everywhere.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  newPassword?: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password in use now.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  currentPassword: string;
+
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 256,
+    description: 'At least 12 characters, not a common password (`password_too_short`, `password_too_common`).',
+  })
+  @IsString()
+  @MaxLength(256)
+  newPassword: string;
+}
+
+export class PasswordChangedDto {
+  @ApiProperty({ description: 'How many other sessions of yours were ended; this one goes on.' })
+  sessionsEnded: number;
 }
 
 export class RefreshDto {

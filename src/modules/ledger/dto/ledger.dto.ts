@@ -51,13 +51,24 @@ export class LedgerEntryDto {
   @ApiProperty({ example: 'registry.cluster_created' }) action: string;
   @ApiProperty({ example: 'cluster' }) subjectType: string;
   @ApiProperty() subjectId: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "Null when withheld from this reader (another unit's draft, see docs/read-model.md).",
+  })
+  payload: Record<string, unknown> | null;
+  @ApiProperty({
+    description:
+      'True when the payload is not shown to this reader; payloadDigest and the hashes still verify the chain.',
+  })
+  payloadWithheld: boolean;
   @ApiProperty({ description: 'SHA-256 (hex) of the RFC 8785 encoding of payload.' }) payloadDigest: string;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;
 }
 
-export function toLedgerEntryResponse(entry: LedgerEntry): LedgerEntryDto {
+export function toLedgerEntryResponse(entry: LedgerEntry, showPayload = true): LedgerEntryDto {
   return {
     seq: String(entry.seq),
     occurredAt: entry.occurredAt.toISOString(),
@@ -65,7 +76,8 @@ export function toLedgerEntryResponse(entry: LedgerEntry): LedgerEntryDto {
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
-    payload: entry.payload,
+    payload: showPayload ? entry.payload : null,
+    payloadWithheld: !showPayload,
     payloadDigest: entry.payloadDigest,
     prevHash: entry.prevHash,
     hash: entry.hash,

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { BooleanQueryParam, PageQueryDto, SearchQueryParam } from '../../../common/pagination/page-query.dto';
 import type { SortSpec } from '../../../common/pagination/pagination';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { LOCALES, type Locale, type User } from '../user.entity';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
@@ -47,10 +48,14 @@ export class CreateUserDto {
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiProperty({ minLength: 10, maxLength: 256, description: 'Stored only as an argon2id hash.' })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description:
+      'At least 12 characters and not one of the common passwords (`password_too_short`, `password_too_common`). Stored only as an argon2id hash.',
+  })
   @IsString()
-  @MinLength(10)
-  @MaxLength(256)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
 
@@ -84,6 +89,17 @@ export class UserResponseDto {
   @ApiProperty({ example: 'Nguyễn Thị Lan' }) fullName: string;
   @ApiProperty({ enum: LOCALES }) locale: Locale;
   @ApiProperty() isActive: boolean;
+  @ApiProperty({
+    description: 'True after an administrator reset the password, until the person signs in with a new one.',
+  })
+  passwordMustChange: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the password was last changed or reset.',
+  })
+  passwordChangedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({
@@ -102,8 +118,32 @@ export function toUserResponse(user: User): UserResponseDto {
     fullName: user.fullName,
     locale: user.locale,
     isActive: user.isActive,
+    passwordMustChange: user.passwordMustChange,
+    passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
     version: user.version,
   };
+}
+
+export class PasswordResetDto {
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Why the password is reset (kept in the ledger), e.g. "forgotten, identity checked by phone".',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class PasswordResetResponseDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({
+    description:
+      'Shown once, never stored in clear: hand it to the person by a channel you trust. It only lets them choose a new password (`newPassword` at sign-in).',
+  })
+  temporaryPassword: string;
+  @ApiProperty({ description: 'How many of the sessions of the person were ended.' }) sessionsEnded: number;
 }
