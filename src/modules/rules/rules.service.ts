@@ -35,7 +35,7 @@ import { validRulesContent } from './rules-content.validator';
 import { approvalsRequiredToAdopt, rulesContentContext } from './rules-context';
 import { defaultRulesContent } from './rules-defaults';
 import { RulesVersion, type RulesVersionStatus } from './rules-version.entity';
-import { RulesErrorCode, RulesException } from './rules.exception';
+import { RulesException } from './rules.exception';
 import { loadReaderScope } from '../registry/reader-scope';
 import { RulesPolicy } from './rules.policy';
 
