@@ -12,14 +12,18 @@ export class MeetingLiveEvents1796291072599 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE FUNCTION notify_meeting_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        change jsonb;
       BEGIN
-        PERFORM pg_notify('thidua_meeting', json_build_object(
-          'meetingId', CASE TG_TABLE_NAME WHEN 'meetings' THEN NEW.id ELSE NEW.meeting_id END,
-          'kind', CASE TG_TABLE_NAME WHEN 'meetings' THEN 'meeting'
-                                     WHEN 'meeting_attendances' THEN 'attendance'
-                                     ELSE 'poll' END,
-          'pollId', CASE TG_TABLE_NAME WHEN 'polls' THEN NEW.id END
-        )::text);
+        -- One branch per table: PL/pgSQL resolves every NEW.field of an expression, taken or not.
+        IF TG_TABLE_NAME = 'meetings' THEN
+          change := jsonb_build_object('meetingId', NEW.id, 'kind', 'meeting');
+        ELSIF TG_TABLE_NAME = 'meeting_attendances' THEN
+          change := jsonb_build_object('meetingId', NEW.meeting_id, 'kind', 'attendance');
+        ELSE
+          change := jsonb_build_object('meetingId', NEW.meeting_id, 'kind', 'poll', 'pollId', NEW.id);
+        END IF;
+        PERFORM pg_notify('thidua_meeting', change::text);
         RETURN NULL;
       END $$
     `);

@@ -191,11 +191,9 @@ describe('ballot secrecy as seen from the published data', () => {
       // The paper sheet would give the electronic totals (merged minus paper): only the counting
       // board and the secretariat read it, and the counting record keeps the lines that split nothing.
       const [A, B] = [delegate('lang-son'), delegate('lao-cai')];
-      const countingBoard = await t.http
-        .put(`${API}/polls/${pollId}/counting-board`)
-        .set(await s.as(SECRETARIAT))
-        .send({ memberIds: [ids.userIds[A], ids.userIds[B]] });
-      expect(countingBoard.status).toBe(200);
+      // Proposed by the chair and confirmed by the meeting's show of hands.
+      const countingBoard = await s.appointBoard(pollId, [A, B]);
+      expect(countingBoard.body.status).toBe('confirmed');
       const sheet = { 'option:0': 3, 'option:1': 1, blank: 1, invalid: 0, ballots_issued: 5, ballots_received: 5 };
       for (const member of [A, B]) {
         const entered = await t.http

@@ -58,6 +58,15 @@ describe('GET /meetings/{id}/events (server-sent events)', () => {
     });
     expect(checkIn.status).toBe(201);
     expect((await stream.next('attendance')).data).toEqual({ meetingId });
+
+    // The meeting itself changes (its status): heard as `meeting`.
+    const current = await s.get(`/meetings/${meetingId}`);
+    const patched = await t.http
+      .patch(`${API}/meetings/${meetingId}`)
+      .set(await s.as(SECRETARIAT))
+      .send({ status: 'in_session', expectedVersion: current.body.version });
+    expect(patched.status).toBe(200);
+    expect((await stream.next('meeting')).data).toEqual({ meetingId });
   });
 
   it('tells of a poll opened and of turnout moving, never of a choice', async () => {

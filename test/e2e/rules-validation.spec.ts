@@ -39,37 +39,37 @@ describe('rules content validation', () => {
     [
       'a leaf without maxPoints',
       (c) => delete c.scoring.criteria[0].children![1].maxPoints,
-      'content.scoring.criteria.0.children.1.maxPoints',
+      'content.scoring.criteria[0].children[1].maxPoints',
       /'A2' needs maxPoints/,
     ],
     [
       'a parent whose maximum is not the sum of its children',
       (c) => (c.scoring.criteria[1].maxPoints = 50),
-      'content.scoring.criteria.1.maxPoints',
+      'content.scoring.criteria[1].maxPoints',
       /is 50 but the children of 'B' add up to 45/,
     ],
     [
       'negative points',
       (c) => (c.scoring.criteria[2].children![2].maxPoints = -5),
-      'content.scoring.criteria.2.children.2.maxPoints',
+      'content.scoring.criteria[2].children[2].maxPoints',
       /positive number of points \(it is -5\)/,
     ],
     [
       'a bonus without a cap',
       (c) => delete (c.scoring.bonus[0] as { cap?: number }).cap,
-      'content.scoring.bonus.0.cap',
+      'content.scoring.bonus[0].cap',
       /needs a cap/,
     ],
     [
       'penalty points above the cap',
       (c) => (c.scoring.penalty[0].points = 10),
-      'content.scoring.penalty.0.points',
+      'content.scoring.penalty[0].points',
       /more than the cap of 5/,
     ],
     [
       'a quota over 100%',
       (c) => (c.awardCategories[0].quotaShare = 1.2),
-      'content.awardCategories.0.quotaShare',
+      'content.awardCategories[0].quotaShare',
       /\(0, 1\]/,
     ],
     ['a quorum of 0', (c) => (c.voting.quorum = 0), 'content.voting.quorum', /\(0, 1\]/],
@@ -82,43 +82,43 @@ describe('rules content validation', () => {
     [
       'a category without eligibility',
       (c) => (c.awardCategories[2].eligibility = {}),
-      'content.awardCategories.2.eligibility',
+      'content.awardCategories[2].eligibility',
       /at least one eligibility condition/,
     ],
     [
       'duplicate criterion codes',
       (c) => (c.scoring.criteria[1].children![0].code = 'A3'),
-      'content.scoring.criteria.1.children.0.code',
+      'content.scoring.criteria[1].children[0].code',
       /duplicates the criterion code 'A3'/,
     ],
     [
       'a penalty with the code of a bonus',
       (c) => (c.scoring.penalty[1].code = 'BONUS-TASK'),
-      'content.scoring.penalty.1.code',
+      'content.scoring.penalty[1].code',
       /duplicates the bonus or penalty code/,
     ],
     [
       'duplicate category codes',
       (c) => (c.awardCategories[2].code = 'ALLIANCE-FLAG'),
-      'content.awardCategories.2.code',
+      'content.awardCategories[2].code',
       /duplicates the award category code 'ALLIANCE-FLAG'/,
     ],
     [
       'requiresCategory naming an unknown category',
       (c) => (c.awardCategories[0].eligibility.requiresCategory = 'PROVINCE-FLAG'),
-      'content.awardCategories.0.eligibility.requiresCategory',
+      'content.awardCategories[0].eligibility.requiresCategory',
       /names no award category/,
     ],
     [
       'a rotation order with a unit that is not a member',
       (c) => (c.leaderRotation.fixedOrder = ['son-la', 'ha-noi']),
-      'content.leaderRotation.fixedOrder.1',
+      'content.leaderRotation.fixedOrder[1]',
       /'ha-noi' is not a member unit/,
     ],
     [
       'a rotation order naming a unit twice',
       (c) => (c.leaderRotation.fixedOrder = ['lang-son', 'son-la', 'lang-son']),
-      'content.leaderRotation.fixedOrder.2',
+      'content.leaderRotation.fixedOrder[2]',
       /appears more than once/,
     ],
     [
@@ -168,7 +168,7 @@ describe('rules content validation', () => {
     [
       'an unknown award level',
       (c: RulesContent) => Object.assign(c.awardCategories[1], { level: 'gold_medal' }),
-      'content.awardCategories.1.level',
+      'content.awardCategories[1].level',
     ],
     [
       'an unknown tie-break rule',
@@ -178,7 +178,7 @@ describe('rules content validation', () => {
     [
       'a criterion without a name, deep in the tree',
       (c: RulesContent) => delete (c.scoring.criteria[2].children![0] as { name?: string }).name,
-      'content.scoring.criteria.2.children.0.name',
+      'content.scoring.criteria[2].children[0].name',
     ],
     ['a missing voting section', (c: RulesContent) => delete (c as { voting?: unknown }).voting, 'content.voting'],
   ])('refuses the wrong shape: %s (400, with the field path)', async (_case, edit, field) => {
@@ -196,7 +196,7 @@ describe('rules content validation', () => {
       .set(await as(SECRETARIAT))
       .send({ content: changed((c) => (c.awardCategories[0].quotaShare = 2)), expectedVersion: 1 });
     expect(res.status).toBe(422);
-    expect(res.body.errors[0].field).toBe('content.awardCategories.0.quotaShare');
+    expect(res.body.errors[0].field).toBe('content.awardCategories[0].quotaShare');
     const after = await t.http.get(`${API}/rules-versions/${created.body.id}`).set(await as(SECRETARIAT));
     expect(after.body.content.awardCategories[0].quotaShare).toBe(0.2);
     expect(after.body.version).toBe(1);
@@ -215,9 +215,10 @@ describe('rules content validation', () => {
       .get(`${API}/clusters/${clusterId}/memberships?current=true&pageSize=100`)
       .set(await as(SECRETARIAT));
     const sonLa = memberships.body.items.find((m: { unit: { code: string } }) => m.unit.code === 'son-la');
+    // Leaving is the unit's own act (its head), never the secretariat's (decision 019).
     const ended = await t.http
       .post(`${API}/clusters/${clusterId}/memberships/${sonLa.id}/end`)
-      .set(await as(SECRETARIAT))
+      .set(await as('chutich.son-la@thidua.local'))
       .send({ leftOn: '2020-12-31' });
     expect(ended.status).toBe(200);
 
@@ -229,7 +230,7 @@ describe('rules content validation', () => {
     expect(proposed.body.code).toBe('rules_content_invalid');
     expect(proposed.body.errors).toEqual([
       {
-        field: 'content.leaderRotation.fixedOrder.1',
+        field: 'content.leaderRotation.fixedOrder[1]',
         messages: ["'son-la' is not a member unit of the cluster today"],
       },
     ]);

@@ -48,7 +48,8 @@ describe('the web app served at /', () => {
       ['/api/v1/no-such-route', 'text/html'],
       ['/docs/nothing-here', 'text/html'],
       ['/assets/missing.js', '*/*'],
-      ['/some/page', 'application/json'],
+      ['/m/some-meeting', 'application/json'],
+      ['/not-a-page-of-the-app', 'text/html'],
     ]) {
       const res = await request(app.getHttpServer()).get(path).set('accept', accept);
       expect(res.status).toBe(404);

@@ -11,13 +11,26 @@ export function defaultWebDistDir(): string | undefined {
   ].find((dir) => existsSync(join(dir, 'index.html')));
 }
 
-// Paths that belong to the service: an unknown one is a 404 problem, never the app's page.
-const SERVICE_PATH = /^\/(api|docs|docs-json|docs-yaml|health)(\/|\?|$)/;
+/**
+ * The app's own pages (web/src/router.tsx): a GET of one of them that asks for HTML gets index.html,
+ * so a deep link or a reload opens the page. Only these: a catch-all would also swallow what the
+ * service must answer itself (a 414 for an over-long path parameter, a 404 problem).
+ */
+export const WEB_APP_ROUTES = [
+  '/m/*',
+  '/meetings/*',
+  '/verify',
+  '/verify/*',
+  '/console',
+  '/console/*',
+  '/portal',
+  '/portal/*',
+];
 
 /**
  * Serves the built web app at `/` from the same origin as the API: its files as they are (hashed
- * assets cached for a year), and index.html for any other GET that asks for a page, so that
- * /m/{meetingId} or /verify open on a reload (SPA fallback). Without a build it serves nothing.
+ * assets cached for a year), and index.html for the app's own pages, so that /m/{meetingId} or
+ * /verify open on a reload (SPA fallback). Without a build it serves nothing.
  */
 export async function serveWebApp(app: NestFastifyApplication, dir: string | undefined): Promise<void> {
   if (!dir) return;
@@ -32,9 +45,10 @@ export async function serveWebApp(app: NestFastifyApplication, dir: string | und
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.get('/*', (request, reply) => {
-    const wantsPage = (request.headers.accept ?? '').includes('text/html');
-    if (SERVICE_PATH.test(request.url) || !wantsPage) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  for (const route of WEB_APP_ROUTES) {
+    fastify.get(route, (request, reply) => {
+      if (!(request.headers.accept ?? '').includes('text/html')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
 }

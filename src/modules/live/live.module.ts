@@ -5,11 +5,12 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { MeetingEventsController } from './meeting-events.controller';
 import { MeetingEventsHub } from './meeting-events.hub';
 import { MeetingEventsService } from './meeting-events.service';
+import { MeetingStreamGuard } from './meeting-stream.guard';
 
 /** Live updates for the meeting hall: server-sent events fed by PostgreSQL LISTEN/NOTIFY. */
 @Module({
   imports: [ConfigModule.forFeature(liveConfig), MeetingsModule],
   controllers: [MeetingEventsController],
-  providers: [MeetingEventsHub, MeetingEventsService],
+  providers: [MeetingEventsHub, MeetingEventsService, MeetingStreamGuard],
 })
 export class LiveModule {}

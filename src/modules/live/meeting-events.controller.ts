@@ -1,4 +1,4 @@
-import { Controller, Param, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Param, Sse, UseGuards, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
@@ -7,6 +7,7 @@ import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
 import { MeetingEventsService } from './meeting-events.service';
+import { MeetingStreamGuard } from './meeting-stream.guard';
 
 @ApiTags('meetings')
 @Controller('meetings/:id/events')
@@ -15,6 +16,7 @@ export class MeetingEventsController {
 
   @Sse()
   @RequirePermission(Permission.MeetingsRead)
+  @UseGuards(MeetingStreamGuard)
   @ApiProduces('text/event-stream')
   @ApiOperation({
     summary: 'Live events of a meeting (server-sent events)',
@@ -28,7 +30,7 @@ export class MeetingEventsController {
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @ApiProblems(400, 401, 403, 404)
-  stream(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<Observable<MessageEvent>> {
+  stream(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Observable<MessageEvent> {
     return this.events.stream(actor, id);
   }
 }

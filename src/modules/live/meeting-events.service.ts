@@ -19,7 +19,6 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { liveConfig } from '../../config/live.config';
 import { openPollTurnout } from '../elections/open-poll-turnout';
-import { MeetingsService } from '../meetings/meetings.service';
 import { MeetingEventsHub, type MeetingChange } from './meeting-events.hub';
 
 /**
@@ -34,15 +33,13 @@ export class MeetingEventsService {
   private readonly turnoutWatchers = new Map<string, Observable<MeetingChange>>();
 
   constructor(
-    private readonly meetings: MeetingsService,
     private readonly hub: MeetingEventsHub,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(liveConfig.KEY) private readonly config: ConfigType<typeof liveConfig>,
   ) {}
 
-  /** Refuses as `GET /meetings/{id}` refuses (before the stream starts), then streams. */
-  async stream(actor: Actor, meetingId: string): Promise<Observable<MessageEvent>> {
-    await this.meetings.get(actor, meetingId);
+  /** The stream of a meeting the actor may read (`MeetingStreamGuard` checked it before the first byte). */
+  stream(_actor: Actor, meetingId: string): Observable<MessageEvent> {
     const toEvent = (change: MeetingChange): MessageEvent => ({
       type: change.kind,
       data: { meetingId: change.meetingId, ...(change.pollId ? { pollId: change.pollId } : {}) },

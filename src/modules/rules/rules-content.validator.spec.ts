@@ -36,13 +36,13 @@ describe('rules-content.validator', () => {
     it('refuses a leaf without maxPoints, naming its path', () => {
       const errors = errorsOf((c) => delete c.scoring.criteria[1].children![2].maxPoints);
       expect(errors).toEqual([
-        { field: 'content.scoring.criteria.1.children.2.maxPoints', messages: [expect.stringContaining("'B3'")] },
+        { field: 'content.scoring.criteria[1].children[2].maxPoints', messages: [expect.stringContaining("'B3'")] },
       ]);
     });
 
     it('refuses a top-level leaf without maxPoints', () => {
       const errors = errorsOf((c) => c.scoring.criteria.push({ code: 'D', name: 'Khác' }));
-      expect(fieldsOf(errors)).toEqual(['content.scoring.criteria.3.maxPoints']);
+      expect(fieldsOf(errors)).toEqual(['content.scoring.criteria[3].maxPoints']);
     });
 
     it('refuses a tree with no criteria at all', () => {
@@ -55,7 +55,7 @@ describe('rules-content.validator', () => {
       const errors = errorsOf((c) => (c.scoring.criteria[0].maxPoints = 35));
       expect(errors).toEqual([
         {
-          field: 'content.scoring.criteria.0.maxPoints',
+          field: 'content.scoring.criteria[0].maxPoints',
           messages: [expect.stringMatching(/is 35 but the children of 'A' add up to 30/)],
         },
       ]);
@@ -92,7 +92,7 @@ describe('rules-content.validator', () => {
         ],
       };
       expect(fieldsOf(errorsOf((c) => c.scoring.criteria.push(deep)))).toEqual([
-        'content.scoring.criteria.3.children.0.children.0.children.0.children',
+        'content.scoring.criteria[3].children[0].children[0].children[0].children',
       ]);
     });
   });
@@ -100,7 +100,7 @@ describe('rules-content.validator', () => {
   describe('points are not negative', () => {
     it('refuses a negative leaf maximum', () => {
       const errors = errorsOf((c) => (c.scoring.criteria[0].children![0].maxPoints = -5));
-      expect(fieldsOf(errors)).toContain('content.scoring.criteria.0.children.0.maxPoints');
+      expect(fieldsOf(errors)).toContain('content.scoring.criteria[0].children[0].maxPoints');
     });
 
     it('refuses negative bonus points and a negative minimum final score', () => {
@@ -109,8 +109,8 @@ describe('rules-content.validator', () => {
         c.awardCategories[2].eligibility.minFinalScore = -10;
       });
       expect(fieldsOf(errors)).toEqual([
-        'content.scoring.bonus.0.points',
-        'content.awardCategories.2.eligibility.minFinalScore',
+        'content.scoring.bonus[0].points',
+        'content.awardCategories[2].eligibility.minFinalScore',
       ]);
     });
   });
@@ -119,13 +119,15 @@ describe('rules-content.validator', () => {
     it('refuses an item without a cap', () => {
       const errors = errorsOf((c) => delete (c.scoring.penalty[1] as { cap?: number }).cap);
       expect(errors).toEqual([
-        { field: 'content.scoring.penalty.1.cap', messages: [expect.stringContaining("'PEN-VIOLATION' needs a cap")] },
+        { field: 'content.scoring.penalty[1].cap', messages: [expect.stringContaining("'PEN-VIOLATION' needs a cap")] },
       ]);
     });
 
     it('refuses points per occurrence above the cap', () => {
       const errors = errorsOf((c) => (c.scoring.bonus[1].points = 3));
-      expect(errors).toEqual([{ field: 'content.scoring.bonus.1.points', messages: ['is 3, more than the cap of 2'] }]);
+      expect(errors).toEqual([
+        { field: 'content.scoring.bonus[1].points', messages: ['is 3, more than the cap of 2'] },
+      ]);
     });
   });
 
@@ -134,12 +136,12 @@ describe('rules-content.validator', () => {
       [
         'a quota over 100%',
         (c: RulesContent) => (c.awardCategories[0].quotaShare = 1.2),
-        'content.awardCategories.0.quotaShare',
+        'content.awardCategories[0].quotaShare',
       ],
       [
         'a quota of 0',
         (c: RulesContent) => (c.awardCategories[0].quotaShare = 0),
-        'content.awardCategories.0.quotaShare',
+        'content.awardCategories[0].quotaShare',
       ],
       ['a quorum of 0', (c: RulesContent) => (c.voting.quorum = 0), 'content.voting.quorum'],
       ['a quorum above 1', (c: RulesContent) => (c.voting.quorum = 1.5), 'content.voting.quorum'],
@@ -159,7 +161,7 @@ describe('rules-content.validator', () => {
 
     it('refuses a quota count below 1', () => {
       expect(fieldsOf(errorsOf((c) => (c.awardCategories[1].quotaCount = 0)))).toEqual([
-        'content.awardCategories.1.quotaCount',
+        'content.awardCategories[1].quotaCount',
       ]);
     });
   });
@@ -167,7 +169,7 @@ describe('rules-content.validator', () => {
   describe('every award category has an eligibility condition', () => {
     it('refuses an empty eligibility', () => {
       const errors = errorsOf((c) => (c.awardCategories[2].eligibility = {}));
-      expect(fieldsOf(errors)).toEqual(['content.awardCategories.2.eligibility']);
+      expect(fieldsOf(errors)).toEqual(['content.awardCategories[2].eligibility']);
     });
 
     it('refuses a missing eligibility, and one whose only flags are false', () => {
@@ -176,15 +178,15 @@ describe('rules-content.validator', () => {
         c.awardCategories[1].eligibility = { requiresSealedPledge: false, requiresAdoptedRanking: false };
       });
       expect(fieldsOf(errors)).toEqual([
-        'content.awardCategories.1.eligibility',
-        'content.awardCategories.2.eligibility',
+        'content.awardCategories[1].eligibility',
+        'content.awardCategories[2].eligibility',
       ]);
     });
 
     it('refuses a minimum score above the highest possible final score (criteria plus bonus caps)', () => {
       expect(errorsOf((c) => (c.awardCategories[2].eligibility.minFinalScore = 105))).toEqual([]);
       expect(fieldsOf(errorsOf((c) => (c.awardCategories[2].eligibility.minFinalScore = 106)))).toEqual([
-        'content.awardCategories.2.eligibility.minFinalScore',
+        'content.awardCategories[2].eligibility.minFinalScore',
       ]);
     });
   });
@@ -194,20 +196,20 @@ describe('rules-content.validator', () => {
       const errors = errorsOf((c) => (c.scoring.criteria[2].children![0].code = 'A1'));
       expect(errors).toEqual([
         {
-          field: 'content.scoring.criteria.2.children.0.code',
-          messages: ["duplicates the criterion code 'A1' of content.scoring.criteria.0.children.0"],
+          field: 'content.scoring.criteria[2].children[0].code',
+          messages: ["duplicates the criterion code 'A1' of content.scoring.criteria[0].children[0]"],
         },
       ]);
     });
 
     it('refuses a penalty with the code of a bonus (one list of codes)', () => {
       const errors = errorsOf((c) => (c.scoring.penalty[0].code = 'BONUS-MODEL'));
-      expect(fieldsOf(errors)).toEqual(['content.scoring.penalty.0.code']);
+      expect(fieldsOf(errors)).toEqual(['content.scoring.penalty[0].code']);
     });
 
     it('refuses two award categories with one code', () => {
       const errors = errorsOf((c) => (c.awardCategories[2].code = 'GOV-FLAG'));
-      expect(fieldsOf(errors)).toEqual(['content.awardCategories.2.code']);
+      expect(fieldsOf(errors)).toEqual(['content.awardCategories[2].code']);
     });
 
     it('lets a criterion and a category share a code (different lists)', () => {
@@ -220,7 +222,7 @@ describe('rules-content.validator', () => {
       const errors = errorsOf((c) => (c.awardCategories[0].eligibility.requiresCategory = 'PROVINCE-FLAG'));
       expect(errors).toEqual([
         {
-          field: 'content.awardCategories.0.eligibility.requiresCategory',
+          field: 'content.awardCategories[0].eligibility.requiresCategory',
           messages: ["names no award category of this version ('PROVINCE-FLAG')"],
         },
       ]);
@@ -228,11 +230,11 @@ describe('rules-content.validator', () => {
 
     it('refuses a category that requires itself, directly or in a loop', () => {
       expect(fieldsOf(errorsOf((c) => (c.awardCategories[2].eligibility.requiresCategory = 'MERIT')))).toEqual([
-        'content.awardCategories.2.eligibility.requiresCategory',
+        'content.awardCategories[2].eligibility.requiresCategory',
       ]);
       expect(fieldsOf(errorsOf((c) => (c.awardCategories[1].eligibility.requiresCategory = 'GOV-FLAG')))).toEqual([
-        'content.awardCategories.0.eligibility.requiresCategory',
-        'content.awardCategories.1.eligibility.requiresCategory',
+        'content.awardCategories[0].eligibility.requiresCategory',
+        'content.awardCategories[1].eligibility.requiresCategory',
       ]);
     });
   });
@@ -246,7 +248,7 @@ describe('rules-content.validator', () => {
       const errors = errorsOf((c) => (c.leaderRotation.fixedOrder = ['son-la', 'ha-noi']));
       expect(errors).toEqual([
         {
-          field: 'content.leaderRotation.fixedOrder.1',
+          field: 'content.leaderRotation.fixedOrder[1]',
           messages: ["'ha-noi' is not a member unit of the cluster today"],
         },
       ]);
@@ -254,7 +256,7 @@ describe('rules-content.validator', () => {
 
     it('refuses a unit named twice', () => {
       const errors = errorsOf((c) => (c.leaderRotation.fixedOrder = ['son-la', 'lai-chau', 'son-la']));
-      expect(fieldsOf(errors)).toEqual(['content.leaderRotation.fixedOrder.2']);
+      expect(fieldsOf(errors)).toEqual(['content.leaderRotation.fixedOrder[2]']);
     });
   });
 
@@ -274,7 +276,7 @@ describe('rules-content.validator', () => {
 
     it('refuses a tie-break rule listed twice', () => {
       const errors = errorsOf((c) => (c.voting.tieBreak = ['higher_final_score', 'higher_final_score']));
-      expect(fieldsOf(errors)).toEqual(['content.voting.tieBreak.1']);
+      expect(fieldsOf(errors)).toEqual(['content.voting.tieBreak[1]']);
     });
 
     it('accepts a board minimum for mixed polls from 1 to 1000, and none', () => {
@@ -317,7 +319,7 @@ describe('rules-content.validator', () => {
         code: RulesErrorCode.ContentInvalid,
         extensions: {
           errors: [
-            { field: 'content.awardCategories.0.quotaShare', messages: [expect.any(String)] },
+            { field: 'content.awardCategories[0].quotaShare', messages: [expect.any(String)] },
             { field: 'content.voting.quorum', messages: [expect.any(String)] },
             { field: 'content.voting.tieBreak', messages: [expect.any(String)] },
           ],

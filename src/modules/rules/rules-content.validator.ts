@@ -48,7 +48,7 @@ function checkCriteria(findings: Findings, nodes: readonly CriterionNode[]): boo
   const walk = (list: readonly CriterionNode[], path: string, depth: number): boolean => {
     let complete = true;
     list.forEach((node, index) => {
-      const at = `${path}.${index}`;
+      const at = `${path}[${index}]`;
       claim(node.code, at);
       if (isLeaf(node)) {
         if (node.maxPoints === undefined || node.maxPoints === null) {
@@ -96,7 +96,7 @@ function checkBonusPenalty(
   const claim = uniqueCodes(findings, 'bonus or penalty');
   const check = (items: readonly BonusPenaltyItem[], path: string) =>
     items.forEach((item, index) => {
-      const at = `${path}.${index}`;
+      const at = `${path}[${index}]`;
       claim(item.code, at);
       if (!(item.points > 0))
         findings.add(`${at}.points`, `must be a positive number of points (it is ${item.points})`);
@@ -130,7 +130,7 @@ function checkCategories(findings: Findings, content: RulesContent, criteriaComp
   const byCode = new Map(categories.map((category) => [category.code, category]));
   const highestFinal = totalMaxPoints(content) + content.scoring.bonus.reduce((sum, item) => sum + (item.cap ?? 0), 0);
   categories.forEach((category, index) => {
-    const at = `${ROOT}.awardCategories.${index}`;
+    const at = `${ROOT}.awardCategories[${index}]`;
     claim(category.code, at);
     if (category.quotaCount !== undefined && category.quotaCount !== null && !(category.quotaCount >= 1)) {
       findings.add(`${at}.quotaCount`, `must be at least 1 (it is ${category.quotaCount})`);
@@ -194,7 +194,7 @@ function checkVoting(findings: Findings, content: RulesContent): void {
     findings.add(`${at}.tieBreak`, 'needs at least one rule, e.g. recorded_draw, so that every tie ends');
   }
   voting.tieBreak.forEach((rule, index) => {
-    if (voting.tieBreak.indexOf(rule) !== index) findings.add(`${at}.tieBreak.${index}`, `repeats '${rule}'`);
+    if (voting.tieBreak.indexOf(rule) !== index) findings.add(`${at}.tieBreak[${index}]`, `repeats '${rule}'`);
   });
 }
 
@@ -220,7 +220,7 @@ function checkRotationAndAdoption(findings: Findings, content: RulesContent, con
   const members = new Set(context.memberUnitCodes);
   const order = content.leaderRotation.fixedOrder ?? [];
   order.forEach((code, index) => {
-    const field = `${ROOT}.leaderRotation.fixedOrder.${index}`;
+    const field = `${ROOT}.leaderRotation.fixedOrder[${index}]`;
     if (!members.has(code)) findings.add(field, `'${code}' is not a member unit of the cluster today`);
     else if (order.indexOf(code) !== index) findings.add(field, `'${code}' appears more than once`);
   });

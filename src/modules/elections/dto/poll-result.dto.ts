@@ -36,7 +36,7 @@ export class PollResultOptionDto {
   unitId: string | null;
   @ApiProperty({
     type: String,
-    enum: ['yes', 'no'],
+    enum: ['yes', 'no', null],
     nullable: true,
     description: "A motion's option; null for a candidate.",
   })
