@@ -4,7 +4,7 @@ import type { BrowserSessionDto, TokenPairDto } from './dto/auth.dto';
 import { AuthErrorCode, AuthException } from './auth.exception';
 
 /**
- * The browser's form of a session (decision 033-browser-session): the refresh token never
+ * The browser's form of a session (decision 035): the refresh token never
  * reaches JavaScript — it lives in an HttpOnly, Secure, SameSite=Strict cookie sent only to
  * /api/v1/auth — and the access token is kept in the page's memory. Cookie routes also want the
  * CSRF token (double submit: a readable cookie the page echoes in `X-CSRF-Token`), so that even

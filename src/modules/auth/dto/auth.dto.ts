@@ -63,7 +63,7 @@ export class TokenPairDto {
   @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
 }
 
-/** A browser's session: the refresh token is in an HttpOnly cookie, not here (decision 033). */
+/** A browser's session: the refresh token is in an HttpOnly cookie, not here (decision 035). */
 export class BrowserSessionDto {
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
   @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`; keep it in memory only.' })
