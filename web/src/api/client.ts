@@ -73,3 +73,6 @@ export function useProblemMessage(): (error: unknown) => string {
     [t, i18n],
   );
 }
+
+// The meeting's live events (kept in their own file; re-exported here, where pages look for the API).
+export { openMeetingEvents, type MeetingEvent } from './meeting-events';
