@@ -31,8 +31,10 @@ describeInBrowser('signing in from a browser (real Chromium)', () => {
     const cookies = await context.cookies();
     const refresh = cookies.find((cookie) => cookie.name === 'thidua_refresh');
     expect(refresh).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/v1/auth' });
-    expect(await page.evaluate(() => document.cookie)).not.toContain('thidua_refresh');
-    expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toMatch(/eyJ/);
+    expect(await page.evaluate<string>('document.cookie')).not.toContain('thidua_refresh');
+    expect(await page.evaluate<string>('JSON.stringify(localStorage) + JSON.stringify(sessionStorage)')).not.toMatch(
+      /eyJ/,
+    );
 
     await page.reload();
     await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
