@@ -7,7 +7,14 @@ import { createTestApp, type TestApp } from '../utils/test-app';
  */
 describe('signable documents: one shape, one sign request, one bundle schema', () => {
   let t: TestApp;
-  type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; type?: string; allOf?: Schema[] };
+  type Schema = {
+    $ref?: string;
+    properties?: Record<string, Schema>;
+    items?: Schema;
+    type?: string;
+    allOf?: Schema[];
+    enum?: unknown[];
+  };
   let openapi: {
     paths: Record<
       string,
@@ -57,6 +64,33 @@ describe('signable documents: one shape, one sign request, one bundle schema', (
         fields: expect.arrayContaining(SIGNABLE_FIELDS),
       });
       expect(nameOf(schema.properties!.signatures.items!)).toBe('DocumentSignatureDto');
+    }
+  });
+
+  it("types each route's `content` as its kind's document, and `kind` as that one kind", () => {
+    const expected: Record<string, [string, string, string]> = {
+      '/api/v1/unit-pledges/{id}/document': ['unit_pledge', 'UnitPledgeDocumentDto', 'thidua.unit-pledge'],
+      '/api/v1/pledges/{id}/seal-document': ['pledge_seal', 'PledgeSealDocumentDto', 'thidua.pledge-seal'],
+      '/api/v1/polls/{id}/counting-record': ['counting_record', 'CountingRecordDocumentDto', 'thidua.counting-record'],
+      '/api/v1/flag-handovers/{id}/document': ['handover_record', 'HandoverRecordDocumentDto', 'thidua.flag-handover'],
+    };
+    for (const path of DOCUMENT_ROUTES) {
+      const schema = resolve(openapi.paths[path].get.responses['200'].content!['application/json'].schema);
+      const content = schema.properties!.content;
+      const document = openapi.components.schemas[nameOf(content.allOf?.[0] ?? content)!];
+      expect({
+        path,
+        kind: schema.properties!.kind.enum,
+        content: nameOf(content.allOf?.[0] ?? content),
+        type: document.properties!.type.enum,
+        formatVersion: document.properties!.formatVersion.enum,
+      }).toEqual({
+        path,
+        kind: [expected[path][0]],
+        content: expected[path][1],
+        type: [expected[path][2]],
+        formatVersion: [1],
+      });
     }
   });
 
