@@ -1,3 +1,4 @@
+import { responseViolations } from '../utils/openapi-conformance';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -92,6 +93,30 @@ describe('signable documents: one shape, one sign request, one bundle schema', (
         formatVersion: [1],
       });
     }
+  });
+
+  it('the strict check the specs run on served documents refuses what the schema does not say', async () => {
+    const path = '/api/v1/unit-pledges/{id}/document';
+    expect(await responseViolations(t, 'GET', path, 200, {})).toEqual(
+      expect.arrayContaining(['body.kind: required, missing', 'body.content: required, missing']),
+    );
+    const wrong = {
+      kind: 'pledge_seal',
+      documentId: 'not-a-uuid',
+      extra: 1,
+      content: { type: 'thidua.unit-pledge', formatVersion: 2, targets: [{ position: 1.5 }] },
+    };
+    expect(await responseViolations(t, 'GET', path, 200, wrong)).toEqual(
+      expect.arrayContaining([
+        'body.kind: "pledge_seal" not in the enum',
+        'body.documentId: "not-a-uuid" is not a uuid',
+        'body.extra: not declared by the schema',
+        'body.content.formatVersion: 2 not in the enum',
+        'body.content.cluster: required, missing',
+        'body.content.targets[0].position: 1.5 where the schema says integer',
+        'body.content.targets[0].indicator: required, missing',
+      ]),
+    );
   });
 
   it('every sign route takes the one SignDocumentDto', () => {
