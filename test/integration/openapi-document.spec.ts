@@ -171,6 +171,9 @@ describe('the served OpenAPI document', () => {
     const publicRoutes = operations.filter(({ operation }) => operation['x-permission'] === 'public');
     expect(publicRoutes.map(({ where }) => where).sort()).toEqual([
       'GET /health',
+      'POST /api/v1/auth/browser/login',
+      'POST /api/v1/auth/browser/logout',
+      'POST /api/v1/auth/browser/refresh',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
       'POST /api/v1/auth/refresh',
