@@ -19,7 +19,12 @@ function useNames(poll: Poll) {
 export function PollResult({ poll, result }: { poll: Poll; result: Result }) {
   const { t } = useTranslation();
   const { name, names } = useNames(poll);
-  const options = [...result.options].sort((a, b) => b.votes - a.votes || a.position - b.position);
+  // Most votes first; among equal votes, those the rules put ahead (a tie broken) before the rest.
+  const ahead = [...result.winners, ...result.runoff];
+  const rank = (id: string | null) => (id && ahead.includes(id) ? ahead.indexOf(id) : ahead.length);
+  const options = [...result.options].sort(
+    (a, b) => b.votes - a.votes || rank(a.unitId) - rank(b.unitId) || a.position - b.position,
+  );
   const most = Math.max(result.votesNeeded, ...options.map((option) => option.votes), 1);
   return (
     <section className="projector-result" aria-labelledby="projector-outcome">

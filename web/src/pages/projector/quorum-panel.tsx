@@ -42,13 +42,38 @@ function QuorumFigures({ quorum }: { quorum: Quorum }) {
           </li>
         ))}
       </ul>
-      {quorum.presentUnits.length > 0 && (
-        <ul className="projector-present-units" aria-label={t('projector.attendance.presentUnits')}>
-          {quorum.presentUnits.map((unit) => (
-            <li key={unit.unitId}>{unit.unitName}</li>
-          ))}
-        </ul>
-      )}
+      {quorum.presentUnits.length > 0 && <PresentUnits names={quorum.presentUnits.map((unit) => unit.unitName)} />}
     </>
   );
+}
+
+/**
+ * The units present, short enough for the wall: the words every name starts with ("Liên minh
+ * Hợp tác xã tỉnh") said once, then what tells them apart ("Sơn La, Lai Châu, …").
+ */
+function PresentUnits({ names }: { names: string[] }) {
+  const { t } = useTranslation();
+  const prefix = commonWordPrefix(names);
+  return (
+    <section className="projector-present-units" aria-labelledby="projector-present-units-title">
+      <h3 id="projector-present-units-title">
+        {prefix ? t('projector.attendance.presentUnitsOf', { prefix }) : t('projector.attendance.presentUnits')}
+      </h3>
+      <ul>
+        {names.map((name) => (
+          <li key={name}>{prefix ? name.slice(prefix.length).trim() : name}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The whole words all names begin with, when at least two names share them and each has more. */
+function commonWordPrefix(names: string[]): string {
+  if (names.length < 2) return '';
+  const split = names.map((name) => name.split(/\s+/));
+  const shortest = Math.min(...split.map((words) => words.length));
+  let count = 0;
+  while (count < shortest - 1 && split.every((words) => words[count] === split[0][count])) count += 1;
+  return split[0].slice(0, count).join(' ');
 }
