@@ -31,8 +31,8 @@ export function ProjectorPage() {
 function ProjectorScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
-  useMeetingLive(meetingId);
   const meeting = useMeeting(meetingId);
+  useMeetingLive(meetingId, meeting.isSuccess);
   const quorum = useQuorum(meetingId);
 
   if (meeting.isPending) return <p className="projector-loading">{t('app.loading')}</p>;

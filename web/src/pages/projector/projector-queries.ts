@@ -80,10 +80,12 @@ export function useCountingRecordDigest(pollId: string, enabled: boolean) {
 /**
  * Follows the meeting's event stream and invalidates the queries an event names; after `ready`
  * (the first connection or a reconnection, when events may have been missed) it re-reads all.
+ * Only once the meeting could be read: a refused meeting has no stream to follow.
  */
-export function useMeetingLive(meetingId: string): void {
+export function useMeetingLive(meetingId: string, enabled: boolean): void {
   const queryClient = useQueryClient();
   useEffect(() => {
+    if (!enabled) return undefined;
     const invalidate = (queryKey: readonly string[], exact = false) =>
       void queryClient.invalidateQueries({ queryKey, exact });
     return openMeetingEvents(meetingId, (kind, data) => {
@@ -109,5 +111,5 @@ export function useMeetingLive(meetingId: string): void {
           break;
       }
     });
-  }, [meetingId, queryClient]);
+  }, [meetingId, enabled, queryClient]);
 }
