@@ -81,6 +81,7 @@ describeInBrowser('the projector (real Chromium, 1920×1080)', () => {
 
     // Signed in as the secretariat, who runs the projector.
     await page.goto(`${harness.baseUrl}/meetings/${meetingId}/projector`);
+    await page.getByRole('heading', { level: 1, name: 'Màn hình chiếu cuộc họp' }).waitFor();
     await page.getByLabel('Email').fill(SECRETARIAT);
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -93,6 +94,7 @@ describeInBrowser('the projector (real Chromium, 1920×1080)', () => {
     await page.getByRole('img', { name: new RegExp(`Mã QR .*/m/${meetingId}$`) }).waitFor();
     await page.getByRole('heading', { name: 'Chương trình hội nghị' }).waitFor();
     await page.getByText('0/7 đơn vị có mặt').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Trực tiếp' }).waitFor();
 
     // Delegates check in: attendance and the quorum move on the wall.
     for (const code of DEMO_CODES.slice(0, 4)) expect((await s.checkIn(meetingId, code)).status).toBe(201);

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useProblemMessage } from '../../api/client';
-import { RequireSignIn } from '../../auth/session';
+import { RequireSignIn, useSession } from '../../auth/session';
 import { formatDate } from '../../format/format';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { PollStage } from './poll-stage';
@@ -18,9 +18,16 @@ const JoinQrCode = lazy(() => import('./join-qr-code'));
  * event stream. Whoever may read the meeting may project it; the secretariat usually does.
  */
 export function ProjectorPage() {
+  const { t } = useTranslation();
   const { meetingId = '' } = useParams();
+  const { status } = useSession();
   return (
-    <main id="main" className="projector-main" tabIndex={-1}>
+    <main
+      id="main"
+      className={status === 'signed-in' ? 'projector-main' : 'projector-main projector-signed-out'}
+      tabIndex={-1}
+    >
+      {status !== 'signed-in' && <h1>{t('projector.signIn')}</h1>}
       <RequireSignIn>
         <ProjectorScreen meetingId={meetingId} />
       </RequireSignIn>
@@ -32,7 +39,7 @@ function ProjectorScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
   const meeting = useMeeting(meetingId);
-  useMeetingLive(meetingId, meeting.isSuccess);
+  const connected = useMeetingLive(meetingId, meeting.isSuccess);
   const quorum = useQuorum(meetingId);
 
   if (meeting.isPending) return <p className="projector-loading">{t('app.loading')}</p>;
@@ -66,6 +73,9 @@ function ProjectorScreen({ meetingId }: { meetingId: string }) {
       </aside>
       <footer className="projector-footer">
         <span>{t('projector.readOnly')}</span>
+        <span role="status" className={connected === false ? 'projector-offline' : 'projector-online'}>
+          {connected === undefined ? '' : t(connected ? 'projector.live.on' : 'projector.live.off')}
+        </span>
         <LanguageChoice />
       </footer>
     </div>

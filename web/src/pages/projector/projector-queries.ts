@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { api, openMeetingEvents, unwrap, type Schemas } from '../../api/client';
 
 export type Meeting = Schemas['MeetingResponseDto'];
@@ -82,34 +82,41 @@ export function useCountingRecordDigest(pollId: string, enabled: boolean) {
  * (the first connection or a reconnection, when events may have been missed) it re-reads all.
  * Only once the meeting could be read: a refused meeting has no stream to follow.
  */
-export function useMeetingLive(meetingId: string, enabled: boolean): void {
+export function useMeetingLive(meetingId: string, enabled: boolean): boolean | undefined {
   const queryClient = useQueryClient();
+  // Whether the stream is up: the wall says so when it is not (what it shows may then be old).
+  const [connected, setConnected] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     if (!enabled) return undefined;
     const invalidate = (queryKey: readonly string[], exact = false) =>
       void queryClient.invalidateQueries({ queryKey, exact });
-    return openMeetingEvents(meetingId, (kind, data) => {
-      switch (kind) {
-        case 'meeting':
-          invalidate(projectorKeys.meeting(meetingId), true);
-          break;
-        case 'attendance':
-          invalidate(projectorKeys.quorum(meetingId));
-          break;
-        case 'poll':
-          invalidate(projectorKeys.polls(meetingId));
-          if (data.pollId) invalidate(projectorKeys.poll(data.pollId));
-          break;
-        case 'turnout':
-          if (data.pollId) invalidate(projectorKeys.turnout(data.pollId));
-          break;
-        case 'ready':
-          invalidate(projectorKeys.meeting(meetingId));
-          invalidate(['polls']);
-          break;
-        default:
-          break;
-      }
-    });
+    return openMeetingEvents(
+      meetingId,
+      (kind, data) => {
+        switch (kind) {
+          case 'meeting':
+            invalidate(projectorKeys.meeting(meetingId), true);
+            break;
+          case 'attendance':
+            invalidate(projectorKeys.quorum(meetingId));
+            break;
+          case 'poll':
+            invalidate(projectorKeys.polls(meetingId));
+            if (data.pollId) invalidate(projectorKeys.poll(data.pollId));
+            break;
+          case 'turnout':
+            if (data.pollId) invalidate(projectorKeys.turnout(data.pollId));
+            break;
+          case 'ready':
+            invalidate(projectorKeys.meeting(meetingId));
+            invalidate(['polls']);
+            break;
+          default:
+            break;
+        }
+      },
+      setConnected,
+    );
   }, [meetingId, enabled, queryClient]);
+  return connected;
 }
