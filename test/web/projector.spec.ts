@@ -263,6 +263,44 @@ describeInBrowser('the projector (real Chromium, 1920×1080)', () => {
     expect(await seriousAccessibilityViolations(unknown)).toEqual([]);
     await elsewhere.close();
   }, 120_000);
+
+  it('puts a motion on the wall: its text and options, then adopted with the figures', async () => {
+    const context = await harness.browser.newContext(WALL);
+    const page = await context.newPage();
+    await page.goto(`${harness.baseUrl}/meetings/${meetingId}/projector`);
+    await page.getByLabel('Email').fill(SECRETARIAT);
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Kết quả đã được chứng nhận' }).waitFor();
+
+    const created = await s.createPoll(meetingId, {
+      kind: 'motion',
+      title: 'Thông qua quy chế khen thưởng',
+      motionText: 'Thông qua Quy chế khen thưởng của Cụm năm 2012',
+    });
+    expect(created.status).toBe(201);
+    const motionId = created.body.id as string;
+    expect((await s.step(motionId, 'open')).status).toBe(200);
+    await page.getByRole('heading', { level: 2, name: 'Thông qua quy chế khen thưởng' }).waitFor();
+    await page.getByText('Thông qua Quy chế khen thưởng của Cụm năm 2012').waitFor();
+    const options = page.getByRole('list').filter({ hasText: 'Không biểu quyết' });
+    expect(await options.getByRole('listitem').allInnerTexts()).toEqual([
+      'Tán thành',
+      'Không tán thành',
+      'Không biểu quyết',
+    ]);
+    for (const code of DEMO_CODES) {
+      expect((await s.vote(motionId, code, { choice: code === 'cao-bang' ? 'no' : 'yes' })).status).toBe(201);
+    }
+    await turnoutShows(page, 7, 7);
+    expect((await s.step(motionId, 'close')).status).toBe(200);
+    expect((await s.step(motionId, 'tally')).status).toBe(200);
+    await page.getByText('Được thông qua', { exact: true }).waitFor();
+    await page.getByRole('row', { name: /^Tán thành\s+6\s+✓ Đạt$/ }).waitFor();
+    await page.getByRole('row', { name: /^Không tán thành\s+1\s+Không đạt$/ }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
 
 /** The API steps of the meeting against the harness's own service (the helpers of the e2e specs). */

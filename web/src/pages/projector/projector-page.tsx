@@ -8,6 +8,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { PollStage } from './poll-stage';
 import { useMeeting, useMeetingLive, useQuorum } from './projector-queries';
 import { QuorumPanel } from './quorum-panel';
+import { useScreenWakeLock } from './use-screen-wake-lock';
 import './projector.css';
 
 // The QR code's encoder is only needed here: its own chunk, after the page's text is up.
@@ -40,6 +41,7 @@ function ProjectorScreen({ meetingId }: { meetingId: string }) {
   const problemMessage = useProblemMessage();
   const meeting = useMeeting(meetingId);
   const connected = useMeetingLive(meetingId, meeting.isSuccess);
+  useScreenWakeLock();
   const quorum = useQuorum(meetingId);
 
   if (meeting.isPending) return <p className="projector-loading">{t('app.loading')}</p>;
