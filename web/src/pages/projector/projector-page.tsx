@@ -42,7 +42,7 @@ function ProjectorScreen({ meetingId }: { meetingId: string }) {
   const meeting = useMeeting(meetingId);
   const connected = useMeetingLive(meetingId, meeting.isSuccess);
   useScreenWakeLock();
-  const quorum = useQuorum(meetingId);
+  const quorum = useQuorum(meetingId, meeting.isSuccess);
 
   if (meeting.isPending) return <p className="projector-loading">{t('app.loading')}</p>;
   if (meeting.isError) {

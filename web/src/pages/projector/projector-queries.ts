@@ -31,10 +31,11 @@ export function useMeeting(meetingId: string) {
   });
 }
 
-export function useQuorum(meetingId: string) {
+export function useQuorum(meetingId: string, enabled: boolean) {
   return useQuery({
     queryKey: projectorKeys.quorum(meetingId),
     queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}/quorum', { params: { path: { id: meetingId } } })),
+    enabled,
     refetchInterval: SAFETY_NET_MS,
   });
 }
