@@ -9,6 +9,11 @@ import { NotFoundPage } from './pages/not-found-page';
  */
 export const router = createBrowserRouter([
   {
+    // The wall of the hall: the whole screen, without the app's header.
+    path: 'meetings/:meetingId/projector',
+    lazy: async () => ({ Component: (await import('./pages/projector/projector-page')).ProjectorPage }),
+  },
+  {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },

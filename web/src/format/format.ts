@@ -43,3 +43,16 @@ export function formatInteger(value: string | number | bigint): string {
 export function formatVnd(value: string | bigint): string {
   return `${formatInteger(value)} ₫`;
 }
+
+const shareFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 2 });
+const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** A share as a percentage: 0.6667 → '66,67%', 0.8 → '80%'. */
+export function formatShare(value: number): string {
+  return shareFormat.format(value);
+}
+
+/** A count that may have a fraction (votes needed = threshold × base): 5.6 → '5,6'. */
+export function formatDecimal(value: number): string {
+  return decimalFormat.format(value);
+}
