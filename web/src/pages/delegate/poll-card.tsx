@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { useStoredBallot } from '../../meeting/ballot-store';
+import { useTurnout, type Poll } from '../../meeting/queries';
+import { BallotForm } from './ballot-form';
+import { CheckMyBallot } from './check-my-ballot';
+import { optionLabel } from './options';
+import { Receipt } from './receipt';
+
+/** One poll: while open, the ballot (or its receipt); after the close, the result and "check my ballot". */
+export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string; seated: boolean }) {
+  const { t } = useTranslation();
+  const [stored, setStored] = useStoredBallot(userId, poll.id);
+  const isOpen = poll.status === 'open';
+  const turnout = useTurnout(isOpen ? poll.id : undefined);
+  const titleId = `poll-${poll.id}-title`;
+
+  return (
+    <article className="delegate-card poll" aria-labelledby={titleId}>
+      <h3 id={titleId}>{poll.title}</h3>
+      <p className="meta">
+        {t(`meeting.pollKind.${poll.kind}`)}
+        {poll.round > 1 && ` · ${t('meeting.round', { round: poll.round })}`}
+        {' · '}
+        {t(`meeting.pollStatus.${poll.status}`)}
+      </p>
+      {poll.motionText && <p className="motion">{poll.motionText}</p>}
+      {isOpen && turnout.data && (
+        <p aria-live="polite">
+          {t('meeting.turnout', { voted: turnout.data.voted, entitled: turnout.data.entitled ?? 0 })}
+        </p>
+      )}
+
+      {isOpen && poll.method === 'paper' && <p>{t('delegate.poll.paperOnly')}</p>}
+      {isOpen && poll.method !== 'paper' && !stored.receipt && !seated && !stored.pending && (
+        <p>{t('delegate.poll.checkInFirst')}</p>
+      )}
+      {isOpen && poll.method !== 'paper' && !stored.receipt && (seated || stored.pending) && (
+        <BallotForm poll={poll} stored={stored} onStored={setStored} />
+      )}
+      {stored.receipt && <Receipt poll={poll} receipt={stored.receipt} />}
+
+      {poll.result && <PollResult poll={poll} />}
+      {stored.receipt && poll.status !== 'open' && poll.status !== 'draft' && (
+        <CheckMyBallot poll={poll} receipt={stored.receipt} />
+      )}
+    </article>
+  );
+}
+
+function PollResult({ poll }: { poll: Poll }) {
+  const { t } = useTranslation();
+  const result = poll.result!;
+  const label = (option: (typeof result.options)[number]) =>
+    option.unitId
+      ? (poll.candidates.find((c) => c.unitId === option.unitId)?.unitName ?? option.unitId)
+      : optionLabel(poll, option.option ?? '', t);
+  return (
+    <section className="result" aria-label={t('delegate.result.title')}>
+      <h4>{t('delegate.result.title')}</h4>
+      <p>
+        <strong>{t(`meeting.outcome.${result.outcome}`)}</strong>
+        {result.winners.length > 0 && poll.kind !== 'motion' && (
+          <> — {result.winners.map((id) => poll.candidates.find((c) => c.unitId === id)?.unitName ?? id).join(', ')}</>
+        )}
+      </p>
+      <p>{t('delegate.result.needed', { votes: result.votesNeeded, ballots: result.ballots })}</p>
+      <table>
+        <caption className="visually-hidden">{t('delegate.result.table')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('delegate.result.option')}</th>
+            <th scope="col">{t('delegate.result.votes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.options.map((option) => (
+            <tr key={option.position}>
+              <th scope="row">
+                {label(option)}
+                {option.passes && <span className="ok"> ✓ {t('delegate.result.passes')}</span>}
+              </th>
+              <td>{option.votes}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
