@@ -1,0 +1,236 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { demoUnitEmail } from '../../src/database/demo-data';
+import { DEMO_CODES, delegate, SECRETARIAT } from '../utils/elections-fixtures';
+import { DEMO_PASSWORD } from '../utils/test-database';
+import { describeInBrowser, PHONE, seriousAccessibilityViolations, startWebHarness, type WebHarness } from './browser';
+
+/**
+ * The delegate's meeting (/m/{meetingId}, issue #15) on seven phones: the 7 demo units' delegates
+ * sign in, check in and vote in a poll the secretariat opened through the API, following it live;
+ * one phone loses the answer to its ballot and retries with the same Idempotency-Key (one ballot
+ * counted, the same receipt); after the tally, each finds its tracker on the bulletin board.
+ * THIDUA_SCREENSHOTS=1 writes docs/screenshots/delegate-*.png.
+ */
+const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
+const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
+  let harness: WebHarness;
+  let secretariat: string;
+  let meetingId: string;
+  let unitNames: Record<string, string>;
+  const contexts: BrowserContext[] = [];
+  const phones: Record<string, Page> = {};
+
+  async function apiCall<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token = secretariat,
+  ) {
+    const response = await fetch(`${harness.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    if (!SCREENSHOTS) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `delegate-${name}.png`), fullPage: true });
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  }
+
+  async function phoneSignedIn(email: string): Promise<Page> {
+    const context = await harness.browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${harness.baseUrl}/m/${meetingId}`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: /Hội nghị giao ban/ }).waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    harness = await startWebHarness();
+    const login = await fetch(`${harness.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: SECRETARIAT, password: DEMO_PASSWORD }),
+    });
+    secretariat = ((await login.json()) as { accessToken: string }).accessToken;
+    const dataSource = harness.app.get(DataSource);
+    const [cycle] = (await dataSource.query(
+      `SELECT c.id FROM cycles c JOIN clusters k ON k.id = c.cluster_id
+        WHERE k.code = 'bien-gioi-phia-bac' AND c.year = 2011`,
+    )) as { id: string }[];
+    const units = (await dataSource.query(`SELECT code, name FROM units`)) as { code: string; name: string }[];
+    unitNames = Object.fromEntries(units.map((unit) => [unit.code, unit.name]));
+    const meeting = await apiCall<{ id: string }>('POST', `/cycles/${cycle.id}/meetings`, {
+      title: 'Hội nghị giao ban Cụm thi đua các tỉnh biên giới phía Bắc năm 2011',
+      heldOn: '2011-11-21',
+      place: 'Thành phố Lạng Sơn',
+      agenda: [
+        { title: 'Báo cáo kết quả phong trào thi đua năm 2011' },
+        { title: 'Bầu cụm trưởng năm 2012', note: 'Bỏ phiếu kín' },
+      ],
+    });
+    expect(meeting.status).toBe(201);
+    meetingId = meeting.body.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await harness?.close();
+  });
+
+  it('says in words why someone who sits for no unit cannot check in', async () => {
+    const page = await phoneSignedIn(SECRETARIAT);
+    await page.getByText('không phải đại biểu hay thủ trưởng của một đơn vị thành viên').waitFor();
+    expect(await page.getByRole('button', { name: /^Điểm danh cho/ }).count()).toBe(0);
+    await expectAccessible(page);
+  }, 60_000);
+
+  it('seven delegates sign in and check in for their units; the quorum follows live', async () => {
+    for (const code of DEMO_CODES) phones[code] = await phoneSignedIn(delegate(code));
+    const first = phones['son-la'];
+    await first.getByRole('heading', { name: 'Điểm danh' }).waitFor();
+    await expectAccessible(first);
+    await screenshot(first, 'checkin');
+
+    for (const [index, code] of DEMO_CODES.entries()) {
+      const page = phones[code];
+      await page.getByRole('button', { name: `Điểm danh cho ${unitNames[code]}` }).click();
+      await page.getByText(`Bạn đã điểm danh, đại diện cho ${unitNames[code]}.`).waitFor();
+      // Sơn La's phone hears every later check-in through the meeting's stream.
+      await first.getByText(`${index + 1}/7 đơn vị thành viên có mặt.`).waitFor();
+    }
+    await expectAccessible(first);
+  }, 180_000);
+
+  it('a second person cannot take a unit whose seat is taken: the refusal in words', async () => {
+    // The head of Sơn La holds a mandate of the unit, but its delegate already sits for it.
+    const page = await phoneSignedIn(demoUnitEmail('head', 'son-la'));
+    await page.getByText(`Đã có người điểm danh cho ${unitNames['son-la']}.`).waitFor();
+    await page.getByRole('button', { name: `Điểm danh cho ${unitNames['son-la']}` }).click();
+    await page.getByRole('alert').getByText('Đã có người khác điểm danh cho đơn vị này').waitFor();
+    await expectAccessible(page);
+  }, 60_000);
+
+  let pollId: string;
+  const receipts: Record<string, string[]> = {};
+
+  it('votes on every phone in the poll the secretariat opened; a dropped answer is retried with the same key', async () => {
+    const created = await apiCall<{ id: string }>('POST', `/meetings/${meetingId}/polls`, {
+      kind: 'leader_election',
+      title: 'Bầu cụm trưởng năm 2012',
+    });
+    expect(created.status).toBe(201);
+    pollId = created.body.id;
+    expect((await apiCall('POST', `/polls/${pollId}/open`, {})).status).toBe(200);
+
+    // Every phone sees the poll open by itself (the stream), with Lạng Sơn refused and why.
+    for (const code of DEMO_CODES) {
+      await phones[code].getByRole('heading', { name: 'Phiếu bầu kín' }).waitFor();
+    }
+    const first = phones['son-la'];
+    const refused = first.getByRole('region', { name: 'Không đủ điều kiện ứng cử' });
+    await refused.getByText(unitNames['lang-son']).waitFor();
+    await refused.getByText(/cụm trưởng nhiệm kỳ vừa qua/).waitFor();
+    expect(await first.getByRole('radio', { name: unitNames['lang-son'] }).count()).toBe(0);
+    await expectAccessible(first);
+    await screenshot(first, 'ballot');
+
+    // Sơn La's network drops the answer to its first ballot AFTER the server took it.
+    const sent: Request[] = [];
+    let firstReceipt: string[] | undefined;
+    await first.route('**/api/v1/polls/*/ballots', async (route) => {
+      sent.push(route.request());
+      if (sent.length === 1) {
+        const response = await route.fetch();
+        firstReceipt = ((await response.json()) as { receipt: { trackers: string[] } }).receipt.trackers;
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+
+    const choices: Record<string, string> = {
+      'son-la': 'lai-chau',
+      'lai-chau': 'lai-chau',
+      'dien-bien': 'lai-chau',
+      'ha-giang': 'lai-chau',
+      'cao-bang': 'lai-chau',
+      'lao-cai': 'lai-chau',
+      'lang-son': 'abstain',
+    };
+    for (const code of DEMO_CODES) {
+      const page = phones[code];
+      const label = choices[code] === 'abstain' ? 'Bỏ phiếu trắng' : unitNames[choices[code]];
+      await page.getByRole('radio', { name: label, exact: true }).check();
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await page.getByRole('heading', { name: 'Xác nhận lá phiếu' }).waitFor();
+      await page.getByText(`Bạn chọn: ${label}`).waitFor();
+      if (code === 'son-la') {
+        await expectAccessible(page);
+        await screenshot(page, 'confirm');
+      }
+      await page.getByRole('button', { name: 'Gửi lá phiếu' }).click();
+      await page.getByRole('heading', { name: 'Biên nhận lá phiếu' }).waitFor({ timeout: 30_000 });
+      const trackers = await page.locator('.receipt code').allTextContents();
+      expect(trackers.length).toBeGreaterThan(0);
+      receipts[code] = trackers;
+    }
+
+    // The retry carried the same key and got the same receipt.
+    expect(sent.length).toBe(2);
+    expect(sent[1].headers()['idempotency-key']).toBe(sent[0].headers()['idempotency-key']);
+    expect(receipts['son-la']).toEqual(firstReceipt);
+    await expectAccessible(first);
+    await screenshot(first, 'receipt');
+
+    // One ballot per unit: the turnout counts seven voters, not eight.
+    const turnout = await apiCall<{ voted: number; entitled: number }>('GET', `/polls/${pollId}/turnout`);
+    expect(turnout.body).toMatchObject({ voted: 7, entitled: 7 });
+    await first.getByText('Đã bỏ phiếu: 7/7').waitFor();
+  }, 240_000);
+
+  it('after the close and the tally, shows the result, and "check my ballot" finds each tracker', async () => {
+    expect((await apiCall('POST', `/polls/${pollId}/close`, {})).status).toBe(200);
+    const board = await apiCall<{ ballots: number; entries: { tracker: string }[] }>(
+      'GET',
+      `/polls/${pollId}/bulletin-board`,
+    );
+    const allTrackers = Object.values(receipts).flat();
+    expect(board.body.ballots).toBe(allTrackers.length);
+    for (const tracker of allTrackers) {
+      expect(board.body.entries.filter((entry) => entry.tracker === tracker)).toHaveLength(1);
+    }
+    expect((await apiCall('POST', `/polls/${pollId}/tally`, {})).status).toBe(200);
+
+    for (const code of DEMO_CODES) {
+      const page = phones[code];
+      await page.getByRole('heading', { name: 'Kết quả' }).waitFor();
+      await page.getByRole('button', { name: 'Kiểm tra lá phiếu của tôi' }).click();
+      await page
+        .getByText(/Có trên bảng công bố, đúng như bạn chọn/)
+        .first()
+        .waitFor();
+      expect(await page.getByText(/Không thấy trên bảng công bố/).count()).toBe(0);
+    }
+    const first = phones['son-la'];
+    await first.getByText(`Đã trúng cử — ${unitNames['lai-chau']}`).waitFor();
+    await expectAccessible(first);
+    await screenshot(first, 'check');
+  }, 180_000);
+});
