@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap, useProblemMessage } from '../../api/client';
+import { useFocusOnMount } from '../../meeting/focus';
 import { newBallotKey, type BallotBody, type StoredBallot } from '../../meeting/ballot-store';
 import { meetingKeys, type Poll } from '../../meeting/queries';
 import { ownProblem } from './check-in';
@@ -135,7 +136,7 @@ export function BallotForm({
   if (phase === 'confirm') {
     return (
       <section className="ballot confirm" aria-labelledby={`${titleId}-confirm`}>
-        <h4 id={`${titleId}-confirm`}>{t('delegate.ballot.confirmTitle')}</h4>
+        <FocusedHeading id={`${titleId}-confirm`}>{t('delegate.ballot.confirmTitle')}</FocusedHeading>
         <p>{t('delegate.ballot.yourChoice', { choice: choiceLabel(poll, body, t) })}</p>
         <p>{t('delegate.ballot.final')}</p>
         <div className="actions">
@@ -220,5 +221,14 @@ export function BallotForm({
         {t('delegate.ballot.next')}
       </button>
     </form>
+  );
+}
+
+function FocusedHeading({ id, children }: { id: string; children: string }) {
+  const ref = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <h4 id={id} ref={ref} tabIndex={-1}>
+      {children}
+    </h4>
   );
 }

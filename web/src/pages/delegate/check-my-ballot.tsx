@@ -46,7 +46,9 @@ export function CheckMyBallot({ poll, receipt }: { poll: Poll; receipt: BallotRe
           </ul>
         )}
         {board.data?.listed && (
-          <p className="meta">{t('delegate.check.count', { count: board.data.ballots, digest: board.data.digest })}</p>
+          <p className="meta">
+            {t('delegate.check.count', { count: board.data.ballots })} <code>{board.data.digest}</code>
+          </p>
         )}
       </div>
     </section>

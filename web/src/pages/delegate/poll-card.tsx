@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StoredBallot } from '../../meeting/ballot-store';
 import { useStoredBallot } from '../../meeting/ballot-store';
 import { useTurnout, type Poll } from '../../meeting/queries';
 import { BallotForm } from './ballot-form';
@@ -10,6 +12,12 @@ import { Receipt } from './receipt';
 export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string; seated: boolean }) {
   const { t } = useTranslation();
   const [stored, setStored] = useStoredBallot(userId, poll.id);
+  // Whether the receipt arrived while this page was open (then it takes the focus).
+  const [justCast, setJustCast] = useState(false);
+  const onStored = (next: StoredBallot) => {
+    if (next.receipt) setJustCast(true);
+    setStored(next);
+  };
   const isOpen = poll.status === 'open';
   const turnout = useTurnout(isOpen ? poll.id : undefined);
   const titleId = `poll-${poll.id}-title`;
@@ -35,9 +43,9 @@ export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string;
         <p>{t('delegate.poll.checkInFirst')}</p>
       )}
       {isOpen && poll.method !== 'paper' && !stored.receipt && (seated || stored.pending) && (
-        <BallotForm poll={poll} stored={stored} onStored={setStored} />
+        <BallotForm poll={poll} stored={stored} onStored={onStored} />
       )}
-      {stored.receipt && <Receipt poll={poll} receipt={stored.receipt} />}
+      {stored.receipt && <Receipt poll={poll} receipt={stored.receipt} focus={justCast} />}
 
       {poll.result && <PollResult poll={poll} />}
       {stored.receipt && poll.status !== 'open' && poll.status !== 'draft' && (
@@ -46,6 +54,9 @@ export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string;
     </article>
   );
 }
+
+/** Shares and thresholds as Vietnamese writes them: 5,6. */
+const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 function PollResult({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
@@ -63,7 +74,7 @@ function PollResult({ poll }: { poll: Poll }) {
           <> — {result.winners.map((id) => poll.candidates.find((c) => c.unitId === id)?.unitName ?? id).join(', ')}</>
         )}
       </p>
-      <p>{t('delegate.result.needed', { votes: result.votesNeeded, ballots: result.ballots })}</p>
+      <p>{t('delegate.result.needed', { votes: decimal.format(result.votesNeeded), ballots: result.ballots })}</p>
       <table>
         <caption className="visually-hidden">{t('delegate.result.table')}</caption>
         <thead>
