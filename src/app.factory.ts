@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { markUnloggedRoutes } from './common/http/request-log';
@@ -85,6 +86,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   // Multipart only where a route asks for it (`@RouteConfig({ multipart: true })`: the evidence
   // upload), within limits that stop a request while it streams in; elsewhere it stays a 415.
+  // Cookies for the browser's session routes only (the refresh cookie is scoped to /api/v1/auth).
+  await app.register(cookie);
   await app.register(multipart, { limits: multipartLimits(evidenceConfig()) });
   fastify.addHook('preValidation', async (request) => {
     if (request.isMultipart() && (request.routeOptions.config as { multipart?: boolean }).multipart !== true) {

@@ -171,6 +171,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/browser/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in from a browser: the refresh token goes into an HttpOnly cookie
+     * @description As /auth/login, but the refresh token is set as the `thidua_refresh` cookie (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth) and never returned; keep the access token in memory. The answer carries a CSRF token to echo on /auth/browser/refresh and /auth/browser/logout.
+     */
+    post: operations['AuthController_browserLogin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/browser/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Renew a browser's session from its cookie (silent refresh)
+     * @description Rotates the refresh cookie; a reused one ends the session, as on /auth/refresh.
+     */
+    post: operations['AuthController_browserRefresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/browser/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a browser's session and clear its cookies */
+    post: operations['AuthController_browserLogout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out everywhere: every session of mine ends, this one included
+     * @description Their access tokens stop working at once and their refresh tokens are refused.
+     */
+    post: operations['AuthController_logoutEverywhere'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -2808,6 +2885,25 @@ export interface components {
     RefreshDto: {
       /** @description The refresh token from the last login or refresh. Single use. */
       refreshToken: string;
+    };
+    BrowserSessionDto: {
+      /** @example Bearer */
+      tokenType: string;
+      /** @description JWT to send as `Authorization: Bearer …`; keep it in memory only. */
+      accessToken: string;
+      /** Format: date-time */
+      accessTokenExpiresAt: string;
+      /**
+       * Format: date-time
+       * @description When the session cookie expires unless refreshed.
+       */
+      refreshTokenExpiresAt: string;
+      /** @description Echo it in `X-CSRF-Token` on /auth/browser/refresh and /logout (also in the thidua_csrf cookie). */
+      csrfToken: string;
+    };
+    SessionsEndedDto: {
+      /** @description How many sessions of yours ended, this one included. */
+      sessionsEnded: number;
     };
     MeUserDto: {
       /** Format: uuid */
@@ -6822,6 +6918,196 @@ export interface operations {
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_browserLogin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserSessionDto'];
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_browserRefresh: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The csrfToken of the last browser sign-in or refresh (also in the thidua_csrf cookie). */
+        'X-CSRF-Token': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserSessionDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_browserLogout: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The csrfToken of the last browser sign-in or refresh (also in the thidua_csrf cookie). */
+        'X-CSRF-Token': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out (also when the session had already ended). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  AuthController_logoutEverywhere: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Makes a retry safe (IETF draft httpapi-idempotency-key-header): a new random key (a UUID) per request, the same one on its retries. For 24 hours, a retry with the same key, route and body gets the first answer (marked `Idempotent-Replayed: true`) without running again; the same key with another route or body is 422 idempotency_key_reused; while the first still runs, 409 idempotency_key_in_progress. Kept per person. See docs/api.md.
+         * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionsEndedDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Well-formed but breaks a rule of the data */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { useSession } from './auth/session';
 import { LANGUAGES, setLanguage, type Language } from './i18n/i18n';
 
 export function Layout() {
@@ -23,10 +24,28 @@ export function Layout() {
             ))}
           </select>
         </label>
+        <SessionMenu />
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>
+  );
+}
+
+function SessionMenu() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.status !== 'signed-in' || !session.me) return null;
+  return (
+    <div className="session-menu">
+      <span>{t('auth.signedInAs', { name: session.me.user.fullName })}</span>
+      <button type="button" onClick={() => void session.signOut()}>
+        {t('auth.signOut')}
+      </button>
+      <button type="button" onClick={() => void session.signOutEverywhere()}>
+        {t('auth.signOutEverywhere')}
+      </button>
+    </div>
   );
 }

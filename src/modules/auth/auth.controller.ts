@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public, RequirePermission } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
@@ -9,7 +9,23 @@ import type { User } from '../users/user.entity';
 import { LocalAuthGuard } from './auth.guards';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AuthService } from './auth.service';
-import { ChangePasswordDto, LoginDto, MeDto, PasswordChangedDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import {
+  BrowserSessionDto,
+  ChangePasswordDto,
+  LoginDto,
+  MeDto,
+  PasswordChangedDto,
+  RefreshDto,
+  SessionsEndedDto,
+  TokenPairDto,
+} from './dto/auth.dto';
+import { clearBrowserSession, refreshTokenFromCookie, setBrowserSession } from './browser-session';
+
+const CSRF_HEADER_DOC = {
+  name: 'X-CSRF-Token',
+  required: true,
+  description: 'The csrfToken of the last browser sign-in or refresh (also in the thidua_csrf cookie).',
+};
 
 @ApiTags('auth')
 @Controller()
@@ -46,6 +62,71 @@ export class AuthController {
   @ApiProblems(400)
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(dto.refreshToken);
+  }
+
+  @Post('auth/browser/login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @ApiOperation({
+    summary: 'Sign in from a browser: the refresh token goes into an HttpOnly cookie',
+    description:
+      'As /auth/login, but the refresh token is set as the `thidua_refresh` cookie (HttpOnly; Secure; ' +
+      'SameSite=Strict; Path=/api/v1/auth) and never returned; keep the access token in memory. The answer ' +
+      'carries a CSRF token to echo on /auth/browser/refresh and /auth/browser/logout.',
+  })
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: BrowserSessionDto })
+  @ApiProblems(400, 401, 403, 429)
+  async browserLogin(
+    @Req() request: FastifyRequest & { user: User },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BrowserSessionDto> {
+    const pair = await this.auth.login(request.user, { ip: request.ip, userAgent: request.headers['user-agent'] });
+    return setBrowserSession(reply, pair);
+  }
+
+  @Post('auth/browser/refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({
+    summary: "Renew a browser's session from its cookie (silent refresh)",
+    description: 'Rotates the refresh cookie; a reused one ends the session, as on /auth/refresh.',
+  })
+  @ApiOkResponse({ type: BrowserSessionDto })
+  @ApiProblems(401, 403)
+  async browserRefresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BrowserSessionDto> {
+    const pair = await this.auth.refresh(refreshTokenFromCookie(request));
+    return setBrowserSession(reply, pair);
+  }
+
+  @Post('auth/browser/logout')
+  @Public()
+  @HttpCode(204)
+  @ApiHeader(CSRF_HEADER_DOC)
+  @ApiOperation({ summary: "End a browser's session and clear its cookies" })
+  @ApiNoContentResponse({ description: 'Signed out (also when the session had already ended).' })
+  @ApiProblems(401, 403)
+  async browserLogout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(refreshTokenFromCookie(request));
+    clearBrowserSession(reply);
+  }
+
+  @Post('auth/logout-everywhere')
+  @HttpCode(200)
+  @RequirePermission(Permission.SelfRead)
+  @ApiOperation({
+    summary: 'Sign out everywhere: every session of mine ends, this one included',
+    description: 'Their access tokens stop working at once and their refresh tokens are refused.',
+  })
+  @ApiOkResponse({ type: SessionsEndedDto })
+  @ApiProblems(401)
+  logoutEverywhere(@CurrentActor() actor: Actor): Promise<SessionsEndedDto> {
+    return this.auth.logoutEverywhere(actor);
   }
 
   @Get('me')

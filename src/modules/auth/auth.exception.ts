@@ -13,6 +13,8 @@ export enum AuthErrorCode {
   CurrentPasswordWrong = 'current_password_wrong',
   PasswordChangeRequired = 'password_change_required',
   PasswordUnchanged = 'password_unchanged',
+  RefreshCookieMissing = 'refresh_cookie_missing',
+  CsrfTokenInvalid = 'csrf_token_invalid',
 }
 
 const AUTH_ERRORS: Record<AuthErrorCode, ErrorDefinition> = {
@@ -28,6 +30,8 @@ const AUTH_ERRORS: Record<AuthErrorCode, ErrorDefinition> = {
   [AuthErrorCode.CurrentPasswordWrong]: { status: 403, title: 'The current password is wrong' },
   [AuthErrorCode.PasswordChangeRequired]: { status: 403, title: 'A new password must be chosen first' },
   [AuthErrorCode.PasswordUnchanged]: { status: 400, title: 'The new password is the current one' },
+  [AuthErrorCode.RefreshCookieMissing]: { status: 401, title: 'This browser holds no session: sign in' },
+  [AuthErrorCode.CsrfTokenInvalid]: { status: 403, title: 'The request did not come from this site' },
 };
 
 export class AuthException extends DomainException<AuthErrorCode> {

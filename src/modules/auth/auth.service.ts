@@ -13,7 +13,7 @@ import { Mandate } from '../mandates/mandate.entity';
 import { AuthSession } from './auth-session.entity';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { RefreshToken } from './refresh-token.entity';
-import type { ChangePasswordDto, MeDto, PasswordChangedDto, TokenPairDto } from './dto/auth.dto';
+import type { ChangePasswordDto, MeDto, PasswordChangedDto, SessionsEndedDto, TokenPairDto } from './dto/auth.dto';
 import { LoginBudget } from './login-budget';
 import type { AccessTokenClaims } from './jwt.strategy';
 
@@ -198,6 +198,17 @@ export class AuthService {
         { revokedAt: new Date(), revokedReason: 'logout' },
       );
     });
+  }
+
+  /** Sign-out everywhere: every session of the person ends, their access tokens with them. */
+  async logoutEverywhere(actor: Actor): Promise<SessionsEndedDto> {
+    const ended = await this.dataSource
+      .getRepository(AuthSession)
+      .update(
+        { userId: actor.userId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'logout_everywhere' },
+      );
+    return { sessionsEnded: ended.affected ?? 0 };
   }
 
   async me(actor: Actor): Promise<MeDto> {

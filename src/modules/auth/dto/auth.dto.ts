@@ -63,6 +63,25 @@ export class TokenPairDto {
   @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
 }
 
+/** A browser's session: the refresh token is in an HttpOnly cookie, not here (decision 035). */
+export class BrowserSessionDto {
+  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`; keep it in memory only.' })
+  accessToken: string;
+  @ApiProperty({ format: 'date-time' }) accessTokenExpiresAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the session cookie expires unless refreshed.' })
+  refreshTokenExpiresAt: string;
+  @ApiProperty({
+    description: 'Echo it in `X-CSRF-Token` on /auth/browser/refresh and /logout (also in the thidua_csrf cookie).',
+  })
+  csrfToken: string;
+}
+
+export class SessionsEndedDto {
+  @ApiProperty({ type: 'integer', description: 'How many sessions of yours ended, this one included.' })
+  sessionsEnded: number;
+}
+
 class MeUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
