@@ -48,7 +48,9 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
   /** axe finds no serious or critical violation, and nothing is wider than the phone. */
   async function expectAccessible(page: Page): Promise<void> {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.viewport.width,
+    );
   }
 
   async function phoneSignedIn(email: string): Promise<Page> {
@@ -57,7 +59,7 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     const page = await context.newPage();
     await page.goto(`${harness.baseUrl}/m/${meetingId}`);
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: /Hội nghị giao ban/ }).waitFor();
     return page;
@@ -186,13 +188,13 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
         await page.keyboard.press('Space');
         expect(await page.getByRole('radio', { name: label, exact: true }).isChecked()).toBe(true);
         await page.keyboard.press('Tab');
-        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tiếp tục');
+        expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe('Tiếp tục');
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { name: 'Xác nhận lá phiếu' }).waitFor();
-        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Xác nhận lá phiếu');
+        expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe('Xác nhận lá phiếu');
         await page.getByText(`Bạn chọn: ${label}`).waitFor();
         await page.keyboard.press('Tab');
-        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gửi lá phiếu');
+        expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe('Gửi lá phiếu');
         await page.keyboard.press('Enter');
       } else {
         await page.getByRole('radio', { name: label, exact: true }).check();
@@ -252,4 +254,51 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     await expectAccessible(first);
     await screenshot(first, 'check');
   }, 180_000);
+
+  it('finds on the board a ballot whose answer never came before the close, by the key the phone kept', async () => {
+    const created = await apiCall<{ id: string }>('POST', `/meetings/${meetingId}/polls`, {
+      kind: 'motion',
+      title: 'Thông qua báo cáo kết quả phong trào thi đua năm 2011',
+      motionText: 'Hội nghị thông qua báo cáo.',
+    });
+    expect(created.status).toBe(201);
+    const motionId = created.body.id;
+    expect((await apiCall('POST', `/polls/${motionId}/open`, {})).status).toBe(200);
+
+    // Cao Bằng's phone: the server takes the ballot, but no answer ever reaches the phone.
+    const page = phones['cao-bang'];
+    let attempts = 0;
+    await page.route('**/api/v1/polls/*/ballots', async (route) => {
+      attempts += 1;
+      if (attempts === 1) await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const card = page.getByRole('article', { name: 'Thông qua báo cáo kết quả phong trào thi đua năm 2011' });
+    await card.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
+    await card.getByRole('button', { name: 'Tiếp tục' }).click();
+    await card.getByRole('button', { name: 'Gửi lá phiếu' }).click();
+    await card.getByText('Đang gửi lá phiếu…').waitFor();
+    // The phone retries with the same key (and loses that answer too).
+    while (attempts < 2) await page.waitForTimeout(100);
+
+    // The poll closes before any answer: the phone still holds the ballot's key, not a receipt.
+    expect((await apiCall('POST', `/polls/${motionId}/close`, {})).status).toBe(200);
+    await card.getByText(/chưa nhận được xác nhận trước khi kết thúc bỏ phiếu/).waitFor();
+    await expectAccessible(page);
+    await card.getByRole('button', { name: 'Kiểm tra lá phiếu của tôi' }).click();
+    await card.getByRole('heading', { name: 'Biên nhận lá phiếu' }).waitFor();
+    await card.getByText('Có trên bảng công bố, đúng như bạn chọn: Đồng ý.').waitFor();
+    await page.unroute('**/api/v1/polls/*/ballots');
+
+    // The receipt is kept on the device: after a reload it is still there.
+    await page.reload();
+    const again = page.getByRole('article', { name: 'Thông qua báo cáo kết quả phong trào thi đua năm 2011' });
+    await again.getByText('Đã nhận lá phiếu của bạn: Đồng ý.').waitFor();
+    const board = await apiCall<{ entries: { tracker: string; choice: string }[] }>(
+      'GET',
+      `/polls/${motionId}/bulletin-board`,
+    );
+    const kept = await again.locator('.receipt code').allTextContents();
+    expect(board.body.entries).toEqual([{ tracker: kept[0], choice: 'yes' }]);
+  }, 120_000);
 });

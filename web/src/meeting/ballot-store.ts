@@ -55,3 +55,21 @@ export function newBallotKey(): string {
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+async function sha256(data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+}
+
+/**
+ * The tracker of ballot g (1 … weight) of a cast made with `key`, as the server draws it
+ * (docs/elections.md, decision 015): seed = sha256('ballot|' + pollId + '|' + key), tracker =
+ * sha256(seed ‖ int32be(g)), hex. The device holds the key, so it can find a ballot whose answer it
+ * never received (the poll closed before a retry got through) on the bulletin board.
+ */
+export async function trackerOf(pollId: string, key: string, g: number): Promise<string> {
+  const seed = await sha256(new TextEncoder().encode(`ballot|${pollId}|${key}`));
+  const input = new Uint8Array(seed.length + 4);
+  input.set(seed);
+  new DataView(input.buffer).setInt32(seed.length, g);
+  return [...(await sha256(input))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

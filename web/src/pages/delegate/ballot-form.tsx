@@ -10,7 +10,7 @@ import { choiceLabel, optionLabel } from './options';
 
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 /** Answers after which the same ballot, with the same key, may be sent again. */
-const RETRYABLE = new Set(['idempotency_key_in_progress', 'rate_limited', 'too_many_requests']);
+const RETRYABLE = new Set(['idempotency_key_in_progress', 'too_many_requests']);
 
 type Phase = 'choose' | 'confirm' | 'sending' | 'unsent';
 
@@ -63,7 +63,19 @@ export function BallotForm({
             void queryClient.invalidateQueries({ queryKey: meetingKeys.turnout(poll.id) });
             return;
           } catch (caught) {
-            const retryable = !(caught instanceof ApiProblem) || caught.status >= 500 || RETRYABLE.has(caught.code);
+            const retryable =
+              !(caught instanceof ApiProblem) ||
+              caught.status >= 500 ||
+              caught.status === 429 ||
+              RETRYABLE.has(caught.code);
+            if (caught instanceof ApiProblem && (caught.status === 401 || caught.code === 'poll_closed')) {
+              // Not refused for what it is: the session ended (sign in again and it is resent), or the
+              // poll closed before an answer came back (the first send may have been counted: the
+              // board tells, by the trackers the kept key gives).
+              setError(ownProblem(caught, t, problemMessage));
+              setPhase('unsent');
+              return;
+            }
             if (!retryable) {
               // A refusal is final: this ballot will never be accepted, so its key is dropped.
               onStored({});

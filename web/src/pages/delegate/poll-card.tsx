@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredBallot } from '../../meeting/ballot-store';
 import { useStoredBallot } from '../../meeting/ballot-store';
@@ -14,10 +14,13 @@ export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string;
   const [stored, setStored] = useStoredBallot(userId, poll.id);
   // Whether the receipt arrived while this page was open (then it takes the focus).
   const [justCast, setJustCast] = useState(false);
-  const onStored = (next: StoredBallot) => {
-    if (next.receipt) setJustCast(true);
-    setStored(next);
-  };
+  const onStored = useCallback(
+    (next: StoredBallot) => {
+      if (next.receipt) setJustCast(true);
+      setStored(next);
+    },
+    [setStored],
+  );
   const isOpen = poll.status === 'open';
   const turnout = useTurnout(isOpen ? poll.id : undefined);
   const titleId = `poll-${poll.id}-title`;
@@ -48,8 +51,8 @@ export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string;
       {stored.receipt && <Receipt poll={poll} receipt={stored.receipt} focus={justCast} />}
 
       {poll.result && <PollResult poll={poll} />}
-      {stored.receipt && poll.status !== 'open' && poll.status !== 'draft' && (
-        <CheckMyBallot poll={poll} receipt={stored.receipt} />
+      {(stored.receipt || stored.pending) && poll.status !== 'open' && poll.status !== 'draft' && (
+        <CheckMyBallot poll={poll} receipt={stored.receipt} pending={stored.pending} onStored={onStored} />
       )}
     </article>
   );
