@@ -255,7 +255,7 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     await screenshot(first, 'check');
   }, 180_000);
 
-  it('finds on the board a ballot whose answer never came before the close, by the key the phone kept', async () => {
+  it("says who is not on a poll's roll, and finds on the board a ballot whose answer never came before the close, by the key the phone kept", async () => {
     const created = await apiCall<{ id: string }>('POST', `/meetings/${meetingId}/polls`, {
       kind: 'motion',
       title: 'Thông qua báo cáo kết quả phong trào thi đua năm 2011',
@@ -263,7 +263,26 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     });
     expect(created.status).toBe(201);
     const motionId = created.body.id;
+    // Lào Cai's delegate steps out before the poll opens and comes back after: not on its roll.
+    const dataSource = harness.app.get(DataSource);
+    const [laoCai] = (await dataSource.query(
+      `SELECT n.id AS unit_id, u.id AS user_id FROM units n, users u WHERE n.code = 'lao-cai' AND u.email = $1`,
+      [delegate('lao-cai')],
+    )) as { unit_id: string; user_id: string }[];
+    const out = await apiCall('POST', `/meetings/${meetingId}/attendance/check-out`, { unitId: laoCai.unit_id });
+    expect(out.status).toBe(200);
     expect((await apiCall('POST', `/polls/${motionId}/open`, {})).status).toBe(200);
+    const back = await apiCall('POST', `/meetings/${meetingId}/attendance/check-in`, {
+      unitId: laoCai.unit_id,
+      delegateId: laoCai.user_id,
+    });
+    expect(back.status).toBe(201);
+    const late = phones['lao-cai'].getByRole('article', {
+      name: 'Thông qua báo cáo kết quả phong trào thi đua năm 2011',
+    });
+    await late.getByText(/Đơn vị của bạn không có trong danh sách bỏ phiếu/).waitFor();
+    expect(await late.getByRole('radio').count()).toBe(0);
+    await expectAccessible(phones['lao-cai']);
 
     // Cao Bằng's phone: the server takes the ballot, but no answer ever reaches the phone.
     const page = phones['cao-bang'];

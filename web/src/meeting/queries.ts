@@ -13,6 +13,7 @@ export const meetingKeys = {
   quorum: (meetingId: string) => ['meeting', meetingId, 'quorum'] as const,
   polls: (meetingId: string) => ['meeting', meetingId, 'polls'] as const,
   turnout: (pollId: string) => ['poll', pollId, 'turnout'] as const,
+  roll: (pollId: string) => ['poll', pollId, 'roll'] as const,
   board: (pollId: string) => ['poll', pollId, 'bulletin-board'] as const,
 };
 
@@ -58,6 +59,16 @@ export function useTurnout(pollId: string | undefined) {
     queryKey: meetingKeys.turnout(pollId ?? ''),
     queryFn: () => unwrap(api.GET('/api/v1/polls/{id}/turnout', { params: { path: { id: pollId! } } })),
     enabled: Boolean(pollId),
+  });
+}
+
+/** The voter roll, frozen when the poll opens (who votes, for which unit, with what weight; never a choice). */
+export function useRoll(pollId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: meetingKeys.roll(pollId),
+    queryFn: () => unwrap(api.GET('/api/v1/polls/{id}/roll', { params: { path: { id: pollId } } })),
+    enabled,
+    staleTime: Infinity,
   });
 }
 

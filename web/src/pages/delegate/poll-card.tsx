@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredBallot } from '../../meeting/ballot-store';
 import { useStoredBallot } from '../../meeting/ballot-store';
-import { useTurnout, type Poll } from '../../meeting/queries';
+import { useRoll, useTurnout, type Poll } from '../../meeting/queries';
 import { BallotForm } from './ballot-form';
 import { CheckMyBallot } from './check-my-ballot';
 import { optionLabel } from './options';
@@ -23,6 +23,11 @@ export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string;
   );
   const isOpen = poll.status === 'open';
   const turnout = useTurnout(isOpen ? poll.id : undefined);
+  const electronic = poll.method !== 'paper';
+  const roll = useRoll(poll.id, isOpen && electronic && !stored.receipt);
+  const myEntry = roll.data?.voters.find((voter) => voter.delegateId === userId);
+  // Unreadable roll: the server decides (403 voter_not_on_roll, said in words).
+  const canVote = Boolean(myEntry) || Boolean(stored.pending) || roll.isError;
   const titleId = `poll-${poll.id}-title`;
 
   return (
@@ -41,12 +46,18 @@ export function PollCard({ poll, userId, seated }: { poll: Poll; userId: string;
         </p>
       )}
 
-      {isOpen && poll.method === 'paper' && <p>{t('delegate.poll.paperOnly')}</p>}
-      {isOpen && poll.method !== 'paper' && !stored.receipt && !seated && !stored.pending && (
-        <p>{t('delegate.poll.checkInFirst')}</p>
+      {isOpen && !electronic && <p>{t('delegate.poll.paperOnly')}</p>}
+      {isOpen && electronic && !stored.receipt && roll.isSuccess && !canVote && (
+        <>
+          <p>{t('delegate.problem.voter_not_on_roll')}</p>
+          {!seated && <p>{t('delegate.poll.checkInFirst')}</p>}
+        </>
       )}
-      {isOpen && poll.method !== 'paper' && !stored.receipt && (seated || stored.pending) && (
-        <BallotForm poll={poll} stored={stored} onStored={onStored} />
+      {isOpen && electronic && !stored.receipt && canVote && (
+        <>
+          {myEntry && myEntry.weight > 1 && <p>{t('delegate.poll.weight', { count: myEntry.weight })}</p>}
+          <BallotForm poll={poll} stored={stored} onStored={onStored} />
+        </>
       )}
       {stored.receipt && <Receipt poll={poll} receipt={stored.receipt} focus={justCast} />}
 
