@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { demoUnitEmail } from '../../src/database/demo-data';
-import { DEMO_CODES, delegate, SECRETARIAT } from '../utils/elections-fixtures';
+import { adoptRanking, DEMO_CODES, delegate, demoIds, SECRETARIAT } from '../utils/elections-fixtures';
+import type { TestApp } from '../utils/test-app';
 import { DEMO_PASSWORD } from '../utils/test-database';
 import { describeInBrowser, PHONE, seriousAccessibilityViolations, startWebHarness, type WebHarness } from './browser';
 
@@ -319,5 +320,69 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     );
     const kept = await again.locator('.receipt code').allTextContents();
     expect(board.body.entries).toEqual([{ tracker: kept[0], choice: 'yes' }]);
+  }, 120_000);
+
+  it('an award ballot: approve or reject each candidate, the quota said in words, the refused listed with why', async () => {
+    // The data an award needs, written as the elections tests write it: an adopted ranking and a
+    // sealed pledge that every unit but Cao Bằng signed.
+    const dataSource = harness.app.get(DataSource);
+    const t = { dataSource } as unknown as TestApp;
+    const ids = await demoIds(t);
+    await adoptRanking(t, ids, { 'son-la': '95.00', 'lang-son': '92.00', 'lai-chau': '90.00', 'ha-giang': '80.00' });
+    const admin = ids.userIds['admin@thidua.local'];
+    const [doc] = (await dataSource.query(
+      `INSERT INTO signed_documents (kind, subject_id, canonical, digest)
+       VALUES ('pledge_seal', gen_random_uuid(), '{}', repeat('0', 64)) RETURNING id`,
+    )) as { id: string }[];
+    const [pledge] = (await dataSource.query(
+      `INSERT INTO pledges (cycle_id, cluster_id, number, shared_text, rules_version_id, status, created_by, seal_document_id, sealed_at)
+       SELECT c.id, c.cluster_id, 1, 'Giao ước thi đua năm 2011', c.rules_version_id, 'sealed', $2, $3, now()
+         FROM cycles c WHERE c.id = $1 RETURNING id`,
+      [ids.cycleId, admin, doc.id],
+    )) as { id: string }[];
+    for (const code of ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'lao-cai', 'lang-son']) {
+      await dataSource.query(
+        `INSERT INTO unit_pledges (pledge_id, unit_id, status, drafted_by, signed_document_id) VALUES ($1, $2, 'signed', $3, $4)`,
+        [pledge.id, ids.unitIds[code], admin, doc.id],
+      );
+    }
+    const title = 'Đề nghị Cờ thi đua của Liên minh HTX Việt Nam';
+    const created = await apiCall<{ id: string }>('POST', `/meetings/${meetingId}/polls`, {
+      kind: 'award_proposal',
+      title,
+      awardCategoryCode: 'ALLIANCE-FLAG',
+    });
+    expect(created.status).toBe(201);
+    expect((await apiCall('POST', `/polls/${created.body.id}/open`, {})).status).toBe(200);
+
+    const page = phones['son-la'];
+    const card = page.getByRole('article', { name: title });
+    await card.getByText('Đồng ý nhiều nhất 1 đơn vị.').waitFor();
+    const refused = card.getByRole('region', { name: 'Không đủ điều kiện ứng cử' });
+    await refused.getByText(/chưa ký giao ước thi đua/).waitFor();
+    await refused
+      .getByText(/không có trong bảng xếp hạng/)
+      .first()
+      .waitFor();
+    const eligible = ['son-la', 'lang-son', 'lai-chau', 'ha-giang'];
+    // Two approvals for a quota of one: refused on the page, in words, before anything is sent.
+    for (const [index, code] of eligible.entries()) {
+      const group = card.getByRole('group', { name: unitNames[code], exact: true });
+      await group
+        .getByRole('radio', {
+          name: `${index < 2 ? 'Đồng ý' : 'Không đồng ý'} đề nghị ${unitNames[code]}`,
+          exact: true,
+        })
+        .check();
+    }
+    await card.getByRole('button', { name: 'Tiếp tục' }).click();
+    await card.getByRole('alert').getByText('Chỉ được đồng ý nhiều nhất 1 đơn vị.').waitFor();
+    await expectAccessible(page);
+
+    await card.getByRole('radio', { name: `Không đồng ý đề nghị ${unitNames['lang-son']}` }).check();
+    await card.getByRole('button', { name: 'Tiếp tục' }).click();
+    await card.getByText(`Bạn chọn: Đồng ý: ${unitNames['son-la']}`).waitFor();
+    await card.getByRole('button', { name: 'Gửi lá phiếu' }).click();
+    await card.getByText(`Đã nhận lá phiếu của bạn: Đồng ý: ${unitNames['son-la']}.`).waitFor();
   }, 120_000);
 });
