@@ -104,6 +104,11 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     await page.getByText('không phải đại biểu hay thủ trưởng của một đơn vị thành viên').waitFor();
     expect(await page.getByRole('button', { name: /^Điểm danh cho/ }).count()).toBe(0);
     await expectAccessible(page);
+    // The same in English, on request.
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await page.getByText('You are not a delegate or head of a member unit of the cluster').waitFor();
+    await page.getByRole('heading', { name: 'Units present' }).waitFor();
+    await expectAccessible(page);
   }, 60_000);
 
   it('seven delegates sign in and check in for their units; the quorum follows live', async () => {
