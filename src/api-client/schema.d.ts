@@ -4990,12 +4990,57 @@ export interface components {
        */
       reason: string;
     };
-    SignableDocumentDto: {
+    DocumentClusterDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example CUM-MN */
+      code: string;
+      name: string;
+    };
+    DocumentCycleDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 2011 */
+      year: number;
+    };
+    PledgeDocumentRulesVersionDto: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+    };
+    PledgeDocumentVersionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The pledge's number (its `number` in the API). */
+      version: number;
+    };
+    PledgeSealReferenceDto: {
+      /** @enum {string} */
+      kind: 'unit_pledge';
+      /** Format: uuid */
+      unitId: string;
+      unitCode: string;
+      /** @description SHA-256 (hex) of the unit's signed pledge document. */
+      digest: string;
+    };
+    PledgeSealDocumentDto: {
+      /** @enum {string} */
+      type: 'thidua.pledge-seal';
       /**
-       * @description What the document is.
-       * @enum {string}
+       * @description The version of the format; a new shape gets a new one.
+       * @enum {integer}
        */
-      kind: 'unit_pledge' | 'pledge_seal' | 'counting_record' | 'handover_record';
+      formatVersion: 1;
+      cluster: components['schemas']['DocumentClusterDto'];
+      cycle: components['schemas']['DocumentCycleDto'];
+      rulesVersion: components['schemas']['PledgeDocumentRulesVersionDto'];
+      pledge: components['schemas']['PledgeDocumentVersionDto'];
+      /** @description SHA-256 (hex) of the shared text (UTF-8). */
+      sharedTextDigest: string;
+      /** @description By unit code (code point order). */
+      references: components['schemas']['PledgeSealReferenceDto'][];
+    };
+    PledgeSealSignableDocumentDto: {
       /**
        * Format: uuid
        * @description The record it is about: the unit pledge, the pledge, the poll or the handover.
@@ -5010,12 +5055,15 @@ export interface components {
       canonical: string;
       /** @description SHA-256 (hex) of the canonical bytes; send it back with the signature. */
       digest: string;
-      /** @description The same document, parsed, for reading (its `type` names the format, e.g. `thidua.unit-pledge`). */
-      content: {
-        [key: string]: unknown;
-      };
       /** @description The signatures over these bytes, oldest first. */
       signatures: components['schemas']['DocumentSignatureDto'][];
+      /**
+       * @description What the document is.
+       * @enum {string}
+       */
+      kind: 'pledge_seal';
+      /** @description The same document as `canonical`, parsed, for reading (its `type` names the format). */
+      content: components['schemas']['PledgeSealDocumentDto'];
     };
     SignDocumentDto: {
       /**
@@ -5243,6 +5291,72 @@ export interface components {
        * @example 1
        */
       expectedVersion?: number;
+    };
+    DocumentUnitDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example LS */
+      code: string;
+      /** @example Liên minh Hợp tác xã tỉnh Lạng Sơn */
+      name: string;
+    };
+    PledgeDocumentTargetDto: {
+      position: number;
+      indicator: string;
+      unitOfMeasure: string;
+      /**
+       * @description A decimal, exact, as text.
+       * @example 1250.5
+       */
+      targetValue: string;
+      /**
+       * @description A decimal, exact, as text.
+       * @example 1100
+       */
+      baseline: string | null;
+    };
+    UnitPledgeDocumentDto: {
+      /** @enum {string} */
+      type: 'thidua.unit-pledge';
+      /**
+       * @description The version of the format; a new shape gets a new one.
+       * @enum {integer}
+       */
+      formatVersion: 1;
+      cluster: components['schemas']['DocumentClusterDto'];
+      cycle: components['schemas']['DocumentCycleDto'];
+      rulesVersion: components['schemas']['PledgeDocumentRulesVersionDto'];
+      pledge: components['schemas']['PledgeDocumentVersionDto'];
+      /** @description The cluster's shared pledge text of this version. */
+      sharedText: string;
+      unit: components['schemas']['DocumentUnitDto'];
+      /** @description By position. */
+      targets: components['schemas']['PledgeDocumentTargetDto'][];
+    };
+    UnitPledgeSignableDocumentDto: {
+      /**
+       * Format: uuid
+       * @description The record it is about: the unit pledge, the pledge, the poll or the handover.
+       */
+      subjectId: string;
+      /**
+       * Format: uuid
+       * @description The stored signed document once someone has signed these bytes; null before.
+       */
+      documentId: string | null;
+      /** @description RFC 8785 canonical JSON: sign exactly these bytes (UTF-8, no trailing newline). */
+      canonical: string;
+      /** @description SHA-256 (hex) of the canonical bytes; send it back with the signature. */
+      digest: string;
+      /** @description The signatures over these bytes, oldest first. */
+      signatures: components['schemas']['DocumentSignatureDto'][];
+      /**
+       * @description What the document is.
+       * @enum {string}
+       */
+      kind: 'unit_pledge';
+      /** @description The same document as `canonical`, parsed, for reading (its `type` names the format). */
+      content: components['schemas']['UnitPledgeDocumentDto'];
     };
     ProgressValueInputDto: {
       /**
@@ -5984,17 +6098,155 @@ export interface components {
        */
       reason?: string;
     };
+    CountingRecordCandidateCountDto: {
+      /** Format: uuid */
+      unitId: string;
+      unitCode: string;
+      unitName: string;
+      votes: number;
+      passes: boolean;
+    };
+    CountingRecordOptionCountDto: {
+      /** @enum {string|null} */
+      option: 'yes' | 'no' | null;
+      votes: number;
+      passes: boolean;
+    };
+    CountingRecordMeetingDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /**
+       * Format: date
+       * @example 2011-12-20
+       */
+      heldOn: string;
+      place: string;
+    };
+    CountingRecordPollDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'leader_election' | 'deputy_election' | 'award_proposal' | 'motion';
+      title: string;
+      /** @enum {string} */
+      method: 'electronic' | 'paper' | 'mixed';
+      /** @description Ballot of the round: 1, then 2 for a runoff… */
+      round: number;
+      /** Format: uuid */
+      parentPollId: string | null;
+      /** @description Award proposals only. */
+      awardCategoryCode: string | null;
+      /** @description Motions only. */
+      motionText: string | null;
+      /** Format: uuid */
+      rulesVersionId: string;
+    };
+    CountingRecordAttendanceDto: {
+      /** @description Member units present when the poll opened. */
+      present: number | null;
+      /** @description Member units when the poll opened. */
+      members: number | null;
+    };
+    CountingRecordRollDto: {
+      /** @description Voters on the roll frozen when the poll opened. */
+      size: number | null;
+      weight: number | null;
+      /** @description SHA-256 (hex) of the frozen roll. */
+      digest: string | null;
+    };
+    CountingRecordBallotsDto: {
+      /** @description Ballots received, electronic and paper. */
+      cast: number;
+      valid: number;
+      /** @description Invalid paper ballots. */
+      invalid: number;
+      /** @description Electronic `abstain` and blank paper ballots. */
+      blank: number;
+      electronic: number;
+    };
+    CountingRecordResultDto: {
+      /** @enum {string} */
+      outcome: 'elected' | 'runoff' | 'undecided' | 'adopted' | 'rejected' | 'proposed' | 'none_proposed' | 'no_quorum';
+      /** @description The elected or proposed unit ids, or `yes` for an adopted motion. */
+      winners: string[];
+      runoff: string[];
+      /** @example 0.5 */
+      threshold: number;
+      base: components['schemas']['PollResultBaseDto'];
+      /** @example 5.5 */
+      votesNeeded: number;
+      quorum: components['schemas']['PollResultQuorumDto'];
+      unresolvedTie: components['schemas']['PollResultUnresolvedTieDto'] | null;
+    };
+    CountingRecordBoardMemberDto: {
+      /** Format: uuid */
+      userId: string;
+      fullName: string;
+      /** Format: uuid */
+      unitId: string | null;
+    };
+    CountingRecordPaperDto: {
+      /** @description Paper ballots handed out, as recorded. */
+      ballotsIssued: number;
+      /**
+       * @description Present (true) when a channel had too few voters and the sheet keeps only its totals (decision 016).
+       * @enum {boolean}
+       */
+      channelsMerged?: true;
+      /**
+       * @description The agreed figures by line (`option:<position>`, `blank`, `invalid`, `ballots_issued`, `ballots_received`).
+       * @example {
+       *       "option:1": 7,
+       *       "option:2": 2,
+       *       "blank": 0,
+       *       "invalid": 1,
+       *       "ballots_issued": 10,
+       *       "ballots_received": 10
+       *     }
+       */
+      sheet: {
+        [key: string]: number;
+      } | null;
+      /** @description The board members whose whole sheets agree. */
+      agreeingMembers: string[];
+      entries: number;
+      corrections: number;
+    };
+    CountingRecordDocumentDto: {
+      /** @enum {string} */
+      type: 'thidua.counting-record';
+      /**
+       * @description The version of the format; a new shape gets a new one.
+       * @enum {integer}
+       */
+      formatVersion: 1;
+      cluster: components['schemas']['DocumentClusterDto'];
+      cycle: components['schemas']['DocumentCycleDto'];
+      meeting: components['schemas']['CountingRecordMeetingDto'];
+      poll: components['schemas']['CountingRecordPollDto'];
+      attendance: components['schemas']['CountingRecordAttendanceDto'];
+      roll: components['schemas']['CountingRecordRollDto'];
+      ballots: components['schemas']['CountingRecordBallotsDto'];
+      /** @description One line per ballot option: a candidate's unit, or a motion's `yes` / `no`. */
+      counts: (
+        components['schemas']['CountingRecordCandidateCountDto'] | components['schemas']['CountingRecordOptionCountDto']
+      )[];
+      result: components['schemas']['CountingRecordResultDto'];
+      tieBreaks: components['schemas']['PollResultTieBreakDto'][];
+      drawSeed: string | null;
+      /** @description The bulletin board digest (GET /polls/{id}/bulletin-board). */
+      bulletinDigest: string | null;
+      countingBoard: components['schemas']['CountingRecordBoardMemberDto'][];
+      /** @description Paper and mixed polls only. */
+      paper?: components['schemas']['CountingRecordPaperDto'];
+    };
     PendingSignerDto: {
       /** Format: uuid */
       userId: string;
       fullName: string;
     };
     CountingRecordResponseDto: {
-      /**
-       * @description What the document is.
-       * @enum {string}
-       */
-      kind: 'unit_pledge' | 'pledge_seal' | 'counting_record' | 'handover_record';
       /**
        * Format: uuid
        * @description The record it is about: the unit pledge, the pledge, the poll or the handover.
@@ -6009,12 +6261,15 @@ export interface components {
       canonical: string;
       /** @description SHA-256 (hex) of the canonical bytes; send it back with the signature. */
       digest: string;
-      /** @description The same document, parsed, for reading (its `type` names the format, e.g. `thidua.unit-pledge`). */
-      content: {
-        [key: string]: unknown;
-      };
       /** @description The signatures over these bytes, oldest first. */
       signatures: components['schemas']['DocumentSignatureDto'][];
+      /**
+       * @description What the document is.
+       * @enum {string}
+       */
+      kind: 'counting_record';
+      /** @description The same document as `canonical`, parsed, for reading (its `type` names the format). */
+      content: components['schemas']['CountingRecordDocumentDto'];
       /** Format: uuid */
       pollId: string;
       /** @description Counting-board members who have not signed yet. */
@@ -6247,12 +6502,52 @@ export interface components {
        */
       toUnitId?: string;
     };
-    HandoverDocumentResponseDto: {
+    HandoverRecordFlagDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      description: string | null;
+    };
+    HandoverRecordPartyDto: {
+      unit: components['schemas']['DocumentUnitDto'];
+    };
+    HandoverRecordElectionDto: {
       /**
-       * @description What the document is.
-       * @enum {string}
+       * Format: uuid
+       * @description The poll that elected the incoming leader.
        */
-      kind: 'unit_pledge' | 'pledge_seal' | 'counting_record' | 'handover_record';
+      pollId: string;
+      termYear: number;
+      /** Format: uuid */
+      leadershipId: string;
+    };
+    HandoverRecordDocumentDto: {
+      /** @enum {string} */
+      type: 'thidua.flag-handover';
+      /**
+       * @description The version of the format; a new shape gets a new one.
+       * @enum {integer}
+       */
+      formatVersion: 1;
+      /** Format: uuid */
+      handoverId: string;
+      cluster: components['schemas']['DocumentClusterDto'];
+      flag: components['schemas']['HandoverRecordFlagDto'];
+      cycle: components['schemas']['DocumentCycleDto'];
+      /**
+       * Format: date
+       * @example 2012-01-10
+       */
+      date: string;
+      place: string;
+      /** @description The outgoing custodian. */
+      from: components['schemas']['HandoverRecordPartyDto'];
+      /** @description The incoming custodian. */
+      to: components['schemas']['HandoverRecordPartyDto'];
+      witnesses: string[];
+      election: components['schemas']['HandoverRecordElectionDto'];
+    };
+    HandoverDocumentResponseDto: {
       /**
        * Format: uuid
        * @description The record it is about: the unit pledge, the pledge, the poll or the handover.
@@ -6267,12 +6562,15 @@ export interface components {
       canonical: string;
       /** @description SHA-256 (hex) of the canonical bytes; send it back with the signature. */
       digest: string;
-      /** @description The same document, parsed, for reading (its `type` names the format, e.g. `thidua.unit-pledge`). */
-      content: {
-        [key: string]: unknown;
-      };
       /** @description The signatures over these bytes, oldest first. */
       signatures: components['schemas']['DocumentSignatureDto'][];
+      /**
+       * @description What the document is.
+       * @enum {string}
+       */
+      kind: 'handover_record';
+      /** @description The same document as `canonical`, parsed, for reading (its `type` names the format). */
+      content: components['schemas']['HandoverRecordDocumentDto'];
       /** Format: uuid */
       handoverId: string;
     };
@@ -13655,7 +13953,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SignableDocumentDto'];
+          'application/json': components['schemas']['PledgeSealSignableDocumentDto'];
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
@@ -14004,7 +14302,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SignableDocumentDto'];
+          'application/json': components['schemas']['UnitPledgeSignableDocumentDto'];
         };
       };
       /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */

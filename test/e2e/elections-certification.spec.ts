@@ -9,6 +9,7 @@ import {
   recordLeader2011,
   type DemoIds,
 } from '../utils/elections-fixtures';
+import { responseViolations } from '../utils/openapi-conformance';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 
@@ -122,6 +123,8 @@ describe('certifying the result', () => {
     );
     expect(res.body).toMatchObject({ signatures: [], secretariatSigned: false, readyToCertify: false });
     expect(res.body.pendingBoardMembers).toHaveLength(2);
+    // The served OpenAPI document types `content` exactly: no field missing, none undeclared.
+    expect(await responseViolations(t, 'GET', `${API}/polls/{id}/counting-record`, 200, res.body)).toEqual([]);
   });
 
   it('refuses certification until every board member and the secretariat have signed', async () => {
@@ -269,6 +272,10 @@ describe('certifying the result', () => {
       },
       () => ({ choice: 'yes' }),
     );
+    // A motion's lines name their option (`yes`, `no`), and still match the served schema.
+    const motionRecord = await record(motion);
+    expect(motionRecord.body.content.counts.map((c: { option: string }) => c.option)).toEqual(['yes', 'no']);
+    expect(await responseViolations(t, 'GET', `${API}/polls/{id}/counting-record`, 200, motionRecord.body)).toEqual([]);
     await signAll(motion);
     expect((await certify(motion)).status).toBe(200);
     const request = await s.get(`/approvals/${requestId}`);

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { responseViolations } from '../utils/openapi-conformance';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
@@ -58,6 +59,8 @@ describe('the rotating flag', () => {
   async function documentOf(id: string) {
     const res = await t.http.get(`${API}/flag-handovers/${id}/document`).set(await as('daibieu.cao-bang@thidua.local'));
     expect(res.status).toBe(200);
+    // Built or stored, the record matches the served OpenAPI schema exactly (none missing, none undeclared).
+    expect(await responseViolations(t, 'GET', `${API}/flag-handovers/{id}/document`, 200, res.body)).toEqual([]);
     return res.body as { canonical: string; digest: string; content: Record<string, unknown>; kind: string };
   }
 

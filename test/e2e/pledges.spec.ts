@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson } from '../../src/modules/ledger/ledger-hash';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
+import { responseViolations } from '../utils/openapi-conformance';
 import { registerTestKey, type TestKeyKind, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
@@ -345,6 +346,8 @@ describe('signed pledges', () => {
       });
       expect(res.body.canonical).toBe(canonicalJson(res.body.content));
       expect(res.body.digest).toBe(sha256(res.body.canonical));
+      // The served OpenAPI document types `content` exactly: no field missing, none undeclared.
+      expect(await responseViolations(t, 'GET', `${API}/unit-pledges/{id}/document`, 200, res.body)).toEqual([]);
     });
 
     it('refuses a signature over a document that changed since it was fetched', async () => {
@@ -541,6 +544,7 @@ describe('signed pledges', () => {
         sharedTextDigest: sha256('Các Liên minh HTX tỉnh cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2012.'),
         references: unitDigests,
       });
+      expect(await responseViolations(t, 'GET', `${API}/pledges/{id}/seal-document`, 200, document.body)).toEqual([]);
 
       const sealed = await sealWith(keys['lang-son'], head('lang-son'));
       expect(sealed.status).toBe(200);

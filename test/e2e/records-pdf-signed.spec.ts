@@ -9,6 +9,7 @@ import {
   type DemoIds,
 } from '../utils/elections-fixtures';
 import { formatInstant } from '../../src/modules/records/vietnamese-format';
+import { responseViolations } from '../utils/openapi-conformance';
 import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
@@ -238,6 +239,10 @@ describe('signed records as PDF: the counting record and the flag handover', () 
         expect(entered.status).toBe(201);
       }
       expect((await s.step(motionId, 'tally')).status).toBe(200);
+      // The record as served for signing: its `paper` part matches the served OpenAPI schema too.
+      const record = await s.get(`/polls/${motionId}/counting-record`);
+      expect(record.body.content.paper).toMatchObject({ ballotsIssued: 7, sheet, corrections: 0 });
+      expect(await responseViolations(t, 'GET', `${API}/polls/{id}/counting-record`, 200, record.body)).toEqual([]);
 
       const text = await textOf(await getPdf(`/polls/${motionId}/counting-record.pdf`));
       expect(text).toContain('Hình thức Bỏ phiếu kín bằng phiếu giấy');

@@ -1,3 +1,4 @@
+import { responseViolations } from '../utils/openapi-conformance';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 /**
@@ -7,7 +8,14 @@ import { createTestApp, type TestApp } from '../utils/test-app';
  */
 describe('signable documents: one shape, one sign request, one bundle schema', () => {
   let t: TestApp;
-  type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; type?: string; allOf?: Schema[] };
+  type Schema = {
+    $ref?: string;
+    properties?: Record<string, Schema>;
+    items?: Schema;
+    type?: string;
+    allOf?: Schema[];
+    enum?: unknown[];
+  };
   let openapi: {
     paths: Record<
       string,
@@ -58,6 +66,57 @@ describe('signable documents: one shape, one sign request, one bundle schema', (
       });
       expect(nameOf(schema.properties!.signatures.items!)).toBe('DocumentSignatureDto');
     }
+  });
+
+  it("types each route's `content` as its kind's document, and `kind` as that one kind", () => {
+    const expected: Record<string, [string, string, string]> = {
+      '/api/v1/unit-pledges/{id}/document': ['unit_pledge', 'UnitPledgeDocumentDto', 'thidua.unit-pledge'],
+      '/api/v1/pledges/{id}/seal-document': ['pledge_seal', 'PledgeSealDocumentDto', 'thidua.pledge-seal'],
+      '/api/v1/polls/{id}/counting-record': ['counting_record', 'CountingRecordDocumentDto', 'thidua.counting-record'],
+      '/api/v1/flag-handovers/{id}/document': ['handover_record', 'HandoverRecordDocumentDto', 'thidua.flag-handover'],
+    };
+    for (const path of DOCUMENT_ROUTES) {
+      const schema = resolve(openapi.paths[path].get.responses['200'].content!['application/json'].schema);
+      const content = schema.properties!.content;
+      const document = openapi.components.schemas[nameOf(content.allOf?.[0] ?? content)!];
+      expect({
+        path,
+        kind: schema.properties!.kind.enum,
+        content: nameOf(content.allOf?.[0] ?? content),
+        type: document.properties!.type.enum,
+        formatVersion: document.properties!.formatVersion.enum,
+      }).toEqual({
+        path,
+        kind: [expected[path][0]],
+        content: expected[path][1],
+        type: [expected[path][2]],
+        formatVersion: [1],
+      });
+    }
+  });
+
+  it('the strict check the specs run on served documents refuses what the schema does not say', async () => {
+    const path = '/api/v1/unit-pledges/{id}/document';
+    expect(await responseViolations(t, 'GET', path, 200, {})).toEqual(
+      expect.arrayContaining(['body.kind: required, missing', 'body.content: required, missing']),
+    );
+    const wrong = {
+      kind: 'pledge_seal',
+      documentId: 'not-a-uuid',
+      extra: 1,
+      content: { type: 'thidua.unit-pledge', formatVersion: 2, targets: [{ position: 1.5 }] },
+    };
+    expect(await responseViolations(t, 'GET', path, 200, wrong)).toEqual(
+      expect.arrayContaining([
+        'body.kind: "pledge_seal" not in the enum',
+        'body.documentId: "not-a-uuid" is not a uuid',
+        'body.extra: not declared by the schema',
+        'body.content.formatVersion: 2 not in the enum',
+        'body.content.cluster: required, missing',
+        'body.content.targets[0].position: 1.5 where the schema says integer',
+        'body.content.targets[0].indicator: required, missing',
+      ]),
+    );
   });
 
   it('every sign route takes the one SignDocumentDto', () => {

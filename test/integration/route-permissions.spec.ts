@@ -70,9 +70,15 @@ describe('route permissions', () => {
       .filter((r) => r.isPublic)
       .map((r) => r.route.split(' ')[1]);
     expect(publicRoutes.sort()).toEqual(
-      ['AuthController.login', 'AuthController.logout', 'AuthController.refresh', 'HealthController.check'].map(
-        (name) => expect.stringContaining(name),
-      ),
+      [
+        'AuthController.browserLogin',
+        'AuthController.browserLogout',
+        'AuthController.browserRefresh',
+        'AuthController.login',
+        'AuthController.logout',
+        'AuthController.refresh',
+        'HealthController.check',
+      ].map((name) => expect.stringContaining(name)),
     );
   });
 

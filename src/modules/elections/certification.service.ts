@@ -16,7 +16,7 @@ import { CountingBoard } from './counting-board.entity';
 import { boardOf } from './counting-board.service';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
-import { buildCountingRecord } from './counting-record';
+import { buildCountingRecord, type CountingRecord } from './counting-record';
 import type { CountingRecordResponseDto } from './dto/certification.dto';
 import type { PollResponseDto, PollVersionDto } from './dto/polls.dto';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';
@@ -178,7 +178,7 @@ export class CertificationService {
         });
     if (document) {
       const { canonical, digest } = document;
-      return { canonical, digest, content: JSON.parse(canonical) as Record<string, unknown>, document };
+      return { canonical, digest, content: JSON.parse(canonical) as CountingRecord, document };
     }
     const content = await buildCountingRecord(manager, poll);
     return { ...this.signer.document(content), content, document: null };

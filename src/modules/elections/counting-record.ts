@@ -5,10 +5,57 @@ import { channelsMerged } from './bulletin-board';
 
 /** Count-sheet lines that say nothing of any choice: invalid ballots exist on paper only. */
 const UNSPLIT_LINES = new Set(['ballots_issued', 'ballots_received', 'invalid']);
-import type { Poll } from './poll.entity';
+import type { Poll, PollKind, PollMethod } from './poll.entity';
 import { storedPollResult } from './poll-result';
+import type { PollResult } from './poll-tally';
 
 export const COUNTING_RECORD_TYPE = 'thidua.counting-record';
+
+/** A candidate's line of the count; a motion's line names its option instead. */
+export type CountingRecordCount =
+  | { unitId: string; unitCode: string; unitName: string; votes: number; passes: boolean }
+  | { option: 'yes' | 'no' | null; votes: number; passes: boolean };
+
+/** `thidua.counting-record/1`, the published format (docs/elections.md); its schema is CountingRecordDocumentDto. */
+export interface CountingRecord {
+  type: typeof COUNTING_RECORD_TYPE;
+  formatVersion: 1;
+  cluster: { id: string; code: string; name: string };
+  cycle: { id: string; year: number };
+  meeting: { id: string; title: string; heldOn: string; place: string };
+  poll: {
+    id: string;
+    kind: PollKind;
+    title: string;
+    method: PollMethod;
+    round: number;
+    parentPollId: string | null;
+    awardCategoryCode: string | null;
+    motionText: string | null;
+    rulesVersionId: string;
+  };
+  attendance: { present: number | null; members: number | null };
+  roll: { size: number | null; weight: number | null; digest: string | null };
+  ballots: { cast: number; valid: number; invalid: number; blank: number; electronic: number };
+  counts: CountingRecordCount[];
+  result: Pick<
+    PollResult,
+    'outcome' | 'winners' | 'runoff' | 'threshold' | 'base' | 'votesNeeded' | 'quorum' | 'unresolvedTie'
+  >;
+  tieBreaks: PollResult['tieBreaks'];
+  drawSeed: string | null;
+  bulletinDigest: string | null;
+  countingBoard: { userId: string; fullName: string; unitId: string | null }[];
+  /** Paper and mixed polls only. */
+  paper?: {
+    ballotsIssued: number;
+    channelsMerged?: true;
+    sheet: Record<string, number> | null;
+    agreeingMembers: string[];
+    entries: number;
+    corrections: number;
+  };
+}
 
 interface RecordFacts {
   cluster_id: string;
@@ -28,7 +75,7 @@ interface RecordFacts {
  * how ties were settled. The figures no longer change once the poll is tallied; names and places
  * could, so the first signature freezes the record (certification.service.ts).
  */
-export async function buildCountingRecord(manager: EntityManager, poll: Poll): Promise<Record<string, unknown>> {
+export async function buildCountingRecord(manager: EntityManager, poll: Poll): Promise<CountingRecord> {
   const [facts] = (await manager.query(
     `SELECT k.id AS cluster_id, k.code AS cluster_code, k.name AS cluster_name, c.id AS cycle_id, c.year,
             m.id AS meeting_id, m.title AS meeting_title, to_char(m.held_on, 'YYYY-MM-DD') AS held_on, m.place
@@ -46,7 +93,7 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
   );
   const result = storedPollResult(poll.kind, poll.result)!;
   const board = await boardOf(manager, poll.id);
-  const record: Record<string, unknown> = {
+  const record: CountingRecord = {
     type: COUNTING_RECORD_TYPE,
     formatVersion: 1,
     cluster: { id: facts.cluster_id, code: facts.cluster_code, name: facts.cluster_name },

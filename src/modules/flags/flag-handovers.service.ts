@@ -22,7 +22,7 @@ import type {
 import { custodyTime, lockFlag, moveCustody, newPeriodId, openPeriod } from './flag-custody';
 import { FlagCustodyPeriod } from './flag-custody-period.entity';
 import { flagHandedOverGate } from './flag-handed-over.gate';
-import { handoverRecord } from './flag-handover-document';
+import { handoverRecord, type HandoverRecord } from './flag-handover-document';
 import { handoverResponse } from './flag-responses';
 import { FlagHandover } from './flag-handover.entity';
 import { FlagPolicy } from './flag.policy';
@@ -138,7 +138,7 @@ export class FlagHandoversService implements OnModuleInit {
   async document(_actor: Actor, id: string): Promise<HandoverDocumentResponseDto> {
     const manager = this.dataSource.manager;
     const handover = await findHandover(manager, id);
-    const source = handover.signedDocumentId
+    const source: { stored: SignedDocument } | { content: HandoverRecord } = handover.signedDocumentId
       ? { stored: await manager.findOneByOrFail(SignedDocument, { id: handover.signedDocumentId }) }
       : { content: await handoverRecord(manager, handover) };
     return { ...(await signableDocument(manager, 'handover_record', id, source)), handoverId: id };

@@ -9,7 +9,7 @@ import { SignedDocument } from '../signatures/signed-document.entity';
 import { signingTime } from '../signatures/signer-capacity';
 import type { PledgeResponseDto } from './dto/pledges.dto';
 import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
-import type { SignableDocumentDto } from '../signatures/dto/signable-document.dto';
+import type { PledgeSealSignableDocumentDto } from './dto/pledge-documents.dto';
 import { signableDocument } from '../signatures/signable-document';
 import { countersignCapacity } from './pledge-countersigner';
 import { pledgeSealDocument, type PledgeSealDocument } from './pledge-documents';
@@ -34,7 +34,7 @@ export class PledgeSealService {
     private readonly bundles: SignedBundles,
   ) {}
 
-  async sealDocument(_actor: Actor, id: string): Promise<SignableDocumentDto> {
+  async sealDocument(_actor: Actor, id: string): Promise<PledgeSealSignableDocumentDto> {
     const manager = this.dataSource.manager;
     const pledge = await findPledge(manager, id);
     if (pledge.sealDocumentId) {

@@ -10,7 +10,7 @@ import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
 import { AmendPledgeDto, CreatePledgeDto, PledgeResponseDto, UpdatePledgeDto } from './dto/pledges.dto';
 import { SignDocumentDto } from '../signatures/dto/sign-document.dto';
-import { SignableDocumentDto } from '../signatures/dto/signable-document.dto';
+import { PledgeSealSignableDocumentDto } from './dto/pledge-documents.dto';
 import { SignedBundleDto } from '../signatures/dto/signed-bundle.dto';
 import { PledgeSealService } from './pledge-seal.service';
 import { PledgesService } from './pledges.service';
@@ -117,9 +117,12 @@ export class PledgesController {
       "Canonical bytes and digest of the seal (the digest of every member unit's signed pledge); 409 " +
       'pledge_units_unsigned while a unit has not signed. Once sealed, the document as signed.',
   })
-  @ApiOkResponse({ type: SignableDocumentDto })
+  @ApiOkResponse({ type: PledgeSealSignableDocumentDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  sealDocument(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignableDocumentDto> {
+  sealDocument(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+  ): Promise<PledgeSealSignableDocumentDto> {
     return this.seals.sealDocument(actor, id);
   }
 

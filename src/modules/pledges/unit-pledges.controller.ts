@@ -6,7 +6,7 @@ import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
 import { SignDocumentDto } from '../signatures/dto/sign-document.dto';
-import { SignableDocumentDto } from '../signatures/dto/signable-document.dto';
+import { UnitPledgeSignableDocumentDto } from './dto/pledge-documents.dto';
 import { SetTargetsDto, UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { UnitPledgesService } from './unit-pledges.service';
 import { ApiVersionedResponse, IfMatchHeader } from '../../common/versioning/versioning.decorators';
@@ -57,9 +57,9 @@ export class UnitPledgesController {
       'RFC 8785 canonical JSON of the shared text, the unit, its targets, the cycle, the rules version and the ' +
       'pledge version, and its SHA-256. Only once the targets are approved (409 pledge_targets_not_approved).',
   })
-  @ApiOkResponse({ type: SignableDocumentDto })
+  @ApiOkResponse({ type: UnitPledgeSignableDocumentDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  document(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<SignableDocumentDto> {
+  document(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<UnitPledgeSignableDocumentDto> {
     return this.unitPledges.document(actor, id);
   }
 

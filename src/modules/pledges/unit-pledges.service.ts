@@ -13,7 +13,7 @@ import { SignedDocument } from '../signatures/signed-document.entity';
 import { signingTime, unitHeadCapacity } from '../signatures/signer-capacity';
 import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
 import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
-import type { SignableDocumentDto } from '../signatures/dto/signable-document.dto';
+import type { UnitPledgeSignableDocumentDto } from './dto/pledge-documents.dto';
 import { signableDocument } from '../signatures/signable-document';
 import { toTargetDto, type SetTargetsDto, type UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { targetsOf, unitPledgeDocument } from './pledge-documents';
@@ -112,7 +112,7 @@ export class UnitPledgesService implements OnModuleInit {
   }
 
   /** The canonical bytes the head signs: built now when approved, as stored once signed. */
-  async document(actor: Actor, id: string): Promise<SignableDocumentDto> {
+  async document(actor: Actor, id: string): Promise<UnitPledgeSignableDocumentDto> {
     const manager = this.dataSource.manager;
     const unitPledge = await findUnitPledge(manager, id);
     const pledge = await findPledge(manager, unitPledge.pledgeId);

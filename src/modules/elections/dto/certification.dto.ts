@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SignableDocumentDto } from '../../signatures/dto/signable-document.dto';
+import {
+  SignableDocumentDto,
+  signableContent,
+  signableKind,
+  type SignableDocumentOf,
+} from '../../signatures/dto/signable-document.dto';
+import { CountingRecordDocumentDto } from './counting-record-document.dto';
 
 export class PendingSignerDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
@@ -7,7 +13,12 @@ export class PendingSignerDto {
 }
 
 /** The counting record (biên bản kiểm phiếu) in the shape of every signable document, with where its signing stands. */
-export class CountingRecordResponseDto extends SignableDocumentDto {
+export class CountingRecordResponseDto
+  extends SignableDocumentDto
+  implements SignableDocumentOf<'counting_record', CountingRecordDocumentDto>
+{
+  @signableKind('counting_record') kind: 'counting_record';
+  @signableContent(CountingRecordDocumentDto) content: CountingRecordDocumentDto;
   @ApiProperty({ format: 'uuid' }) pollId: string;
   @ApiProperty({ type: [PendingSignerDto], description: 'Counting-board members who have not signed yet.' })
   pendingBoardMembers: PendingSignerDto[];

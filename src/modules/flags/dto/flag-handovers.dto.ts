@@ -6,7 +6,13 @@ import type { FlagHandover } from '../flag-handover.entity';
 import { HANDOVER_STATUSES, type HandoverStatus } from '../flag-handover.entity';
 import { toUnitRef, trimmed, UnitRefDto } from './flags.dto';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
-import { SignableDocumentDto } from '../../signatures/dto/signable-document.dto';
+import {
+  SignableDocumentDto,
+  signableContent,
+  signableKind,
+  type SignableDocumentOf,
+} from '../../signatures/dto/signable-document.dto';
+import { HandoverRecordDocumentDto } from './handover-record-document.dto';
 
 export class OpenHandoverDto {
   @ApiProperty({
@@ -119,6 +125,11 @@ export function toFlagHandoverResponse(
 }
 
 /** The handover record to sign, in the shape of every signable document, with its handover. */
-export class HandoverDocumentResponseDto extends SignableDocumentDto {
+export class HandoverDocumentResponseDto
+  extends SignableDocumentDto
+  implements SignableDocumentOf<'handover_record', HandoverRecordDocumentDto>
+{
+  @signableKind('handover_record') kind: 'handover_record';
+  @signableContent(HandoverRecordDocumentDto) content: HandoverRecordDocumentDto;
   @ApiProperty({ format: 'uuid' }) handoverId: string;
 }

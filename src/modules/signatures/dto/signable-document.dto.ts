@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SIGNED_DOCUMENT_KINDS, type SignedDocumentKind } from '../signed-document.entity';
+import type { SignedDocumentKind } from '../signed-document.entity';
 
 /** Who signed a document, with which key, in what capacity, when. */
 export class DocumentSignatureDto {
@@ -42,10 +42,10 @@ export class DocumentSignatureDto {
  * Every signable document is served in this one shape (`GET /unit-pledges/{id}/document`,
  * `GET /pledges/{id}/seal-document`, `GET /polls/{id}/counting-record`,
  * `GET /flag-handovers/{id}/document`): sign exactly `canonical` (UTF-8), send back `digest`.
+ * Each route answers a subclass that adds `kind` and `content` typed for its kind, so a generated
+ * client gets the document's real type without narrowing a union (decision 034).
  */
-export class SignableDocumentDto {
-  @ApiProperty({ enum: SIGNED_DOCUMENT_KINDS, description: 'What the document is.' })
-  kind: SignedDocumentKind;
+export abstract class SignableDocumentDto {
   @ApiProperty({
     format: 'uuid',
     description: 'The record it is about: the unit pledge, the pledge, the poll or the handover.',
@@ -62,12 +62,23 @@ export class SignableDocumentDto {
   canonical: string;
   @ApiProperty({ description: 'SHA-256 (hex) of the canonical bytes; send it back with the signature.' })
   digest: string;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The same document, parsed, for reading (its `type` names the format, e.g. `thidua.unit-pledge`).',
-  })
-  content: Record<string, unknown>;
   @ApiProperty({ type: [DocumentSignatureDto], description: 'The signatures over these bytes, oldest first.' })
   signatures: DocumentSignatureDto[];
 }
+
+/** The fields every kind adds: what the document is and its parsed content. */
+export interface SignableDocumentOf<K extends SignedDocumentKind, C> extends SignableDocumentDto {
+  kind: K;
+  content: C;
+}
+
+/** `kind` of a per-kind subclass: one value. */
+export const signableKind = (kind: SignedDocumentKind) =>
+  ApiProperty({ enum: [kind], description: 'What the document is.' });
+
+/** `content` of a per-kind subclass: the parsed canonical document, typed. */
+export const signableContent = (type: new () => object) =>
+  ApiProperty({
+    type,
+    description: 'The same document as `canonical`, parsed, for reading (its `type` names the format).',
+  });
