@@ -303,7 +303,8 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     await card.getByRole('button', { name: 'Tiếp tục' }).click();
     await card.getByRole('button', { name: 'Gửi lá phiếu' }).click();
     await card.getByText('Đang gửi lá phiếu…').waitFor();
-    // The phone retries with the same key (and loses that answer too).
+    // The phone retries with the same key (and loses that answer too), and says so.
+    await card.getByText('Mạng yếu: đang gửi lại đúng lá phiếu này').waitFor();
     while (attempts < 2) await page.waitForTimeout(100);
 
     // The poll closes before any answer: the phone still holds the ballot's key, not a receipt.

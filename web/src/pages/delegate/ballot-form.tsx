@@ -37,6 +37,7 @@ export function BallotForm({
   const [awardAbstain, setAwardAbstain] = useState(false);
   const [phase, setPhase] = useState<Phase>(stored.pending ? 'sending' : 'choose');
   const [error, setError] = useState<string>();
+  const [retries, setRetries] = useState(0);
   const sending = useRef(false);
   const eligible = poll.candidates.filter((c) => c.eligible).sort((a, b) => a.position! - b.position!);
   const refused = poll.candidates.filter((c) => !c.eligible);
@@ -50,6 +51,7 @@ export function BallotForm({
       sending.current = true;
       setPhase('sending');
       setError(undefined);
+      setRetries(0);
       try {
         for (let attempt = 0; ; attempt += 1) {
           try {
@@ -88,6 +90,7 @@ export function BallotForm({
               setPhase('unsent');
               return;
             }
+            setRetries(attempt + 1);
             await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
           }
         }
@@ -130,7 +133,10 @@ export function BallotForm({
   if (phase === 'sending' || phase === 'unsent') {
     return (
       <div className="ballot">
-        <p role="status">{phase === 'sending' ? t('delegate.ballot.sending') : ''}</p>
+        <div role="status">
+          {phase === 'sending' && <p>{t('delegate.ballot.sending')}</p>}
+          {phase === 'sending' && retries > 0 && <p>{t('delegate.ballot.retrying')}</p>}
+        </div>
         {phase === 'unsent' && (
           <>
             <p role="alert" className="error">
