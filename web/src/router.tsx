@@ -17,6 +17,10 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: 'm/:meetingId',
+        lazy: async () => ({ Component: (await import('./pages/delegate/delegate-page')).default }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
