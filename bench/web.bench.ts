@@ -124,6 +124,17 @@ function report(results: Measured[], build: WebBuild): void {
       `- ${m.via}, ${m.path}: LCP element ${m.lcp.element}; JS/CSS content-encoding: ${m.encodings.join(', ')}`,
     );
   }
+  for (const m of results.filter((r) => r.cpuRate === CPU_RATES[0] && !r.notFound)) {
+    const load = m.loads.find((l) => l.lcpMs === m.lcp.median) ?? m.loads[0];
+    console.log(`\n${m.via}, ${m.path}: the requests of the median load (LCP at ${msOrDash(load.lcpMs)} ms)\n`);
+    console.log('| sent ms | done ms | type | path | on the wire KB |');
+    console.log('|---:|---:|---|---|---:|');
+    for (const t of [...load.transfers].sort((x, y) => x.startMs - y.startMs)) {
+      const url = new URL(t.url);
+      const path = url.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}');
+      console.log(`| ${t.startMs.toFixed(0)} | ${t.endMs.toFixed(0)} | ${t.type} | ${path} | ${kb(t.encodedBytes)} |`);
+    }
+  }
   const uncompressed = results.filter((m) => m.encodings.includes('none'));
   if (uncompressed.length > 0) {
     const m = uncompressed[0];

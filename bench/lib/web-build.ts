@@ -125,10 +125,13 @@ function packageOf(source: string): string {
   return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 }
 
+const UNMAPPED = '(unmapped: JSON imports such as the messages, bundler glue)';
+
 /**
  * Which package each byte of a minified file came from: every mapped segment of the generated code
- * (from its column to the next segment's) is charged to its source's package; unmapped code (the
- * bundler's glue) to "(bundler runtime, unmapped)". What source-map-explorer does, in a few lines.
+ * (from its column to the next segment's) is charged to its source's package; code without a
+ * mapping to UNMAPPED: Vite maps no JSON import (the i18n message files are most of it) nor its
+ * own glue (the module preload helper, the interop shims). What source-map-explorer does.
  */
 export function attribute(code: string, map: SourceMap): PackageWeight[] {
   const pieces = new Map<string, string[]>();
@@ -142,13 +145,13 @@ export function attribute(code: string, map: SourceMap): PackageWeight[] {
   map.mappings.split(';').forEach((mappingLine, lineIndex) => {
     const line = lines[lineIndex] ?? '';
     let column = 0;
-    let previous: { column: number; owner: string } = { column: 0, owner: '(bundler runtime, unmapped)' };
+    let previous: { column: number; owner: string } = { column: 0, owner: UNMAPPED };
     for (const segment of mappingLine.split(',')) {
       if (!segment) continue;
       const fields = decodeSegment(segment);
       column += fields[0];
       charge(previous.owner, line.slice(previous.column, column));
-      let owner = '(bundler runtime, unmapped)';
+      let owner = UNMAPPED;
       if (fields.length >= 4) {
         source += fields[1];
         owner = packageOf(map.sources[source] ?? '');

@@ -54,6 +54,9 @@ export interface Transfer {
   encodedBytes: number;
   /** The response's content-encoding ('' when the body came as it is). */
   contentEncoding: string;
+  /** When it was sent and when its last byte came, ms after the page's own request was sent. */
+  startMs: number;
+  endMs: number;
 }
 
 export interface PageLoad {
@@ -126,13 +129,26 @@ export async function loadPage(browser: Browser, url: string, options: LoadOptio
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const requests = new Map<string, { url: string; type: string; status: number; contentEncoding: string }>();
+    const requests = new Map<
+      string,
+      { url: string; type: string; status: number; contentEncoding: string; startMs: number }
+    >();
+    /** CDP's monotonic clock (seconds) when the document's request was sent: the waterfall's zero. */
+    let zero: number | undefined;
+    const since = (timestamp: number) => (timestamp - (zero ?? timestamp)) * 1000;
     const pending = new Set<string>();
     const transfers: Transfer[] = [];
     let lastActivity = Date.now();
     cdp.on('Network.requestWillBeSent', (event) => {
       const type = event.type ?? 'Other';
-      requests.set(event.requestId, { url: event.request.url, type, status: 0, contentEncoding: '' });
+      zero ??= event.timestamp;
+      requests.set(event.requestId, {
+        url: event.request.url,
+        type,
+        status: 0,
+        contentEncoding: '',
+        startMs: since(event.timestamp),
+      });
       if (!LONG_LIVED.has(type)) pending.add(event.requestId);
       lastActivity = Date.now();
     });
@@ -149,7 +165,7 @@ export async function loadPage(browser: Browser, url: string, options: LoadOptio
     });
     cdp.on('Network.loadingFinished', (event) => {
       const request = requests.get(event.requestId);
-      if (request) transfers.push({ ...request, encodedBytes: event.encodedDataLength });
+      if (request) transfers.push({ ...request, encodedBytes: event.encodedDataLength, endMs: since(event.timestamp) });
       pending.delete(event.requestId);
       lastActivity = Date.now();
     });
