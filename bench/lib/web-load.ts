@@ -161,7 +161,10 @@ export async function loadPage(browser: Browser, url: string, options: LoadOptio
         Object.entries(event.response.headers).map(([key, value]) => [key.toLowerCase(), value]),
       );
       request.contentEncoding = headers['content-encoding'] ?? '';
-      if (LONG_LIVED.has(event.type)) pending.delete(event.requestId);
+      // An event stream read with fetch (to send a token) is a Fetch that never ends: its type says so.
+      if (LONG_LIVED.has(event.type) || event.response.mimeType === 'text/event-stream') {
+        pending.delete(event.requestId);
+      }
     });
     cdp.on('Network.loadingFinished', (event) => {
       const request = requests.get(event.requestId);
@@ -181,7 +184,10 @@ export async function loadPage(browser: Browser, url: string, options: LoadOptio
     const deadline = Date.now() + options.timeoutMs;
     await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
     while (pending.size > 0 || Date.now() - lastActivity < options.quietMs) {
-      if (Date.now() > deadline) throw new Error(`${url}: still loading after ${options.timeoutMs} ms`);
+      if (Date.now() > deadline) {
+        const open = [...pending].map((id) => requests.get(id)?.url).join(', ');
+        throw new Error(`${url}: still loading after ${options.timeoutMs} ms (open: ${open || 'none'})`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
