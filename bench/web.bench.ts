@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import type { BrowserContextOptions } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 import type { Benchmark } from './lib/bench';
 import type { BenchDatabase } from './lib/bench-database';
 import { startGzipProxy } from './lib/gzip-proxy';
@@ -16,6 +16,12 @@ const PAGES = (process.env.BENCH_WEB_PAGES ?? '/,/m/{meeting},/meetings/{meeting
 const CPU_RATES = (process.env.BENCH_WEB_CPU ?? '1,4').split(',').map(Number);
 /** How the pages are served: by the service itself, and through a gzipping reverse proxy (bench/lib/gzip-proxy.ts). */
 const VIAS = (process.env.BENCH_WEB_VIA ?? 'service,gzip-proxy').split(',') as Via[];
+/**
+ * A demo account (e.g. daibieu.son-la@thidua.local): each page is measured a second time with that
+ * person signed in beforehand through the browser sign-in (`POST /auth/browser/login`, which sets
+ * the refresh cookie), as a delegate who signed in earlier and opens the link again.
+ */
+const SIGN_IN = process.env.BENCH_WEB_SIGN_IN;
 const QUIET_MS = env('BENCH_WEB_QUIET_MS', 2000);
 const TIMEOUT_MS = env('BENCH_WEB_TIMEOUT_MS', 120_000);
 
@@ -172,6 +178,18 @@ function report(results: Measured[], build: WebBuild): void {
   }
 }
 
+async function browserSignIn(context: BrowserContext, origin: string, password: string): Promise<void> {
+  const res = await context.request.post(`${origin}/api/v1/auth/browser/login`, {
+    data: { email: SIGN_IN, password },
+  });
+  if (!res.ok()) {
+    throw new Error(
+      `BENCH_WEB_SIGN_IN: POST /auth/browser/login answered ${res.status()} ${await res.text()} ` +
+        '(this checkout needs the browser sign-in of #15, and a demo account)',
+    );
+  }
+}
+
 const benchmark: Benchmark = {
   name: 'web',
   description:
@@ -211,12 +229,18 @@ const benchmark: Benchmark = {
               const projector = /\/projector$/.test(path);
               const context = { ...(projector ? PROJECTOR : PHONE), locale: 'vi-VN' };
               const viewport = projector ? '1920×1080' : 'phone 390×844';
-              for (const cpuRate of CPU_RATES) {
-                const options = { context, cpuRate, quietMs: QUIET_MS, timeoutMs: TIMEOUT_MS };
-                for (let i = 0; i < WARMUP; i++) await loadPage(browser, `${origin}${path}`, options);
-                const loads: PageLoad[] = [];
-                for (let i = 0; i < RUNS; i++) loads.push(await loadPage(browser, `${origin}${path}`, options));
-                results.push(summarize(via, template, viewport, cpuRate, loads, build));
+              for (const signedIn of SIGN_IN ? [false, true] : [false]) {
+                const prepare = signedIn
+                  ? (c: BrowserContext) => browserSignIn(c, origin, service.demoPassword)
+                  : undefined;
+                const label = signedIn ? `${template} (signed in)` : template;
+                for (const cpuRate of CPU_RATES) {
+                  const options = { context, cpuRate, quietMs: QUIET_MS, timeoutMs: TIMEOUT_MS, prepare };
+                  for (let i = 0; i < WARMUP; i++) await loadPage(browser, `${origin}${path}`, options);
+                  const loads: PageLoad[] = [];
+                  for (let i = 0; i < RUNS; i++) loads.push(await loadPage(browser, `${origin}${path}`, options));
+                  results.push(summarize(via, label, viewport, cpuRate, loads, build));
+                }
               }
             }
           }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 /**
  * Chrome DevTools' "Slow 4G" preset, figure for figure (devtools-frontend,
@@ -77,6 +77,8 @@ export interface LoadOptions {
   /** How long no request may start or end before the first load counts as over. */
   quietMs: number;
   timeoutMs: number;
+  /** Runs in the fresh context before the measured load, unthrottled (e.g. a sign-in that sets a cookie). */
+  prepare?: (context: BrowserContext) => Promise<void>;
 }
 
 /** Requests that never end while the page is open and do not belong to a first load. */
@@ -127,6 +129,7 @@ const READ_PAINT = `new Promise((resolve) => {
 export async function loadPage(browser: Browser, url: string, options: LoadOptions): Promise<PageLoad> {
   const context = await browser.newContext({ ...options.context, serviceWorkers: 'block' });
   try {
+    await options.prepare?.(context);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const requests = new Map<
