@@ -50,6 +50,9 @@ export async function startGzipProxy(target: string): Promise<GzipProxy> {
         else answer.pipe(res);
       },
     );
+    // The browser went away (a context closed with the meeting's event stream open): so does the
+    // upstream request, or the service would wait for that stream forever when it closes.
+    res.on('close', () => forward.destroy());
     forward.on('error', () => {
       if (!res.headersSent) res.writeHead(502);
       res.end();
