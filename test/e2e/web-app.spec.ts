@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -17,6 +18,8 @@ describe('the web app served at /', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>thidua</title><div id="root"></div>');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
     database = await createTestDatabase();
     app = await createApp({ dataSourceOptions: database.options, webDistDir: dir });
   });
@@ -41,6 +44,18 @@ describe('the web app served at /', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('sends the precompressed asset the browser accepts, else the file as it is', async () => {
+    const server = app.getHttpServer();
+    const br = await request(server).get('/assets/index-abc123.js').set('accept-encoding', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.text).toBe('console.log(1)');
+    const gzip = await request(server).get('/assets/index-abc123.js').set('accept-encoding', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await request(server).get('/assets/index-abc123.js').set('accept-encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('console.log(1)');
   });
 
   it('keeps unknown service paths and non-page requests as 404 problems', async () => {

@@ -37,6 +37,8 @@ export async function serveWebApp(app: NestFastifyApplication, dir: string | und
   await app.register(fastifyStatic, {
     root: dir,
     wildcard: false,
+    // The build writes .br and .gz beside each file (web/vite.config.ts): sent to browsers that accept them.
+    preCompressed: true,
     setHeaders: (reply, path) => {
       reply.header(
         'cache-control',
