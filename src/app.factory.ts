@@ -80,19 +80,23 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     jsonBodyParser(fastify),
   );
   fastify.addHook('onRequest', refuseNulInUrl);
-  fastify.addHook('onSend', async (request, reply) => {
+  // Callback hooks, not async ones, where they run on every request: no promise each (decision 033).
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   // Multipart only where a route asks for it (`@RouteConfig({ multipart: true })`: the evidence
   // upload), within limits that stop a request while it streams in; elsewhere it stays a 415.
   // Cookies for the browser's session routes only (the refresh cookie is scoped to /api/v1/auth).
   await app.register(cookie);
   await app.register(multipart, { limits: multipartLimits(evidenceConfig()) });
-  fastify.addHook('preValidation', async (request) => {
+  fastify.addHook('preValidation', (request, _reply, done) => {
     if (request.isMultipart() && (request.routeOptions.config as { multipart?: boolean }).multipart !== true) {
-      throw new CommonException(CommonErrorCode.UnsupportedMediaType, 'This route takes a JSON body.');
+      done(new CommonException(CommonErrorCode.UnsupportedMediaType, 'This route takes a JSON body.'));
+      return;
     }
+    done();
   });
 
   const document = buildOpenApiDocument(app);

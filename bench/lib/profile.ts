@@ -50,8 +50,8 @@ export async function profiled<T>(file: string, work: () => Promise<T>): Promise
 const STAGES: [string, RegExp][] = [
   ['PostgreSQL client (pg, its socket I/O)', /node_modules\/(pg|pg-pool|pg-protocol)\/|prepared-query/],
   [
-    'JWT check (passport, jsonwebtoken)',
-    /node_modules\/(passport|passport-jwt|jsonwebtoken|jws|jwa|@nestjs\/passport)\/|auth\.guards|jwt\.strategy/,
+    'JWT check (fast-jwt; before: passport, jsonwebtoken)',
+    /node_modules\/(fast-jwt|passport|passport-jwt|jsonwebtoken|jws|jwa|@nestjs\/passport)\/|auth\.guards|access-token\.verifier|jwt\.strategy/,
   ],
   [
     'validation pipe (class-transformer, class-validator)',

@@ -1,14 +1,19 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { PERMISSION_KEY, PUBLIC_KEY } from '../../src/common/access/access.decorators';
 import { Permission } from '../../src/common/access/permission';
+import { OWN_IDEMPOTENCY_SCHEME_KEY } from '../../src/common/idempotency/idempotency.decorators';
+import { IdempotencyInterceptor } from '../../src/common/idempotency/idempotency.interceptor';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 interface DeclaredRoute {
   route: string;
   permission?: string;
   isPublic: boolean;
+  ownIdempotencyScheme: boolean;
+  /** How many times IdempotencyInterceptor is on the route (method and class). */
+  idempotencyInterceptors: number;
 }
 
 /** Every handler of every controller the application registered, with what it declares. */
@@ -26,10 +31,15 @@ function registeredRoutes(t: TestApp): DeclaredRoute[] {
         if (path === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         const read = (key: string) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+        const interceptors = [handler, controller].flatMap(
+          (target) => (Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? [],
+        );
         routes.push({
           route: `${method} ${controller.name}.${name} (${path})`,
           permission: read(PERMISSION_KEY) as string | undefined,
           isPublic: read(PUBLIC_KEY) === true,
+          ownIdempotencyScheme: read(OWN_IDEMPOTENCY_SCHEME_KEY) === true,
+          idempotencyInterceptors: interceptors.filter((i) => i === IdempotencyInterceptor).length,
         });
       }
     }
@@ -57,6 +67,16 @@ describe('route permissions', () => {
   it('every route declares a permission or is explicitly public — deny by default', () => {
     const undeclared = registeredRoutes(t).filter((r) => !r.isPublic && !r.permission);
     expect(undeclared.map((r) => r.route)).toEqual([]);
+  });
+
+  it('every signed-in route has the Idempotency-Key interceptor once, but the ballot; public routes none', () => {
+    const routes = registeredRoutes(t);
+    const expected = (r: DeclaredRoute) => (r.isPublic || r.ownIdempotencyScheme ? 0 : 1);
+    const wrong = routes.filter((r) => r.idempotencyInterceptors !== expected(r));
+    expect(wrong.map((r) => `${r.route}: ${r.idempotencyInterceptors}`)).toEqual([]);
+    expect(routes.filter((r) => r.ownIdempotencyScheme).map((r) => r.route)).toEqual([
+      expect.stringContaining('BallotsController.cast'),
+    ]);
   });
 
   it('declared permissions are known permissions', () => {

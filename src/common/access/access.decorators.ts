@@ -1,14 +1,43 @@
-import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  SetMetadata,
+  UseInterceptors,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { OWN_IDEMPOTENCY_SCHEME_KEY } from '../idempotency/idempotency.decorators';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import type { Actor } from './actor';
 import type { Permission } from './permission';
 
 export const PERMISSION_KEY = 'thidua:permission';
 export const PUBLIC_KEY = 'thidua:public';
 
-/** The permission a route needs; checked by `PermissionGuard` before the handler runs. */
-export const RequirePermission = (permission: Permission) =>
-  applyDecorators(SetMetadata(PERMISSION_KEY, permission), ApiBearerAuth(), ApiExtension('x-permission', permission));
+export interface SignedInRouteOptions {
+  /**
+   * The route reads `Idempotency-Key` itself, with rules of its own (the ballot: a key that is never
+   * stored with the voter, decision 011), so `IdempotencyInterceptor` is not put on it.
+   */
+  ownIdempotencyScheme?: boolean;
+}
+
+/**
+ * The permission a route needs, checked by `PermissionGuard` before the handler runs; and, as on
+ * every route of a signed-in person, `IdempotencyInterceptor` (decision 028: `Idempotency-Key` on
+ * their POSTs). Every non-public route declares a permission (deny by default, tested), so every
+ * such route gets the interceptor without asking for it; it is put here rather than globally so that
+ * the ballot can go without Nest's interceptor pipeline, a tenth of its CPU (decision 033).
+ */
+export const RequirePermission = (permission: Permission, options: SignedInRouteOptions = {}) =>
+  applyDecorators(
+    SetMetadata(PERMISSION_KEY, permission),
+    ApiBearerAuth(),
+    ApiExtension('x-permission', permission),
+    options.ownIdempotencyScheme
+      ? SetMetadata(OWN_IDEMPOTENCY_SCHEME_KEY, true)
+      : UseInterceptors(IdempotencyInterceptor),
+  );
 
 /** A route anyone may call without signing in (login, refresh, health, the OpenAPI document). */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-permission', 'public'));

@@ -19,10 +19,12 @@ type MarkedRequest = IncomingMessage & { [UNLOGGED]?: true };
  * that may start before this hook, so it asks `isUnloggedRoute` when it writes the line (at the response).
  */
 export function markUnloggedRoutes(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: it runs on every request (decision 033).
+  fastify.addHook('onRequest', (request, _reply, done) => {
     if ((request.routeOptions.config as RequestLogRouteConfig | undefined)?.requestLog === false) {
       (request.raw as MarkedRequest)[UNLOGGED] = true;
     }
+    done();
   });
 }
 

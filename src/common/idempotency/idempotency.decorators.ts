@@ -1,9 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
-
-export const OWN_IDEMPOTENCY_SCHEME_KEY = 'thidua:own-idempotency-scheme';
-
 /**
- * The route reads `Idempotency-Key` itself with rules of its own (the ballot: a key that is never
- * stored with the voter), so the global interceptor leaves it alone.
+ * Set on a route that reads `Idempotency-Key` itself with rules of its own (the ballot: a key that is
+ * never stored with the voter): `@RequirePermission(permission, { ownIdempotencyScheme: true })`, which
+ * then leaves `IdempotencyInterceptor` off the route (decision 033).
  */
-export const OwnIdempotencyScheme = () => SetMetadata(OWN_IDEMPOTENCY_SCHEME_KEY, true);
+export const OWN_IDEMPOTENCY_SCHEME_KEY = 'thidua:own-idempotency-scheme';

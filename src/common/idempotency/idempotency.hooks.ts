@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdempotentRequest } from './idempotency.interceptor';
-import type { IdempotencyStore, StoredAnswer } from './idempotency.store';
+import type { IdempotencyClaim, IdempotencyStore, StoredAnswer } from './idempotency.store';
 
 /** The headers of an answer a retry gets again; the others (request id, security headers) are the retry's own. */
 const KEPT_HEADERS = ['content-type', 'location', 'content-location', 'etag', 'last-modified'];
@@ -42,34 +42,55 @@ function bodyText(payload: unknown): string | null | undefined {
  * that ends without an answer (the client went away) frees its key.
  */
 export function registerIdempotencyHooks(fastify: FastifyInstance, store: IdempotencyStore, logger: Logger): void {
-  fastify.addHook('onSend', async (request: FastifyRequest & IdempotentRequest, reply: FastifyReply, payload) => {
+  // Callback hooks: most requests claimed no key, and they pass without a promise (decision 033).
+  fastify.addHook('onSend', (request: FastifyRequest & IdempotentRequest, reply: FastifyReply, payload, done) => {
     const state = request.idempotency;
-    if (!state?.claim || state.settled) return payload;
-    state.settled = true;
-    const body = bodyText(payload);
-    try {
-      if (body !== undefined && isFinalAnswer(reply.statusCode, body)) {
-        const headers: StoredAnswer['headers'] = {};
-        for (const name of KEPT_HEADERS) {
-          const value = reply.getHeader(name);
-          if (value !== undefined) headers[name] = String(value);
-        }
-        await store.complete(state.claim, { status: reply.statusCode, headers, body });
-      } else {
-        await store.release(state.claim);
-      }
-    } catch (err) {
-      // The answer still goes out; the key stays held until its lease ends, then a retry runs again.
-      logger.error({ err, requestId: request.id }, 'Could not keep the answer of an Idempotency-Key');
+    if (!state?.claim || state.settled) {
+      done(null, payload);
+      return;
     }
-    return payload;
-  });
-  fastify.addHook('onResponse', async (request: FastifyRequest & IdempotentRequest) => {
-    const state = request.idempotency;
-    if (!state?.claim || state.settled) return;
     state.settled = true;
-    await store.release(state.claim).catch((err: unknown) => {
-      logger.error({ err, requestId: request.id }, 'Could not free an Idempotency-Key');
-    });
+    void keep(store, logger, request, reply, state.claim, payload).then(() => done(null, payload));
   });
+  fastify.addHook('onResponse', (request: FastifyRequest & IdempotentRequest, _reply, done) => {
+    const state = request.idempotency;
+    if (!state?.claim || state.settled) {
+      done();
+      return;
+    }
+    state.settled = true;
+    void store
+      .release(state.claim)
+      .catch((err: unknown) => {
+        logger.error({ err, requestId: request.id }, 'Could not free an Idempotency-Key');
+      })
+      .then(() => done());
+  });
+}
+
+/** Keeps a final answer for retries, or frees the key; never fails the answer itself. */
+async function keep(
+  store: IdempotencyStore,
+  logger: Logger,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  claim: IdempotencyClaim,
+  payload: unknown,
+): Promise<void> {
+  const body = bodyText(payload);
+  try {
+    if (body !== undefined && isFinalAnswer(reply.statusCode, body)) {
+      const headers: StoredAnswer['headers'] = {};
+      for (const name of KEPT_HEADERS) {
+        const value = reply.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      await store.complete(claim, { status: reply.statusCode, headers, body });
+    } else {
+      await store.release(claim);
+    }
+  } catch (err) {
+    // The answer still goes out; the key stays held until its lease ends, then a retry runs again.
+    logger.error({ err, requestId: request.id }, 'Could not keep the answer of an Idempotency-Key');
+  }
 }

@@ -1,10 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { of, type Observable } from 'rxjs';
-import { PUBLIC_KEY } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
-import { OWN_IDEMPOTENCY_SCHEME_KEY } from './idempotency.decorators';
 import { IdempotencyException } from './idempotency.exception';
 import { parseIdempotencyKey, requestFingerprint } from './idempotency-key';
 import { IdempotencyStore, type IdempotencyClaim } from './idempotency.store';
@@ -19,25 +16,19 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 /**
  * `Idempotency-Key` on every POST of a signed-in person (decision 028): the first request with a
  * key runs and its answer is kept; a retry with the same request gets that answer again without
- * running; the same key with another request is 422, while the first still runs 409. Public
- * routes (sign-in) and routes with a scheme of their own (ballots) ignore the header.
+ * running; the same key with another request is 422, while the first still runs 409. Put on
+ * every route that requires a permission by `@RequirePermission` (decision 033); so not on public
+ * routes (sign-in: tokens are never kept at rest), nor on routes with a scheme of their own (ballots).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly store: IdempotencyStore,
-  ) {}
+  constructor(private readonly store: IdempotencyStore) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest & IdempotentRequest & { user?: Actor }>();
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined) return next.handle();
-    const targets = [context.getHandler(), context.getClass()];
-    // Public routes (sign-in: tokens are never kept at rest) and routes with their own scheme.
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return next.handle();
-    if (this.reflector.getAllAndOverride<boolean>(OWN_IDEMPOTENCY_SCHEME_KEY, targets)) return next.handle();
     const userId = request.user?.userId;
     if (!userId) return next.handle();
     const key = parseIdempotencyKey(header);

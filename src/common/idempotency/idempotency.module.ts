@@ -6,19 +6,22 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { registerIdempotencyHooks } from './idempotency.hooks';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
 
 /** Expired keys are deleted this often by every instance (a cheap indexed delete). */
 const SWEEP_EVERY_MS = 15 * 60 * 1000;
 
-/** `Idempotency-Key` on the POSTs of signed-in people, for the whole API (decision 028). */
+/**
+ * `Idempotency-Key` on the POSTs of signed-in people, for the whole API (decision 028). The interceptor
+ * is put on every route that requires a permission by `@RequirePermission` (decision 033), in the
+ * route's own module: global, so the store reaches every module.
+ */
 @Global()
 @Module({
-  providers: [IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [IdempotencyStore],
   exports: [IdempotencyStore],
 })
 export class IdempotencyModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {

@@ -1,42 +1,39 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Actor } from '../../common/access/actor';
 import { PUBLIC_KEY, SESSION_CHECKED_BY_HANDLER_KEY } from '../../common/access/access.decorators';
 import { CommonException } from '../../common/errors/common.exception';
+import { AccessTokenVerifier, tokenOnlyActor } from './access-token.verifier';
+import { ActorLoader } from './actor.loader';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { LoginDto } from './dto/auth.dto';
 
-/** Global: every request carries a valid access token unless its route is `@Public()`. */
+/**
+ * Global: every request carries a valid access token unless its route is `@Public()`. The token is
+ * checked by `AccessTokenVerifier` (no passport on this path: it ran on every request, decision 033);
+ * the person and their mandates are then loaded, except on a `@SessionCheckedByHandler()` route.
+ */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenVerifier,
+    private readonly actors: ActorLoader,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    if (this.reflector.getAllAndOverride<boolean>(SESSION_CHECKED_BY_HANDLER_KEY, targets)) {
-      context.switchToHttp().getRequest<{ sessionCheckedByHandler?: boolean }>().sessionCheckedByHandler = true;
-    }
-    return super.canActivate(context);
-  }
-
-  override handleRequest<T>(err: unknown, user: T, info: unknown): T {
-    if (err) throw err;
-    if (user) return user;
-    const name = (info as { name?: string } | undefined)?.name;
-    if (name === 'TokenExpiredError')
-      throw new AuthException(AuthErrorCode.AccessTokenExpired, 'Refresh the session or sign in again.');
-    if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'SyntaxError') {
-      throw new AuthException(
-        AuthErrorCode.AccessTokenInvalid,
-        'Send the access token exactly as the login returned it.',
-      );
-    }
-    throw new AuthException(AuthErrorCode.AccessTokenMissing, 'Send `Authorization: Bearer <access token>`.');
+    const request = context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders; user?: Actor }>();
+    const claims = this.tokens.fromAuthorizationHeader(request.headers.authorization);
+    request.user = this.reflector.getAllAndOverride<boolean>(SESSION_CHECKED_BY_HANDLER_KEY, targets)
+      ? tokenOnlyActor(claims)
+      : await this.actors.load(claims.sub, claims.sid);
+    return true;
   }
 }
 

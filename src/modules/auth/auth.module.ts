@@ -7,10 +7,10 @@ import type { FastifyRequest } from 'fastify';
 import { authConfig } from '../../config/auth.config';
 import { PgThrottlerStorage } from '../../common/throttling/pg-throttler.storage';
 import { ThrottlingModule } from '../../common/throttling/throttling.module';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwtStrategy } from './jwt.strategy';
 import { LoginBudget } from './login-budget';
 import { LocalStrategy } from './local.strategy';
 
@@ -38,7 +38,8 @@ import { LocalStrategy } from './local.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, ActorLoader, JwtStrategy, LocalStrategy, LoginBudget],
-  exports: [AuthService],
+  providers: [AuthService, ActorLoader, AccessTokenVerifier, LocalStrategy, LoginBudget],
+  // For the global JwtAuthGuard (app.module.ts).
+  exports: [AuthService, AccessTokenVerifier, ActorLoader],
 })
 export class AuthModule {}

@@ -15,7 +15,7 @@ import { AuthErrorCode, AuthException } from './auth.exception';
 import { RefreshToken } from './refresh-token.entity';
 import type { ChangePasswordDto, MeDto, PasswordChangedDto, SessionsEndedDto, TokenPairDto } from './dto/auth.dto';
 import { LoginBudget } from './login-budget';
-import type { AccessTokenClaims } from './jwt.strategy';
+import type { AccessTokenClaims } from './access-token.verifier';
 
 export interface ClientInfo {
   ip?: string;

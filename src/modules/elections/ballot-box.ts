@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { BallotOptions } from './ballot-choice';
 import type { PollKind, PollMethod, PollStatus } from './poll.entity';
 
@@ -63,7 +63,8 @@ export const RESEAL_SQL = `
 WITH gone AS (DELETE FROM ballots WHERE poll_id = $1 RETURNING tracker, choice)
 INSERT INTO ballots (poll_id, tracker, choice) SELECT $1, tracker, choice FROM gone ORDER BY tracker`;
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
+// One-shot digest: no Hash object per call (three per ballot, decision 033).
+const sha256 = (data: string | Buffer): Buffer => hash('sha256', data, 'buffer');
 
 /** Domain-separated hashes of the voter's key: the two cannot be matched without the key itself. */
 export function participationKeyHash(pollId: string, key: string): Buffer {

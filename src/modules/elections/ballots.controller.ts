@@ -4,7 +4,6 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { CurrentActor, RequirePermission, SessionCheckedByHandler } from '../../common/access/access.decorators';
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
-import { OwnIdempotencyScheme } from '../../common/idempotency/idempotency.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
 import { BallotsService } from './ballots.service';
@@ -16,13 +15,12 @@ export class BallotsController {
   constructor(private readonly ballots: BallotsService) {}
 
   @Post('ballots')
-  @RequirePermission(Permission.BallotsCast)
+  // Its key is never stored with the voter (decision 011), so no IdempotencyInterceptor on it (decision 033).
+  @RequirePermission(Permission.BallotsCast, { ownIdempotencyScheme: true })
   // The casting statement checks the session itself: one round trip per ballot (decision 011).
   @SessionCheckedByHandler()
   // No request-log line (decision 011; who cast when is not the log's business), by the resolved route.
   @RouteConfig({ requestLog: false })
-  // Its key is never stored with the voter (decision 011), so not through the global interceptor.
-  @OwnIdempotencyScheme()
   @ApiOperation({
     summary: 'Cast a secret ballot',
     description:
