@@ -2,25 +2,25 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import DelegatePage from './pages/delegate/delegate-page';
+import { ProjectorPage } from './pages/projector/projector-page';
 
 /**
- * One route table. Pages of the meeting hall (delegate, projector) are split into their own
- * chunks with `lazy`, so a phone loads only what its page needs.
+ * One route table. The meeting hall's pages (delegate, projector) are in the entry chunk: a
+ * lazy chunk cost one more round trip before the first paint, ~0.56 s on Slow 4G, for ~12 KB of
+ * gzipped code (bench/web.bench.ts, docs/benchmarks.md). The console's pages (later) stay lazy.
  */
 export const router = createBrowserRouter([
   {
     // The wall of the hall: the whole screen, without the app's header.
     path: 'meetings/:meetingId/projector',
-    lazy: async () => ({ Component: (await import('./pages/projector/projector-page')).ProjectorPage }),
+    element: <ProjectorPage />,
   },
   {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      {
-        path: 'm/:meetingId',
-        lazy: async () => ({ Component: (await import('./pages/delegate/delegate-page')).default }),
-      },
+      { path: 'm/:meetingId', element: <DelegatePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
