@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import { API_PREFIX } from './common/http/api-prefix';
 import { RequestMethod } from '@nestjs/common';
 import { markUnloggedRoutes } from './common/http/request-log';
 import { securityHeaders } from './common/http/security-headers';
@@ -21,7 +22,7 @@ import { refuseNulInUrl } from './common/http/text-input';
 import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { createValidationPipe } from './common/validation/validation';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX };
 
 /**
  * Builds the application exactly as production runs it; `main.ts` listens on it and the tests

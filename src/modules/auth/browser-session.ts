@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { API_PREFIX } from '../../common/http/api-prefix';
 import type { BrowserSessionDto, TokenPairDto } from './dto/auth.dto';
 import { AuthErrorCode, AuthException } from './auth.exception';
 
@@ -13,8 +14,8 @@ import { AuthErrorCode, AuthException } from './auth.exception';
 export const REFRESH_COOKIE = 'thidua_refresh';
 export const CSRF_COOKIE = 'thidua_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-// Under the global prefix (API_PREFIX in app.factory.ts): the refresh cookie goes to the auth routes only.
-const AUTH_PATH = '/api/v1/auth';
+// Under the global prefix: the refresh cookie goes to the auth routes only.
+const AUTH_PATH = `/${API_PREFIX}/auth`;
 
 export function refreshTokenFromCookie(request: FastifyRequest): string {
   const token = request.cookies?.[REFRESH_COOKIE];

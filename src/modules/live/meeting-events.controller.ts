@@ -1,8 +1,7 @@
 import { Controller, Param, Sse, UseGuards, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { CurrentActor, RequirePermission } from '../../common/access/access.decorators';
-import type { Actor } from '../../common/access/actor';
+import { RequirePermission } from '../../common/access/access.decorators';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
@@ -30,7 +29,7 @@ export class MeetingEventsController {
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @ApiProblems(400, 401, 403, 404)
-  stream(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Observable<MessageEvent> {
-    return this.events.stream(actor, id);
+  stream(@Param('id', UuidParam) id: string): Observable<MessageEvent> {
+    return this.events.stream(id);
   }
 }

@@ -16,7 +16,6 @@ import {
   switchMap,
 } from 'rxjs';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../common/access/actor';
 import { liveConfig } from '../../config/live.config';
 import { openPollTurnout } from '../elections/open-poll-turnout';
 import { MeetingEventsHub, type MeetingChange } from './meeting-events.hub';
@@ -39,7 +38,7 @@ export class MeetingEventsService {
   ) {}
 
   /** The stream of a meeting the actor may read (`MeetingStreamGuard` checked it before the first byte). */
-  stream(_actor: Actor, meetingId: string): Observable<MessageEvent> {
+  stream(meetingId: string): Observable<MessageEvent> {
     const toEvent = (change: MeetingChange): MessageEvent => ({
       type: change.kind,
       data: { meetingId: change.meetingId, ...(change.pollId ? { pollId: change.pollId } : {}) },
