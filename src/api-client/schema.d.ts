@@ -2926,6 +2926,8 @@ export interface components {
       role: 'admin' | 'secretariat' | 'head' | 'officer' | 'delegate';
       unit: components['schemas']['MeScopeDto'] | null;
       cluster: components['schemas']['MeScopeDto'] | null;
+      /** @description For a unit's mandate: the clusters the unit is a member of today (the portal works in them). */
+      unitClusters: components['schemas']['MeScopeDto'][];
       /** Format: date-time */
       validFrom: string;
       /** Format: date-time */

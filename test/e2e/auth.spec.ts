@@ -110,6 +110,8 @@ describe('auth', () => {
           role: 'head',
           unit: expect.objectContaining({ code: 'son-la' }),
           cluster: null,
+          // The unit's cluster today, where the portal works.
+          unitClusters: [expect.objectContaining({ code: 'bien-gioi-phia-bac' })],
           validTo: null,
         }),
       ]);
@@ -128,6 +130,7 @@ describe('auth', () => {
           role: 'secretariat',
           unit: null,
           cluster: expect.objectContaining({ code: 'bien-gioi-phia-bac' }),
+          unitClusters: [],
         }),
       ]);
       expect(res.body.permissions).toContain('memberships.manage');

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/app.factory';
-import { createTestDatabase, type TestDatabase } from '../utils/test-database';
+import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '../utils/test-database';
 
 /**
  * Browser tests drive Debian's Chromium through playwright-core, the way a person does (roles and
@@ -103,3 +103,18 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 
 /** Phone-sized context, as a delegate holds it in the meeting hall. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** Password of every demo account (test/utils/test-database.ts). */
+export { DEMO_PASSWORD };
+
+/**
+ * Opens `path` and signs in there as `email` through the page's own sign-in form (the way a person
+ * does; the form shows wherever a page needs a session).
+ */
+export async function openSignedIn(page: Page, baseUrl: string, path: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor({ state: 'detached' });
+}

@@ -1,3 +1,4 @@
+import { currentMembershipSql } from '../registry/current-membership';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -217,6 +218,17 @@ export class AuthService {
       relations: { unit: true, cluster: true },
       order: { validFrom: 'ASC' },
     });
+    const unitIds = [...new Set(mandates.flatMap((m) => (m.unitId ? [m.unitId] : [])))];
+    // The clusters of the person's units today: a read model of the registry for the portal's scope.
+    const memberships: { unit_id: string; id: string; code: string; name: string }[] = unitIds.length
+      ? await this.dataSource.query(
+          `SELECT m.unit_id, c.id, c.code, c.name
+             FROM cluster_memberships m JOIN clusters c ON c.id = m.cluster_id
+            WHERE m.unit_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}
+            ORDER BY c.name`,
+          [unitIds],
+        )
+      : [];
     return {
       user: { id: actor.userId, email: actor.email, fullName: actor.fullName, locale: actor.locale },
       mandates: mandates.map((m) => ({
@@ -224,6 +236,9 @@ export class AuthService {
         role: m.role,
         unit: m.unit ? { id: m.unit.id, code: m.unit.code, name: m.unit.name } : null,
         cluster: m.cluster ? { id: m.cluster.id, code: m.cluster.code, name: m.cluster.name } : null,
+        unitClusters: memberships
+          .filter((row) => row.unit_id === m.unitId)
+          .map(({ id, code, name }) => ({ id, code, name })),
         validFrom: m.validFrom.toISOString(),
         validTo: m.validTo?.toISOString() ?? null,
       })),

@@ -31,3 +31,19 @@ export function setLanguage(language: Language): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, language);
   void i18n.changeLanguage(language);
 }
+
+export interface Messages {
+  vi: Record<string, unknown>;
+  en: Record<string, unknown>;
+}
+
+/**
+ * Adds an area's own message files (the console's and the portal's screens keep theirs beside their
+ * code and load them with their lazy chunk). Deep-merged into the one namespace, so keys read as
+ * `console.registry.title` wherever they come from.
+ */
+export function registerMessages(messages: Messages): void {
+  for (const language of LANGUAGES) {
+    i18n.addResourceBundle(language, 'translation', messages[language], true, false);
+  }
+}

@@ -100,6 +100,11 @@ export class MeMandateDto {
   @ApiProperty({ enum: ['admin', 'secretariat', 'head', 'officer', 'delegate'] }) role: string;
   @ApiProperty({ type: MeScopeDto, nullable: true }) unit: MeScopeDto | null;
   @ApiProperty({ type: MeScopeDto, nullable: true }) cluster: MeScopeDto | null;
+  @ApiProperty({
+    type: [MeScopeDto],
+    description: "For a unit's mandate: the clusters the unit is a member of today (the portal works in them).",
+  })
+  unitClusters: MeScopeDto[];
   @ApiProperty({ format: 'date-time' }) validFrom: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validTo: string | null;
 }

@@ -1,0 +1,89 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { api, unwrap, type Schemas } from '../api/client';
+import { useSession } from '../auth/session';
+
+type Cycle = Schemas['CycleResponseDto'];
+
+export interface ConsoleScope {
+  /** Clusters this person runs: their secretariat mandates (an administrator: every cluster). */
+  clusters: { id: string; name: string }[];
+  clusterId?: string;
+  cycles: Cycle[];
+  cycle?: Cycle;
+  isAdmin: boolean;
+  setClusterId(id: string): void;
+  setCycleId(id: string): void;
+}
+
+const STORAGE_KEY = 'thidua.console.scope';
+const ScopeContext = createContext<ConsoleScope | null>(null);
+
+function stored(): { clusterId?: string; cycleId?: string } {
+  try {
+    return JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '{}') as {
+      clusterId?: string;
+      cycleId?: string;
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** Which cluster and which year the clerk works on; remembered on this device, newest year by default. */
+export function ConsoleScopeProvider({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  const isAdmin = Boolean(me?.mandates.some((mandate) => mandate.role === 'admin'));
+  const [choice, setChoice] = useState(stored);
+
+  const allClusters = useQuery({
+    queryKey: ['clusters', 'all'],
+    queryFn: () => unwrap(api.GET('/api/v1/clusters', { params: { query: { pageSize: 100 } } })),
+    enabled: isAdmin,
+  });
+  const clusters = useMemo(() => {
+    if (isAdmin) return (allClusters.data?.items ?? []).map(({ id, name }) => ({ id, name }));
+    const seen = new Map<string, string>();
+    for (const mandate of me?.mandates ?? []) {
+      if (mandate.role === 'secretariat' && mandate.cluster) seen.set(mandate.cluster.id, mandate.cluster.name);
+    }
+    return [...seen].map(([id, name]) => ({ id, name }));
+  }, [isAdmin, allClusters.data, me]);
+
+  const clusterId = clusters.find((cluster) => cluster.id === choice.clusterId)?.id ?? clusters[0]?.id;
+  const cycles = useQuery({
+    queryKey: ['clusters', clusterId, 'cycles'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/clusters/{clusterId}/cycles', {
+          params: { path: { clusterId: clusterId! }, query: { pageSize: 100, sort: '-year' } },
+        }),
+      ),
+    enabled: Boolean(clusterId),
+  });
+  const cycleList = cycles.data?.items ?? [];
+  const cycle = cycleList.find((item) => item.id === choice.cycleId) ?? cycleList[0];
+
+  const value = useMemo<ConsoleScope>(() => {
+    const remember = (next: { clusterId?: string; cycleId?: string }) => {
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
+      setChoice(next);
+    };
+    return {
+      clusters,
+      clusterId,
+      cycles: cycleList,
+      cycle,
+      isAdmin,
+      setClusterId: (id) => remember({ clusterId: id }),
+      setCycleId: (id) => remember({ clusterId, cycleId: id }),
+    };
+  }, [clusters, clusterId, cycleList, cycle, isAdmin]);
+  return <ScopeContext.Provider value={value}>{children}</ScopeContext.Provider>;
+}
+
+export function useConsoleScope(): ConsoleScope {
+  const scope = useContext(ScopeContext);
+  if (!scope) throw new Error('useConsoleScope outside the console');
+  return scope;
+}
