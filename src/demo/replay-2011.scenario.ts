@@ -38,27 +38,43 @@ export interface Replay2011Result {
   outcome: Replay2011Outcome;
 }
 
-const STEPS: { title: string; run: (r: Replay) => Promise<string[]> }[] = [
+/** The chapters, by key: the web tests replace the secretariat's part of one with the console's. */
+export type Replay2011StepKey = 'registry' | 'rules' | 'pledge' | 'reports' | 'scoring' | 'meeting' | 'flag' | 'close';
+
+export const REPLAY_2011_STEPS: { key: Replay2011StepKey; title: string; run: (r: Replay) => Promise<string[]> }[] = [
   {
+    key: 'registry',
     title: 'The registry: the cluster, its 7 provincial alliances and their people; the 2011 leader; the flag',
     run: buildRegistry,
   },
   {
+    key: 'rules',
     title: 'The 2011 cycle opened; the reward rules drafted, adopted by the heads, pinned',
     run: openCycleAndAdoptRules,
   },
   {
+    key: 'pledge',
     title: 'The emulation pledge: targets approved, signed by the 7 heads, sealed by the 2011 leader',
     run: signPledge,
   },
   {
+    key: 'reports',
     title: "The results report: each unit's 2011 figures, approved by its head; the cluster's totals",
     run: reportResults,
   },
-  { title: 'Scoring and ranking: self-scores, cross-review, finals, the ranking adopted', run: scoreAndRank },
-  { title: 'The meeting of 21 November 2011: attendance, quorum, the 2012 leader elected', run: holdMeeting },
-  { title: 'The rotating flag handed over to Sơn La', run: handOverFlag },
   {
+    key: 'scoring',
+    title: 'Scoring and ranking: self-scores, cross-review, finals, the ranking adopted',
+    run: scoreAndRank,
+  },
+  {
+    key: 'meeting',
+    title: 'The meeting of 21 November 2011: attendance, quorum, the 2012 leader elected',
+    run: holdMeeting,
+  },
+  { key: 'flag', title: 'The rotating flag handed over to Sơn La', run: handOverFlag },
+  {
+    key: 'close',
     title: 'The 2011 cycle closed; the ledger verified; the signed records as PDFs',
     run: async (r) => [...(await closeCycle(r)), ...(await fetchRecords(r))],
   },
@@ -71,7 +87,7 @@ export async function replay2011(options: Replay2011Options): Promise<Replay2011
   const replay = newReplay(client, options.adminEmail, options.peoplePassword);
   const steps: ReplayStepSummary[] = [];
 
-  for (const [index, step] of STEPS.entries()) {
+  for (const [index, step] of REPLAY_2011_STEPS.entries()) {
     const number = index + 1;
     log(`${number}. ${step.title}`);
     const lines = await step.run(replay);

@@ -59,9 +59,9 @@ export interface WebHarness {
 }
 
 /** The real service on a free port with its own database copy, serving the built web app, and a browser. */
-export async function startWebHarness(): Promise<WebHarness> {
+export async function startWebHarness(options: { empty?: boolean } = {}): Promise<WebHarness> {
   const webDistDir = ensureWebBuilt();
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ empty: options.empty });
   const app = await createApp({ dataSourceOptions: database.options, webDistDir });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
