@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import problemsEn from './problems.en.json';
+import problemsVi from './problems.vi.json';
 import vi from './vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -12,10 +14,17 @@ function storedLanguage(): Language {
   return stored === 'en' ? 'en' : 'vi';
 }
 
-/** Vietnamese first; English on request, remembered on this device. Every visible string is here. */
+/**
+ * Vietnamese first; English on request, remembered on this device. Every visible string is here.
+ * `problem.<code>` — a sentence for every code the API answers (problems.*.json) — is in the entry
+ * chunk: any page, the meeting hall's too, may have to say why something was refused.
+ */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: { ...vi, problem: problemsVi } },
+    en: { translation: { ...en, problem: problemsEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
