@@ -15,14 +15,22 @@ type Incident = Schemas['FlagIncidentResponseDto'];
 export function CustodyTimeline({ chain }: { chain: Chain }) {
   const { t } = useTranslation();
   return (
-    <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('console.flag.chain.title')}</h2>}>
-      <Timeline
-        items={chain.periods.map((period) => ({
-          key: period.id,
-          color: period.state === 'in_transit' ? 'orange' : period.endedAt ? 'gray' : 'green',
-          children: <PeriodItem period={period} />,
-        }))}
-      />
+    <Card
+      title={
+        <h2 id="custody-title" style={{ margin: 0, fontSize: 16 }}>
+          {t('console.flag.chain.title')}
+        </h2>
+      }
+    >
+      <section aria-labelledby="custody-title">
+        <Timeline
+          items={chain.periods.map((period) => ({
+            key: period.id,
+            color: period.state === 'in_transit' ? 'orange' : period.endedAt ? 'gray' : 'green',
+            children: <PeriodItem period={period} />,
+          }))}
+        />
+      </section>
     </Card>
   );
 }

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { useConsoleScope } from '../console-scope';
 import { CardHeading } from './card-heading';
 import { useMemberUnits, useRegister } from './meeting-queries';
-import { PersonName } from './person-name';
+import { PersonName, usePeopleNames } from './person-name';
 
 type Stay = Schemas['AttendanceResponseDto'];
 
@@ -128,6 +128,7 @@ function CheckInForm({
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: meetingKeys.quorum(meetingId) }),
   });
+  const names = usePeopleNames(people.data ?? []);
   const absent = units.filter((unit) => !present.some((p) => p.unitId === unit.id));
   return (
     <Form layout="inline" onFinish={() => checkIn.mutate()} aria-label={t('console.meetings.register.checkInTitle')}>
@@ -151,7 +152,7 @@ function CheckInForm({
           onChange={setDelegateId}
           disabled={!unitId}
           loading={people.isFetching}
-          options={(people.data ?? []).map((userId) => ({ value: userId, label: <PersonName userId={userId} /> }))}
+          options={(people.data ?? []).map((userId) => ({ value: userId, label: names.get(userId) ?? '' }))}
         />
       </Form.Item>
       <Button type="primary" htmlType="submit" disabled={!unitId || !delegateId} loading={checkIn.isPending}>

@@ -8,7 +8,7 @@ import { useQuorum } from '../../meeting/queries';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { CardHeading } from './card-heading';
 import { consoleMeetingKeys, type Poll } from './meeting-queries';
-import { PersonName } from './person-name';
+import { PersonName, usePeopleNames } from './person-name';
 
 type Hand = Schemas['CountingBoardHandDto'];
 
@@ -97,6 +97,7 @@ function ProposeBoard({ poll, meetingId }: { poll: Poll; meetingId: string }) {
   const queryClient = useQueryClient();
   const onBallot = new Set(poll.candidates.filter((c) => c.eligible).map((c) => c.unitId));
   const seats = (quorum.data?.presentUnits ?? []).filter((unit) => !onBallot.has(unit.unitId));
+  const names = usePeopleNames(seats.map((seat) => seat.delegateId));
   const propose = useMutation({
     mutationFn: () =>
       unwrap(api.PUT('/api/v1/polls/{id}/counting-board', { params: { path: { id: poll.id } }, body: { memberIds } })),
@@ -119,11 +120,7 @@ function ProposeBoard({ poll, meetingId }: { poll: Poll; meetingId: string }) {
           onChange={setMemberIds}
           options={seats.map((seat) => ({
             value: seat.delegateId,
-            label: (
-              <>
-                <PersonName userId={seat.delegateId} /> — {seat.unitName}
-              </>
-            ),
+            label: `${names.get(seat.delegateId) ?? ''} — ${seat.unitName}`,
           }))}
         />
       </Form.Item>

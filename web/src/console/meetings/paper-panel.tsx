@@ -7,7 +7,8 @@ import { useRoll } from '../../meeting/queries';
 import { useLineLabel } from '../../pages/counting/sheet-lines';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { CardHeading } from './card-heading';
-import { consoleMeetingKeys, type Poll } from './meeting-queries';
+import { useConsoleScope } from '../console-scope';
+import { consoleMeetingKeys, useMemberUnits, type Poll } from './meeting-queries';
 
 type Comparison = Schemas['PaperLineComparisonDto'];
 
@@ -28,6 +29,9 @@ function PaperBallots({ poll }: { poll: Poll }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const roll = useRoll(poll.id, true);
+  const { clusterId } = useConsoleScope();
+  const units = useMemberUnits(clusterId);
+  const unitName = (unitId: string) => units.data?.find((unit) => unit.id === unitId)?.name ?? '';
   const handed = useQuery({
     queryKey: consoleMeetingKeys.paperBallots(poll.id),
     queryFn: async () =>
@@ -55,7 +59,7 @@ function PaperBallots({ poll }: { poll: Poll }) {
         {holders.length === 0
           ? t('console.meetings.paper.noneHanded')
           : t('console.meetings.paper.handed', {
-              units: holders.map((h) => h.unitCode).join(', '),
+              units: holders.map((h) => unitName(h.unitId)).join(', '),
               n: holders.reduce((n, h) => n + h.ballots, 0),
             })}
       </Typography.Paragraph>
@@ -67,7 +71,7 @@ function PaperBallots({ poll }: { poll: Poll }) {
               style={{ minWidth: 240 }}
               value={unitId}
               onChange={setUnitId}
-              options={candidates.map((voter) => ({ value: voter.unitId, label: voter.unitCode }))}
+              options={candidates.map((voter) => ({ value: voter.unitId, label: unitName(voter.unitId) }))}
             />
           </Form.Item>
           <Button htmlType="submit" disabled={!unitId} loading={hand.isPending}>
