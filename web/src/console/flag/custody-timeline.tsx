@@ -87,7 +87,7 @@ function IncidentItem({ incident }: { incident: Incident }) {
   });
   return (
     <Card size="small">
-      <Tag color={incident.status === 'open' ? 'red' : 'green'}>{t(`console.flag.incident.kind.${incident.kind}`)}</Tag>
+      <Tag>{t(`console.flag.incident.kind.${incident.kind}`)}</Tag>
       {incident.occurredOn && formatDate(incident.occurredOn)} {incident.description}
       {incident.status === 'resolved' ? (
         <Typography.Paragraph>

@@ -5,6 +5,7 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { registerMessages } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useConsoleScope } from '../console-scope';
+import { AreaTheme } from '../meetings/area-theme';
 import { CustodyTimeline } from './custody-timeline';
 import { flagKeys } from './flag-keys';
 import { HandoverPanel } from './handover-panel';
@@ -30,26 +31,28 @@ export default function FlagArea() {
   });
   const none = flag.error instanceof ApiProblem && flag.error.code === 'flag_not_found';
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={1}>{t('console.flag.title')}</Typography.Title>
-      {none ? (
-        <Alert type="info" showIcon title={t('console.flag.none')} />
-      ) : (
-        <ProblemAlert error={flag.error ?? chain.error} />
-      )}
-      {flag.data && (
-        <>
-          <Typography.Title level={2}>{flag.data.name}</Typography.Title>
-          {flag.data.description && <Typography.Paragraph>{flag.data.description}</Typography.Paragraph>}
-          <Typography.Paragraph strong aria-live="polite">
-            {flag.data.custody.state === 'held'
-              ? t('console.flag.heldBy', { unit: flag.data.custody.custodian?.name ?? '' })
-              : t('console.flag.inTransit')}
-          </Typography.Paragraph>
-          <HandoverPanel flag={flag.data} handovers={chain.data?.handovers ?? []} />
-          {chain.data && <CustodyTimeline chain={chain.data} />}
-        </>
-      )}
-    </Space>
+    <AreaTheme>
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Typography.Title level={1}>{t('console.flag.title')}</Typography.Title>
+        {none ? (
+          <Alert type="info" showIcon title={t('console.flag.none')} />
+        ) : (
+          <ProblemAlert error={flag.error ?? chain.error} />
+        )}
+        {flag.data && (
+          <>
+            <Typography.Title level={2}>{flag.data.name}</Typography.Title>
+            {flag.data.description && <Typography.Paragraph>{flag.data.description}</Typography.Paragraph>}
+            <Typography.Paragraph strong aria-live="polite">
+              {flag.data.custody.state === 'held'
+                ? t('console.flag.heldBy', { unit: flag.data.custody.custodian?.name ?? '' })
+                : t('console.flag.inTransit')}
+            </Typography.Paragraph>
+            <HandoverPanel flag={flag.data} handovers={chain.data?.handovers ?? []} />
+            {chain.data && <CustodyTimeline chain={chain.data} />}
+          </>
+        )}
+      </Space>
+    </AreaTheme>
   );
 }

@@ -60,11 +60,7 @@ export function AttendancePanel({ meeting, quorum }: { meeting: Meeting; quorum?
               key: 'out',
               title: t('console.meetings.register.checkedOut'),
               render: (_, stay) =>
-                stay.present ? (
-                  <Tag color="green">{t('console.meetings.register.present')}</Tag>
-                ) : (
-                  formatDateTime(stay.checkedOutAt!)
-                ),
+                stay.present ? <Tag>{t('console.meetings.register.present')}</Tag> : formatDateTime(stay.checkedOutAt!),
             },
             {
               key: 'action',

@@ -33,9 +33,7 @@ export function CountingBoardPanel({ poll, meetingId }: { poll: Poll; meetingId:
         {data && (
           <>
             <Typography.Paragraph aria-live="polite">
-              <Tag color={data.status === 'confirmed' ? 'green' : data.status === 'proposed' ? 'gold' : undefined}>
-                {t(`console.meetings.board.status.${data.status}`)}
-              </Tag>
+              <Tag>{t(`console.meetings.board.status.${data.status}`)}</Tag>
               {data.confirmation &&
                 t('console.meetings.board.hands', {
                   for: data.confirmation.handsFor,

@@ -74,11 +74,7 @@ function MeetingHeader({ meeting }: { meeting: Meeting }) {
           {
             key: 'status',
             label: t('console.meetings.list.status'),
-            children: (
-              <Tag color={meeting.status === 'in_session' ? 'green' : undefined}>
-                {t(`meeting.status.${meeting.status}`)}
-              </Tag>
-            ),
+            children: <Tag>{t(`meeting.status.${meeting.status}`)}</Tag>,
           },
         ]}
       />

@@ -154,9 +154,9 @@ function PaperEntries({ poll, meetingId }: { poll: Poll; meetingId: string }) {
                   title: t('console.meetings.paper.agreement'),
                   render: (_, row) =>
                     row.agreed ? (
-                      <Tag color="green">{t('console.meetings.paper.agree')}</Tag>
+                      <Tag>{t('console.meetings.paper.agree')}</Tag>
                     ) : (
-                      <Tag color="red">{t('console.meetings.paper.disagree')}</Tag>
+                      <Tag>{t('console.meetings.paper.disagree')}</Tag>
                     ),
                 },
               ]}

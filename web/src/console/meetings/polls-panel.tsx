@@ -104,7 +104,7 @@ function CreatePoll({ meetingId }: { meetingId: string }) {
         onValuesChange={draft.onValuesChange}
       >
         <Form.Item name="kind" label={t('console.meetings.polls.kind')} rules={required}>
-          <Select id="poll-kind" options={KINDS.map((value) => ({ value, label: t(`meeting.pollKind.${value}`) }))} />
+          <Select options={KINDS.map((value) => ({ value, label: t(`meeting.pollKind.${value}`) }))} />
         </Form.Item>
         <Form.Item name="title" label={t('console.meetings.polls.pollTitle')} rules={required}>
           <Input />

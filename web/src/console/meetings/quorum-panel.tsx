@@ -23,7 +23,7 @@ export function QuorumPanel({ quorum, error }: { quorum?: Quorum; error: unknown
               key: rule,
               label: t(`console.meetings.quorum.${rule}`, { share: formatShare(quorum[rule].required) }),
               children: (
-                <Tag color={quorum[rule].met ? 'green' : 'orange'}>
+                <Tag>
                   {t(quorum[rule].met ? 'console.meetings.quorum.met' : 'console.meetings.quorum.notMet', {
                     units: quorum[rule].requiredUnits,
                   })}
