@@ -60,7 +60,10 @@ export const handOverFlagInConsole: ConsoleStep = async (year) => {
   const chain = page.getByRole('region', { name: 'Quá trình giữ cờ' });
   await chain.getByText('Đang bàn giao').waitFor();
   await chain.getByText('Theo kết quả bầu cụm trưởng năm 2012').waitFor();
-  await chain.getByText(/Biên bản bàn giao [0-9a-f]{16}…, ký bởi/).waitFor();
+  await chain
+    .getByText(/Biên bản bàn giao [0-9a-f]{16}…, ký bởi/)
+    .first()
+    .waitFor();
   await screenshot(page, 'console-flag-timeline');
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 };

@@ -78,7 +78,7 @@ export const holdMeetingInConsole: ConsoleStep = async (year) => {
   await vote(year, page);
   await countOnPaper(year, page);
 
-  await page.getByRole('button', { name: 'Kiểm phiếu' }).click();
+  await page.getByRole('button', { name: 'Kiểm phiếu', exact: true }).click();
   await page.getByText(`Trúng cử: ${nameOf('son-la')}`).waitFor();
   await page.getByText(/Ngưỡng 80% của 7 đơn vị thành viên: cần 5,6 phiếu/).waitFor();
   await certify(year, page);
