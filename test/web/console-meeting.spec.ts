@@ -15,7 +15,7 @@ describeInBrowser('the console: the meeting, the election and the flag of 2011',
   beforeAll(async () => {
     year = await startYear2011();
     await year.run('scoring');
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => year?.close());
 
   it('holds the meeting: register, quorum, the leader election on paper and electronically, certified', async () => {
@@ -29,7 +29,7 @@ describeInBrowser('the console: the meeting, the election and the flag of 2011',
     );
     const next = leaderships.items.find((l) => l.termYear === 2012 && l.role === 'leader');
     expect(next).toMatchObject({ unit: { code: 'son-la' }, basis: 'election' });
-  }, 300_000);
+  }, 600_000);
 
   it('hands the flag over to the elected leader, and the year then closes', async () => {
     await year.run('flag', { flag: handOverFlagInConsole });

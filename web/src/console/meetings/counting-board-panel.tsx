@@ -7,7 +7,8 @@ import { formatDateTime } from '../../format/format';
 import { useQuorum } from '../../meeting/queries';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { CardHeading } from './card-heading';
-import { consoleMeetingKeys, type Poll } from './meeting-queries';
+import { useConsoleScope } from '../console-scope';
+import { consoleMeetingKeys, useMemberUnits, type Poll } from './meeting-queries';
 import { PersonName, usePeopleNames } from './person-name';
 
 type Hand = Schemas['CountingBoardHandDto'];
@@ -26,6 +27,9 @@ export function CountingBoardPanel({ poll, meetingId }: { poll: Poll; meetingId:
     refetchInterval: (query) => (query.state.data?.status === 'proposed' ? 3000 : false),
   });
   const data = board.data;
+  const { clusterId } = useConsoleScope();
+  const units = useMemberUnits(clusterId);
+  const unitName = (unitId: string) => units.data?.find((unit) => unit.id === unitId)?.name ?? '';
   return (
     <Card title={<CardHeading>{t('console.meetings.board.title')}</CardHeading>}>
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -59,7 +63,11 @@ export function CountingBoardPanel({ poll, meetingId }: { poll: Poll; meetingId:
                 pagination={false}
                 dataSource={data.hands}
                 columns={[
-                  { key: 'unit', title: t('console.meetings.register.unit'), dataIndex: 'unitCode' },
+                  {
+                    key: 'unit',
+                    title: t('console.meetings.register.unit'),
+                    render: (_, hand) => unitName(hand.unitId),
+                  },
                   {
                     key: 'person',
                     title: t('console.meetings.register.person'),
