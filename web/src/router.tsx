@@ -23,6 +23,11 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'm/:meetingId', element: <DelegatePage /> },
+      {
+        // A counting board member's own device: lazy, it is opened by two people per paper poll.
+        path: 'meetings/:meetingId/polls/:pollId/count',
+        lazy: async () => ({ Component: (await import('./pages/counting/counting-page')).default }),
+      },
       { path: 'console/*', lazy: async () => ({ Component: (await import('./console/console-app')).default }) },
       { path: 'portal/*', lazy: async () => ({ Component: (await import('./portal/portal-app')).default }) },
       { path: 'verify/*', lazy: async () => ({ Component: (await import('./verify/verify-page')).default }) },

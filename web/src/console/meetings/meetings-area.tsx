@@ -1,8 +1,23 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import { AreaTheme } from './area-theme';
+import { MeetingList } from './meeting-list';
+import { MeetingPage } from './meeting-page';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { PollPage } from './poll-page';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.meetings')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** The year's meetings, one meeting (register, quorum, polls), one poll (board, count, record). */
+export default function MeetingsArea() {
+  return (
+    <AreaTheme>
+      <Routes>
+        <Route index element={<MeetingList />} />
+        <Route path=":meetingId" element={<MeetingPage />} />
+        <Route path=":meetingId/polls/:pollId" element={<PollPage />} />
+      </Routes>
+    </AreaTheme>
+  );
 }
