@@ -97,7 +97,7 @@ export function SignDocument<D extends SignableDocument>(props: SignDocumentProp
             {data.digest}
           </Typography.Text>
           <Typography.Paragraph type="secondary">{t('signing.digestHelp')}</Typography.Paragraph>
-          {checked.data === true && <Typography.Text type="success">{t('signing.digestChecked')}</Typography.Text>}
+          {checked.data === true && <Typography.Text strong>{t('signing.digestChecked')}</Typography.Text>}
         </Descriptions.Item>
       </Descriptions>
       {checked.data === false && <Alert role="alert" type="error" showIcon title={t('signing.digestWrong')} />}

@@ -73,7 +73,7 @@ export function CreateDelegationForm({ unitId, people }: { unitId: string; peopl
           label={t('portal.delegations.create.delegate')}
           rules={[{ required: true, message: t('portal.delegations.create.delegateRequired') }]}
         >
-          <Select options={options} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
         </Form.Item>
         <Form.Item
           name="validFrom"

@@ -56,7 +56,7 @@ export function DelegationsTable({ unitId, nameOf }: { unitId: string; nameOf: (
             render: (_, d) => {
               const status = statusOf(d);
               return (
-                <Tag color={status === 'active' ? 'green' : undefined}>
+                <Tag>
                   {t(`portal.delegations.list.${status}`, { at: d.revokedAt ? formatDateTime(d.revokedAt) : '' })}
                 </Tag>
               );

@@ -87,14 +87,10 @@ function KeyStatus({ keyOnRecord: key }: { keyOnRecord: KeyOnRecord }) {
   const { t } = useTranslation();
   if (key.revokedAt) {
     return (
-      <Tag color="default">
+      <Tag>
         {t('portal.keys.list.revoked', { at: formatDateTime(key.revokedAt), reason: key.revocationReason ?? '' })}
       </Tag>
     );
   }
-  return key.device ? (
-    <Tag color="green">{t('portal.keys.list.onDevice')}</Tag>
-  ) : (
-    <Tag>{t('portal.keys.list.elsewhere')}</Tag>
-  );
+  return key.device ? <Tag>{t('portal.keys.list.onDevice')}</Tag> : <Tag>{t('portal.keys.list.elsewhere')}</Tag>;
 }

@@ -41,9 +41,7 @@ function PledgeLine({ item }: { item: PledgeItem }) {
       <Link to={`pledge/${item.unit.unitPledgeId}`}>
         {t('portal.signing.pledge.item', { unit: item.unit.unit.name, year: cycle?.year, number: item.pledge.number })}
       </Link>
-      <Tag color={status === 'waiting' ? 'red' : status === 'signed' ? 'green' : 'default'}>
-        {t(`portal.signing.status.${status}`)}
-      </Tag>
+      <Tag>{t(`portal.signing.status.${status}`)}</Tag>
     </>
   );
 }
@@ -59,7 +57,7 @@ function HandoverLine({ item }: { item: HandoverItem }) {
           to: item.handover.to.name,
         })}
       </Link>
-      <Tag color="red">{t('portal.signing.status.waiting')}</Tag>
+      <Tag>{t('portal.signing.status.waiting')}</Tag>
     </>
   );
 }
