@@ -115,7 +115,7 @@ export function SignDocument<D extends SignableDocument>(props: SignDocumentProp
       <List
         size="small"
         dataSource={data.signatures}
-        locale={{ emptyText: t('signing.noSignatures') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('signing.noSignatures')}</Typography.Text> }}
         renderItem={(signature) => (
           <List.Item>
             {t('signing.signedBy', {

@@ -16,7 +16,9 @@ export function ApprovalHistory({ acts }: { acts: Schemas['ApprovalActResponseDt
         size="small"
         bordered
         dataSource={acts}
-        locale={{ emptyText: t('portal.approvals.request.noHistory') }}
+        locale={{
+          emptyText: <Typography.Text type="secondary">{t('portal.approvals.request.noHistory')}</Typography.Text>,
+        }}
         renderItem={(act) => (
           <List.Item>
             <List.Item.Meta

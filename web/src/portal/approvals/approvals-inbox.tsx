@@ -29,7 +29,7 @@ export function ApprovalsInbox() {
         {...tableProps}
         size="small"
         scroll={{ x: true }}
-        locale={{ emptyText: t('portal.approvals.empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('portal.approvals.empty')}</Typography.Text> }}
         columns={[
           {
             key: 'document',

@@ -34,7 +34,7 @@ export function DelegationsTable({ unitId, nameOf }: { unitId: string; nameOf: (
         {...tableProps}
         size="small"
         scroll={{ x: true }}
-        locale={{ emptyText: t('portal.delegations.list.empty') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('portal.delegations.list.empty')}</Typography.Text> }}
         columns={[
           { key: 'delegate', title: t('portal.delegations.list.delegate'), render: (_, d) => nameOf(d.delegateId) },
           { key: 'delegator', title: t('portal.delegations.list.delegator'), render: (_, d) => nameOf(d.delegatorId) },

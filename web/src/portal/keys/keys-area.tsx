@@ -36,7 +36,7 @@ export default function KeysArea() {
           dataSource={keys.keys}
           pagination={false}
           scroll={{ x: true }}
-          locale={{ emptyText: t('portal.keys.list.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('portal.keys.list.empty')}</Typography.Text> }}
           columns={[
             { key: 'label', title: t('portal.keys.list.label'), render: (_, key) => key.label },
             {

@@ -22,7 +22,7 @@ export function SigningInbox() {
         <List
           bordered
           dataSource={queue.items}
-          locale={{ emptyText: t('portal.signing.empty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('portal.signing.empty')}</Typography.Text> }}
           renderItem={(item) => (
             <List.Item>{item.kind === 'pledge' ? <PledgeLine item={item} /> : <HandoverLine item={item} />}</List.Item>
           )}
