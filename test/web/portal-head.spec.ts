@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PLEDGE_TEXT, head, officer } from '../../src/demo/replay-2011.data';
 import { act } from '../../src/demo/replay-2011.year';
+import { decodeSignature, parsePublicKey, verifySignature } from '../../src/modules/signatures/signature-crypto';
 import { describeInBrowser, seriousAccessibilityViolations } from './browser';
 import { fileReport, pledgeUpToHead, sealPledge } from './portal-head-pledge';
 import { startYear2011, type Year2011 } from './year-2011/year-2011';
@@ -272,4 +273,44 @@ describeInBrowser("the head's portal: approvals, keys, signing, delegations (rea
     expect(delegations.items[0].revokedAt).not.toBeNull();
     expect(delegations.items[0].delegateId).toBe(year.replay.ids.users[officer(UNIT)]);
   }, 120_000);
+
+  it('revokes the key on the keys page, with a reason, and the device forgets it', async () => {
+    await openArea('Khóa ký của tôi', 'Khóa ký của tôi');
+    const row = page.getByRole('row', { name: /Máy tính xách tay/ });
+    await row.getByRole('button', { name: 'Thu hồi khóa Máy tính xách tay' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thu hồi khóa “Máy tính xách tay”' });
+    await dialog.getByRole('button', { name: 'Thu hồi' }).click();
+    await dialog.getByText('Hãy ghi lý do thu hồi.').waitFor();
+    await expectAccessible();
+    await dialog.getByLabel('Lý do thu hồi').fill('Đổi sang máy tính mới');
+    await dialog.getByRole('button', { name: 'Thu hồi' }).click();
+    await row.getByText(/Đã thu hồi lúc .*: Đổi sang máy tính mới/).waitFor();
+    const onDevice = await page.evaluate(`new Promise((resolve) => {
+      const open = indexedDB.open('thidua-signing');
+      open.onsuccess = () => {
+        const count = open.result.transaction('keys').objectStore('keys').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+    })`);
+    expect(onDevice).toBe(0);
+  }, 60_000);
+
+  it("verifies on the server, unconverted, the browser's ECDSA P-256 signature (the fallback where Ed25519 is missing)", async () => {
+    // The same WebCrypto calls as web/src/signing/device-keys.ts makes for P-256: r‖s (IEEE P1363), 64 bytes.
+    const text = '{"type":"thidua.unit-pledge","unit":"Sơn La"}';
+    const made = (await page.evaluate(`(async () => {
+      const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+      const b64 = (buffer) => btoa(String.fromCharCode(...new Uint8Array(buffer)));
+      const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey,
+        new TextEncoder().encode(${JSON.stringify(text)}));
+      return { spki: b64(await crypto.subtle.exportKey('spki', pair.publicKey)), signature: b64(signature) };
+    })()`)) as { spki: string; signature: string };
+    const pem = `-----BEGIN PUBLIC KEY-----\n${made.spki.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
+    const key = parsePublicKey(pem);
+    expect(key.algorithm).toBe('ecdsa-p256');
+    const signature = decodeSignature('ecdsa-p256', made.signature);
+    expect(signature).toHaveLength(64);
+    expect(verifySignature('ecdsa-p256', key.publicKeyPem, Buffer.from(text, 'utf8'), signature)).toBe(true);
+    expect(verifySignature('ecdsa-p256', key.publicKeyPem, Buffer.from(`${text} `, 'utf8'), signature)).toBe(false);
+  });
 });

@@ -48,7 +48,7 @@ export function RevokeDelegationModal({
       ]}
     >
       <Typography.Paragraph>{t('portal.delegations.revoke.explain')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => revoke.mutate(values)}>
+      <Form form={form} name="revoke-delegation" layout="vertical" onFinish={(values) => revoke.mutate(values)}>
         <Form.Item name="reason" label={t('portal.delegations.revoke.reason')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>

@@ -52,7 +52,7 @@ export function RevokeKeyModal({
       ]}
     >
       <Typography.Paragraph>{t('portal.keys.revoke.explain')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => revoke.mutate(values)}>
+      <Form form={form} name="revoke-key" layout="vertical" onFinish={(values) => revoke.mutate(values)}>
         <Form.Item
           name="reason"
           label={t('portal.keys.revoke.reason')}
