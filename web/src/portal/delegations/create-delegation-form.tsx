@@ -96,7 +96,7 @@ export function CreateDelegationForm({ unitId, people }: { unitId: string; peopl
         >
           <Input maxLength={500} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={create.isPending}>
+        <Button type="primary" htmlType="submit" disabled={create.isPending}>
           {t('portal.delegations.create.submit')}
         </Button>
       </Form>
