@@ -1,8 +1,18 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import { ApprovalRequest } from './approval-request';
+import { ApprovalsInbox } from './approvals-inbox';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
 
-/** Placeholder until the area's screens land (issue 17). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('portal.menu.approvals')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** /portal/approvals: what waits for the head's decision, each opened, decided, its history shown. */
+export default function ApprovalsArea() {
+  return (
+    <Routes>
+      <Route index element={<ApprovalsInbox />} />
+      <Route path=":requestId" element={<ApprovalRequest />} />
+    </Routes>
+  );
 }

@@ -1,8 +1,20 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import { HandoverSigning } from './handover-signing';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { PledgeSigning } from './pledge-signing';
+import { SigningInbox } from './signing-inbox';
 
-/** Placeholder until the area's screens land (issue 17). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('portal.menu.signing')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** /portal/signing: what waits for the head's signature, each document read then signed on this device. */
+export default function SigningArea() {
+  return (
+    <Routes>
+      <Route index element={<SigningInbox />} />
+      <Route path="pledge/:unitPledgeId" element={<PledgeSigning />} />
+      <Route path="handover/:handoverId/:step" element={<HandoverSigning />} />
+    </Routes>
+  );
 }
