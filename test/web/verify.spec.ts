@@ -136,11 +136,15 @@ describeInBrowser('the public verifier /verify (real Chromium)', () => {
 
   it('the same bundle with one byte changed: not valid, the failures said in words (the CLI agrees)', async () => {
     const text = JSON.stringify(bundle, null, 2);
-    const target = bundle.documents.find((d) => d.kind === 'unit_pledge')!;
-    // One digit of a target in the unit's signed text: "…"targetValue":"2…" becomes "…3…".
-    const at = text.indexOf(JSON.stringify(target.canonical).slice(1, -1)) + target.canonical.search(/\d/);
-    const tampered = `${text.slice(0, at)}${text[at] === '9' ? '8' : String(Number(text[at]) + 1)}${text.slice(at + 1)}`;
+    const copy = structuredClone(bundle);
+    const target = copy.documents.find((d) => d.kind === 'unit_pledge')!;
+    // One digit of the unit's signed text changed: one byte of the file.
+    const at = target.canonical.search(/\d/);
+    const digit = target.canonical[at];
+    target.canonical = `${target.canonical.slice(0, at)}${digit === '9' ? '8' : Number(digit) + 1}${target.canonical.slice(at + 1)}`;
+    const tampered = JSON.stringify(copy, null, 2);
     expect(tampered.length).toBe(text.length);
+    expect([...tampered].filter((char, index) => char !== text[index])).toHaveLength(1);
 
     const page = await open('/verify');
     await page.getByLabel('Chọn tệp gói chữ ký').setInputFiles({

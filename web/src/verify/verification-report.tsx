@@ -37,7 +37,7 @@ export function VerificationReport({ checked }: { checked: CheckedBundle }) {
         })}
       </p>
       {result.ledgerSegment && (
-        <p className="verify-hash">
+        <p>
           {t('verify.result.ledger', {
             from: result.ledgerSegment.fromSeq,
             to: result.ledgerSegment.toSeq,
