@@ -35,6 +35,7 @@ import { LiveModule } from './modules/live/live.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { PledgesModule } from './modules/pledges/pledges.module';
 import { RecordsModule } from './modules/records/records.module';
+import { VerificationModule } from './modules/verification/verification.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { SignaturesModule } from './modules/signatures/signatures.module';
 import { UsersModule } from './modules/users/users.module';
@@ -132,6 +133,7 @@ export class AppModule {
         ElectionsModule,
         FlagsModule,
         RecordsModule,
+        VerificationModule,
       ],
       providers: [
         // Order matters: authenticate first, then check the route's permission.

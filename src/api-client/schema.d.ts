@@ -2692,6 +2692,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/records/{digest}/bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A final record's signed bundle, by the digest printed on it (no sign-in)
+     * @description For the public verifier (`/verify/{digest}`, decision 036): the bundle (format thidua.signed-bundle/1) of a sealed pledge (the seal document’s digest), a certified counting record or a completed flag handover (the signed record’s digest). Drafts, records not yet final and unknown digests are all 404 `final_record_not_found`. Rate-limited per client address (429 with Retry-After).
+     */
+    get: operations['PublicRecordsController_bundle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18177,6 +18197,55 @@ export interface operations {
       };
       /** @description No such record */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  PublicRecordsController_bundle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description SHA-256 of the record, 64 hexadecimal digits */
+        digest: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedBundleDto'];
+        };
+      };
+      /** @description Malformed request: validation_failed, malformed_json, payload_too_deep, invalid_text, invalid_identifier, … */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No such record */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -112,6 +112,22 @@ export class EnvironmentVariables {
   @Max(4 * 1024 * 1024)
   ARGON2_MEMORY_KIB?: number;
 
+  /** The web app's address as people reach it; printed on the records (`…/verify/<digest>`). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  PUBLIC_READS_PER_ADDRESS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  PUBLIC_READ_WINDOW_SECONDS?: number;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;

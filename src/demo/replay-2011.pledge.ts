@@ -79,7 +79,7 @@ export async function signPledge(r: Replay): Promise<string[]> {
   const bundle = await r.client
     .as(head('cao-bang'))
     .call((api) => api.GET('/api/v1/pledges/{id}/bundle', { params: { path } }), 200);
-  const verified = verifyBundle(bundle);
+  const verified = await verifyBundle(bundle);
   r.outcome.pledgeBundle = {
     valid: verified.valid,
     problems: verified.problems,

@@ -606,7 +606,7 @@ describe('signed pledges', () => {
       const res = await t.http.get(`${API}/pledges/${pledgeId}/bundle`).set(await as('daibieu.cao-bang@thidua.local'));
       expect(res.status).toBe(200);
       bundle = res.body;
-      const result = verifyBundle(bundle);
+      const result = await verifyBundle(bundle);
       expect(result.problems).toEqual([]);
       expect(result.valid).toBe(true);
       expect(result.checked).toMatchObject({ documents: 8, signatures: 8, validSignatures: 8, references: 7 });
@@ -625,7 +625,7 @@ describe('signed pledges', () => {
       const at = text.indexOf('25.00');
       const tampered = `${text.slice(0, at)}26.00${text.slice(at + 5)}`;
       expect(tampered.length).toBe(text.length);
-      const result = verifyBundle(JSON.parse(tampered));
+      const result = await verifyBundle(JSON.parse(tampered));
       expect(result.valid).toBe(false);
       expect(result.problems.length).toBeGreaterThan(0);
 

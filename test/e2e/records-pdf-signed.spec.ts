@@ -13,6 +13,7 @@ import { responseViolations } from '../utils/openapi-conformance';
 import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { verifyBundle } from '../../src/verifier/verify-bundle';
 
 /**
  * Issue #8 (signed records as documents) through HTTP, for the two records signed at the meeting:
@@ -92,6 +93,9 @@ describe('signed records as PDF: the counting record and the flag handover', () 
     await t.close();
   });
 
+  /** The public verifier's route (decision 036): no token, a final record's bundle by the digest printed. */
+  const publicBundle = (digest: string) => t.http.get(`${API}/records/${digest}/bundle`);
+
   describe('the counting record of the 2012 leader election', () => {
     it('before anyone signs: the record offered for signing, "CHƯA CHỨNG NHẬN", dated by the tally', async () => {
       const created = await s.createPoll(meetingId, {
@@ -137,6 +141,10 @@ describe('signed records as PDF: the counting record and the flag handover', () 
       expect(text).toContain(
         `CHƯA CHỨNG NHẬN · dữ liệu đến mục sổ cái số ${signedEntry.seq}, hash ${signedEntry.hash}`,
       );
+      // Signed but not certified: not final, so neither linked nor served publicly.
+      expect(text).not.toContain('/verify/');
+      const draft = await publicBundle(digest);
+      expect({ status: draft.status, code: draft.body.code }).toEqual({ status: 404, code: 'final_record_not_found' });
     });
 
     it('certified: the figures as signed, every signer and key, the digest and the certification entry', async () => {
@@ -206,6 +214,11 @@ describe('signed records as PDF: the counting record and the flag handover', () 
       expect(text).toContain(`Mã băm văn bản đã ký (SHA-256): ${record.digest}`);
       expect(text).toContain(`Niêm phong tại mục sổ cái số ${certified.seq}, hash ${certified.hash}`);
       expect(text).not.toContain('CHƯA CHỨNG NHẬN');
+      expect(text).toContain(`Kiểm chứng chữ ký: http://localhost:3000/verify/${record.digest}`);
+      const served = await publicBundle(record.digest);
+      expect(served.status).toBe(200);
+      expect(served.body).toMatchObject({ subject: { type: 'poll', id: pollId } });
+      expect((await verifyBundle(served.body)).problems).toEqual([]);
 
       const again = await getPdf(`/polls/${pollId}/counting-record.pdf`, 'canbo.lao-cai@thidua.local');
       expect(again.body.equals(res.body)).toBe(true);
@@ -312,6 +325,9 @@ describe('signed records as PDF: the counting record and the flag handover', () 
       const transit = chain.periods.find((period) => period.position === 2)!;
       expect(text).toContain(`2 ${formatInstant(transit.startedAt)} Đang chuyển giao Bên giao ký bàn giao`);
       expect(text).toContain(`CHƯA HOÀN TẤT · dữ liệu đến mục sổ cái số ${released.seq}, hash ${released.hash}`);
+      // Released, not yet received: not final.
+      const document = (await s.get(`/flag-handovers/${handoverId}/document`)).body;
+      expect((await publicBundle(document.digest)).status).toBe(404);
     });
 
     it('received by Sơn La: what both heads signed, the custody moved, the digest and the receipt entry', async () => {
@@ -353,6 +369,11 @@ describe('signed records as PDF: the counting record and the flag handover', () 
       expect(text).toContain(`Mã băm văn bản đã ký (SHA-256): ${document.digest}`);
       expect(text).toContain(`Niêm phong tại mục sổ cái số ${received.seq}, hash ${received.hash}`);
       expect(text).not.toContain('CHƯA HOÀN TẤT');
+      expect(text).toContain(`Kiểm chứng chữ ký: http://localhost:3000/verify/${document.digest}`);
+      const served = await publicBundle(document.digest);
+      expect(served.status).toBe(200);
+      expect(served.body).toMatchObject({ subject: { type: 'flag_handover', id: handoverId } });
+      expect(await verifyBundle(served.body)).toMatchObject({ valid: true, problems: [] });
       const verify = await s.get('/ledger/verify');
       expect(verify.body).toMatchObject({ valid: true });
 

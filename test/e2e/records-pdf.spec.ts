@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'supertest';
 import { canonicalJson } from '../../src/modules/ledger/ledger-hash';
+import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
@@ -208,6 +209,16 @@ describe('records as PDF', () => {
         `CHƯA NIÊM PHONG · dữ liệu đến mục sổ cái số ${signedEntry.seq}, hash ${signedEntry.hash}`,
       );
       expect((await getPdf(`/pledges/${pledgeId}/record.pdf`)).body.equals(res.body)).toBe(true);
+      // Not final: no link to the public verifier, and neither the unit's signed part nor the pledge's
+      // content is served there (decision 036).
+      expect(text).toContain('Đối chiếu: GET /api/v1/ledger/verify');
+      expect(text).not.toContain('/verify/');
+      for (const digest of [signed.signature.digest, text.match(/Mã băm nội dung \(SHA-256\): ([0-9a-f]{64})/)![1]]) {
+        expect(problem(await t.http.get(`${API}/records/${digest}/bundle`))).toEqual({
+          status: 404,
+          code: 'final_record_not_found',
+        });
+      }
     });
 
     it('sealed: every unit signed, the countersignature, the seal digest and its ledger entry', async () => {
@@ -239,7 +250,18 @@ describe('records as PDF', () => {
       const [sealEntry] = await ledgerEntry(`subjectId=${pledgeId}&action=pledges.sealed`);
       expect(sealEntry.seq).toBe(sealed.body.seal.ledgerSeq);
       expect(text).toContain(`Niêm phong tại mục sổ cái số ${sealEntry.seq}, hash ${sealEntry.hash}`);
+      expect(text).toContain(`Kiểm chứng chữ ký: http://localhost:3000/verify/${document.body.digest}`);
       expect((await getPdf(`/pledges/${pledgeId}/record.pdf`)).body.equals(res.body)).toBe(true);
+
+      // The digest printed is the public verifier's key: anyone, signed in or not, gets the bundle.
+      const publicBundle = await t.http.get(`${API}/records/${document.body.digest.toUpperCase()}/bundle`);
+      expect(publicBundle.status).toBe(200);
+      expect(publicBundle.body).toMatchObject({ subject: { type: 'pledge', id: pledgeId } });
+      const documents = publicBundle.body.documents as { id: string; digest: string }[];
+      expect(documents.find((d) => d.id === publicBundle.body.rootDocumentId)?.digest).toBe(document.body.digest);
+      const verified = await verifyBundle(publicBundle.body);
+      expect(verified.problems).toEqual([]);
+      expect(verified.checked.validSignatures).toBe(8);
     });
 
     it('an unknown pledge is a 404 problem', async () => {

@@ -162,7 +162,7 @@ describe('SignedBundles', () => {
     expect(JSON.stringify(bundle)).not.toContain('not for the bundle');
     expect(bundle.ledgerEntries.filter((e) => recording.has(e.seq)).every((e) => e.payload !== null)).toBe(true);
 
-    const result = verifyBundle(JSON.parse(JSON.stringify(bundle)));
+    const result = await verifyBundle(JSON.parse(JSON.stringify(bundle)));
     expect(result.problems).toEqual([]);
     expect(result.checked).toMatchObject({ documents: 3, signatures: 3, validSignatures: 3, references: 2 });
 
@@ -174,14 +174,14 @@ describe('SignedBundles', () => {
     expect(revoked.status).toBe(200);
     const later = await build(ids, seal.documentId);
     expect(later.keys.find((k) => k.userId === people[HEAD].userId)?.revokedAt).toBe(revoked.body.revokedAt);
-    expect(verifyBundle(JSON.parse(JSON.stringify(later))).problems).toEqual([]);
+    expect((await verifyBundle(JSON.parse(JSON.stringify(later)))).problems).toEqual([]);
   });
 
   it('builds an empty bundle for a subject with nothing signed', async () => {
     const bundle = await build([], null);
     expect(bundle).toMatchObject({ documents: [], signatures: [], keys: [], ledgerEntries: [], rootDocumentId: null });
     // Nothing signed is nothing proven: the verifier says so rather than "valid".
-    expect(verifyBundle(bundle)).toMatchObject({
+    expect(await verifyBundle(bundle)).toMatchObject({
       valid: false,
       problems: ['the bundle holds no signature: there is nothing to verify'],
     });

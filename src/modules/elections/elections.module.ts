@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BallotsController } from './ballots.controller';
 import { BallotsService } from './ballots.service';
+import { CertificationService } from './certification.service';
 import { COUNTING_CONTROLLERS, COUNTING_PROVIDERS } from './counting.providers';
 import { PollEffects } from './poll-effects';
 import { PollsController } from './polls.controller';
@@ -22,6 +23,7 @@ import { TallyService } from './tally.service';
     // The counting board, paper count (binds PaperCountReader to the accepted count) and certification.
     ...COUNTING_PROVIDERS,
   ],
-  exports: [PollEffects, TallyService],
+  // CertificationService: the public verifier serves a certified counting record's bundle (verification module).
+  exports: [PollEffects, TallyService, CertificationService],
 })
 export class ElectionsModule {}

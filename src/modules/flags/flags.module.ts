@@ -19,5 +19,7 @@ import { FlagsService } from './flags.service';
   imports: [ConfigModule.forFeature(evidenceConfig), EvidenceModule],
   controllers: [FlagsController, FlagHandoversController, FlagIncidentsController],
   providers: [FlagsService, FlagHandoversService, FlagIncidentsService, FlagPhotosService],
+  // The public verifier serves a completed handover's bundle (verification module).
+  exports: [FlagHandoversService],
 })
 export class FlagsModule {}

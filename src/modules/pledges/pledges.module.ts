@@ -18,6 +18,8 @@ import { UnitPledgesService } from './unit-pledges.service';
 @Module({
   controllers: [PledgesController, UnitPledgesController, PledgeProgressController],
   providers: [PledgesService, UnitPledgesService, PledgeSealService, ProgressReportsService, PledgeProgressService],
+  // The public verifier serves a sealed pledge's bundle (verification module).
+  exports: [PledgeSealService],
 })
 export class PledgesModule implements OnModuleInit {
   constructor(private readonly gates: CycleGates) {}

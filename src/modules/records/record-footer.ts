@@ -11,6 +11,7 @@ const DIGEST_LABELS: Record<RecordDigestOf, string> = {
 export const NOT_SEALED = 'CHƯA NIÊM PHONG';
 const CHECK_LINE =
   'Đối chiếu: GET /api/v1/ledger/verify (chuỗi sổ cái) và bộ kiểm chứng gói chữ ký (npm run verify-pledge).';
+const VERIFY_LABEL = 'Kiểm chứng chữ ký: ';
 const FOOTER_SIZE = 7;
 
 /** The footer's first two lines: what the digest is of, and the ledger entry that seals the record. */
@@ -55,9 +56,22 @@ export function drawFooter(record: RecordDocument, seal: RecordSeal, at: { page:
   const pageLabel = `Trang ${at.page}/${at.pages}`;
   record.use('regular', FOOTER_SIZE);
   const pageWidth = pdf.widthOfString(pageLabel);
-  record.segmentsAt([['italic', CHECK_LINE]], top + 4 + 2 * lineHeight, width - pageWidth - 12, FOOTER_SIZE);
+  const checkTop = top + 4 + 2 * lineHeight;
+  if (seal.verifyUrl) {
+    // A final record links to its page on the public verifier, which checks its bundle in the browser.
+    record.segmentsAt(
+      [
+        ['italic', VERIFY_LABEL],
+        ['regular', seal.verifyUrl],
+      ],
+      checkTop,
+      width - pageWidth - 12,
+      FOOTER_SIZE,
+    );
+    pdf.link(record.left, checkTop, width - pageWidth - 12, lineHeight, seal.verifyUrl);
+  } else record.segmentsAt([['italic', CHECK_LINE]], checkTop, width - pageWidth - 12, FOOTER_SIZE);
   record.use('regular', FOOTER_SIZE);
-  pdf.text(pageLabel, record.left + width - pageWidth, top + 4 + 2 * lineHeight, { lineBreak: false });
+  pdf.text(pageLabel, record.left + width - pageWidth, checkTop, { lineBreak: false });
   margins.bottom = savedBottom;
   record.use('regular');
 }

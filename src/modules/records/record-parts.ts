@@ -35,6 +35,8 @@ export interface RecordSeal {
   sealed: boolean;
   /** What the footer says of a record not sealed, e.g. "CHƯA CHỨNG NHẬN"; default "CHƯA NIÊM PHONG". */
   pendingLabel?: string;
+  /** A final record's page on the public verifier, `<PUBLIC_BASE_URL>/verify/<digest>`: the footer's last line. */
+  verifyUrl?: string;
 }
 
 /** One signature as a record prints it. */

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { publicConfig } from '../../config/public.config';
 import { ReportsModule } from '../reports/reports.module';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
@@ -7,5 +9,9 @@ import { RecordsService } from './records.service';
  * Signed records as documents (biên bản): PDFs in Vietnamese drawn from stored data with the
  * layout kit (record-document.ts), one loader and one renderer per record.
  */
-@Module({ imports: [ReportsModule], controllers: [RecordsController], providers: [RecordsService] })
+@Module({
+  imports: [ConfigModule.forFeature(publicConfig), ReportsModule],
+  controllers: [RecordsController],
+  providers: [RecordsService],
+})
 export class RecordsModule {}

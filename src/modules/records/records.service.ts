@@ -1,7 +1,9 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { publicConfig } from '../../config/public.config';
 import { CycleResultsService } from '../reports/cycle-results.service';
 import { renderCountingRecord } from './counting-record';
 import { loadCountingRecord } from './counting-record.loader';
@@ -11,6 +13,7 @@ import { renderPledgeRecord } from './pledge-record';
 import { loadPledgeRecord } from './pledge-record.loader';
 import { renderResultsRecord } from './results-record';
 import { loadResultsRecord } from './results-record.loader';
+import type { RecordSeal } from './record-parts';
 
 /** An ASCII file name a browser saves as it is: letters, digits, dot, dash, underscore. */
 export function recordFilename(...parts: (string | number)[]): string {
@@ -42,7 +45,17 @@ export class RecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cycleResults: CycleResultsService,
+    @Inject(publicConfig.KEY) private readonly publicSite: ConfigType<typeof publicConfig>,
   ) {}
+
+  /**
+   * A final record (sealed pledge, certified count, completed handover: a signed document's digest,
+   * sealed) links to the public verifier, which serves its bundle (GET /records/{digest}/bundle).
+   */
+  private withVerifyLink(seal: RecordSeal): RecordSeal {
+    const final = seal.sealed && (seal.digestOf === 'seal_document' || seal.digestOf === 'signed_document');
+    return final ? { ...seal, verifyUrl: `${this.publicSite.baseUrl}/verify/${seal.digest}` } : seal;
+  }
 
   /** The cycle's results report: exactly the figures `GET /cycles/{id}/results` answers. */
   async results(actor: Actor, cycleId: string): Promise<StreamableFile> {
@@ -56,7 +69,7 @@ export class RecordsService {
     // One snapshot: the parts, their signatures and the seal are read as of the same moment.
     const data = await this.dataSource.transaction('REPEATABLE READ', (manager) => loadPledgeRecord(manager, pledgeId));
     const filename = recordFilename('giao-uoc', data.cluster.code, data.cycle.year, `v${data.pledge.version}`);
-    return pdfFile(await renderPledgeRecord(data), filename);
+    return pdfFile(await renderPledgeRecord({ ...data, seal: this.withVerifyLink(data.seal) }), filename);
   }
 
   /** A tallied poll's counting record: what the board and the secretariat signed, certified or not. */
@@ -70,7 +83,7 @@ export class RecordsService {
       `lan-${data.poll.round}`,
       data.poll.id.slice(0, 8),
     );
-    return pdfFile(await renderCountingRecord(data), filename);
+    return pdfFile(await renderCountingRecord({ ...data, seal: this.withVerifyLink(data.seal) }), filename);
   }
 
   /** A flag handover's record: what both heads signed, the custody it moved, completed or not. */
@@ -79,6 +92,6 @@ export class RecordsService {
       loadHandoverRecord(manager, handoverId),
     );
     const filename = recordFilename('ban-giao-co', data.cluster.code, data.cycle.year, data.handover.id.slice(0, 8));
-    return pdfFile(await renderHandoverRecord(data), filename);
+    return pdfFile(await renderHandoverRecord({ ...data, seal: this.withVerifyLink(data.seal) }), filename);
   }
 }
