@@ -24,6 +24,8 @@ const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 const CLUSTER = 'Cụm thi đua Liên minh HTX các tỉnh biên giới phía Bắc';
 const DIEN_BIEN = 'Liên minh Hợp tác xã tỉnh Điện Biên';
 
+jest.setTimeout(180_000);
+
 describeInBrowser('the console: cluster, units and people', () => {
   let harness: WebHarness;
   let context: BrowserContext;

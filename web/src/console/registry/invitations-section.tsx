@@ -78,7 +78,7 @@ export function InvitationsSection({ clusterId }: { clusterId: string }) {
             title={t('console.registry.invitations.withdrawConfirm', { unit: row.unit.name })}
             onConfirm={() => withdraw.mutate(row)}
           >
-            <Button size="small" danger loading={withdraw.isPending && withdraw.variables?.id === row.id}>
+            <Button size="small" loading={withdraw.isPending && withdraw.variables?.id === row.id}>
               {t('console.registry.invitations.withdraw')}
             </Button>
           </Popconfirm>
