@@ -52,7 +52,7 @@ describeInBrowser('the console: cluster, units and people', () => {
     harness = await startWebHarness();
     client = new ReplayClient(harness.baseUrl);
     client.knows('thuky2@thidua.local', DEMO_PASSWORD);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => harness?.close());
   beforeEach(async () => {
     context = await harness.browser.newContext({

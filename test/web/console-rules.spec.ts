@@ -19,7 +19,7 @@ describeInBrowser('the console: reward rules in the 2011 year', () => {
 
   beforeAll(async () => {
     year = await startYear2011();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => year?.close());
 
   it('drafts, proposes, watches the adoption and pins the rules; the cycle reaches pledge signing', async () => {

@@ -62,7 +62,7 @@ export function CriterionFields({
                   : t('console.rules.editor.leafMaxOf', { code: criterion.code })
               }
             >
-              <InputNumber min={0} step={0.5} />
+              <InputNumber min={0} step={1} />
             </Form.Item>
             {isGroup && (
               <>
