@@ -10,6 +10,24 @@ export interface TypedCriterion {
   children?: TypedCriterion[];
 }
 
+/**
+ * The version's criteria with what was typed over them: names and maxima by position (the structure and
+ * the codes are the version's). An emptied maximum is left out, as the API takes it (a group's is then
+ * added up; a leaf's is refused at its field).
+ */
+export function withTypedCriteria(shape: Criterion[], typed: TypedCriterion[] | undefined): Criterion[] {
+  return shape.map((criterion, index) => {
+    const node = typed?.[index];
+    const maxPoints = node && 'maxPoints' in node ? (node.maxPoints ?? undefined) : criterion.maxPoints;
+    return {
+      ...criterion,
+      name: node?.name ?? criterion.name,
+      maxPoints,
+      ...(criterion.children?.length ? { children: withTypedCriteria(criterion.children, node?.children) } : {}),
+    };
+  });
+}
+
 /** The sum of the leaves' maxima under a node, as typed. */
 export function typedMax(node: TypedCriterion | undefined, shape: Criterion): number {
   if (!shape.children?.length) return Number(node?.maxPoints ?? 0) || 0;

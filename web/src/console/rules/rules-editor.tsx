@@ -17,7 +17,7 @@ import { ApiProblem, api, unwrap, type Schemas } from '../../api/client';
 import { namePath } from '../../ui/field-errors';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useFormDraft } from '../../ui/use-form-draft';
-import { CriterionFields, typedMax, type TypedCriterion } from './criterion-fields';
+import { CriterionFields, typedMax, withTypedCriteria, type TypedCriterion } from './criterion-fields';
 
 type Version = Schemas['RulesVersionResponseDto'];
 type Content = Schemas['RulesContentDto'];
@@ -51,7 +51,22 @@ export function RulesEditor({ version }: { version: Version }) {
 
   const save = useMutation({
     mutationFn: () => {
-      const { content } = form.getFieldsValue(true) as EditorValues;
+      // The fields typed, over the version's content: the form's store may hold a restored draft that
+      // carries only the typed fields (antd replaces arrays when it restores one).
+      const typedValues = form.getFieldsValue() as {
+        content?: {
+          scoring?: { criteria?: TypedCriterion[] };
+          voting?: Partial<Content['voting']>;
+          leaderRotation?: Partial<Content['leaderRotation']>;
+        };
+      };
+      const base = version.content;
+      const content: Content = {
+        ...base,
+        scoring: { ...base.scoring, criteria: withTypedCriteria(shape, typedValues.content?.scoring?.criteria) },
+        voting: { ...base.voting, ...typedValues.content?.voting },
+        leaderRotation: { ...base.leaderRotation, ...typedValues.content?.leaderRotation },
+      };
       return unwrap(
         api.PATCH('/api/v1/rules-versions/{id}', {
           params: { path: { id: version.id } },
