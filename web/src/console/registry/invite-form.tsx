@@ -97,7 +97,13 @@ export function InviteForm({ clusterId }: { clusterId: string }) {
           </Button>
         </Form>
       )}
-      <Alert type="info" showIcon title={t('console.registry.invite.whyNoNewUnit')} style={{ marginTop: 16 }} />
+      <Alert
+        type="info"
+        role="note"
+        showIcon
+        title={t('console.registry.invite.whyNoNewUnit')}
+        style={{ marginTop: 16 }}
+      />
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function MandatesTable({ unitId, isAdmin }: { unitId: string; isAdmin: bo
         {t('console.registry.people.heading')}
       </Typography.Title>
       <Table<Mandate> {...tableProps} columns={columns} size="small" scroll={{ x: true }} />
-      {!isAdmin && <Alert type="info" showIcon title={t('console.registry.people.whyNoGrant')} />}
+      {!isAdmin && <Alert type="info" role="note" showIcon title={t('console.registry.people.whyNoGrant')} />}
     </section>
   );
 }

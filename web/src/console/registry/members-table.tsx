@@ -53,7 +53,7 @@ export function MembersTable({ clusterId }: { clusterId: string }) {
         {t('console.registry.members.heading')}
       </Typography.Title>
       <Table<Membership> {...tableProps} columns={columns} size="small" />
-      <Alert type="info" showIcon title={t('console.registry.members.whyNoRemoval')} />
+      <Alert type="info" role="note" showIcon title={t('console.registry.members.whyNoRemoval')} />
     </section>
   );
 }

@@ -48,7 +48,7 @@ export function PeopleImport({ unitId, isAdmin }: { unitId: string; isAdmin: boo
         {t('console.registry.import.heading')}
       </Typography.Title>
       {!isAdmin ? (
-        <Alert type="info" showIcon title={t('console.registry.import.notAllowed')} />
+        <Alert type="info" role="note" showIcon title={t('console.registry.import.notAllowed')} />
       ) : (
         <Flex vertical gap="middle">
           <Typography.Paragraph>{t('console.registry.import.explain')}</Typography.Paragraph>

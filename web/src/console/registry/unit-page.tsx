@@ -46,7 +46,7 @@ export function UnitPage() {
           />
         )
       )}
-      {!isAdmin && <Alert type="info" showIcon title={t('console.registry.unit.whyNoRename')} />}
+      {!isAdmin && <Alert type="info" role="note" showIcon title={t('console.registry.unit.whyNoRename')} />}
       <MandatesTable unitId={unitId} isAdmin={isAdmin} />
       <PeopleExport unitId={unitId} unitCode={unit.data?.code} />
       <PeopleImport unitId={unitId} isAdmin={isAdmin} />

@@ -102,7 +102,7 @@ export function RulesEditor({ version }: { version: Version }) {
       <Typography.Title level={2} id="rules-editor">
         {t('console.rules.editor.heading')}
       </Typography.Title>
-      {draft.hasDraft && <Alert type="info" showIcon title={t('console.rules.editor.draftKept')} />}
+      {draft.hasDraft && <Alert type="info" role="note" showIcon title={t('console.rules.editor.draftKept')} />}
       <Form<EditorValues>
         form={form}
         layout="vertical"

@@ -81,7 +81,7 @@ function VersionBody({ version }: { version: Version }) {
         <RulesEditor key={`${version.id}:${version.version}`} version={version} />
       ) : (
         <>
-          <Alert type="info" showIcon title={t('console.rules.version.readOnly')} />
+          <Alert type="info" role="note" showIcon title={t('console.rules.version.readOnly')} />
           <CriteriaView content={version.content} />
         </>
       )}
