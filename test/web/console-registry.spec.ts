@@ -85,7 +85,7 @@ describeInBrowser('the console: cluster, units and people', () => {
     await screenshot('cluster');
   });
 
-  it('invites a unit, and refuses in words to withdraw an invitation its head has already answered', async () => {
+  it('invites a unit, and refuses in words to withdraw an invitation the other clerk has withdrawn meanwhile', async () => {
     await openSignedIn(page, harness.baseUrl, '/console/registry', 'thuky1@thidua.local');
     const invitations = page.getByRole('region', { name: 'Lời mời vào cụm' });
     await invitations.getByText('Ban thư ký mời, người đứng đầu đơn vị được mời chấp nhận').waitFor();
