@@ -1,8 +1,21 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import { AreaTheme } from './area-theme';
+import { ClusterPage } from './cluster-page';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { UnitPage } from './unit-page';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.registry')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** The registry as the secretariat sees it: the cluster and its members, then one unit's people. */
+export default function RegistryArea() {
+  return (
+    <AreaTheme>
+      <Routes>
+        <Route index element={<ClusterPage />} />
+        <Route path="units/:unitId" element={<UnitPage />} />
+      </Routes>
+    </AreaTheme>
+  );
 }

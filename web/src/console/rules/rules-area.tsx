@@ -1,8 +1,23 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import { AreaTheme } from '../registry/area-theme';
+import { ComparePage } from './compare-page';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { VersionPage } from './version-page';
+import { VersionsPage } from './versions-page';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.rules')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** The cluster's reward rules: its versions, a version's editor and adoption, two versions compared. */
+export default function RulesArea() {
+  return (
+    <AreaTheme>
+      <Routes>
+        <Route index element={<VersionsPage />} />
+        <Route path="compare" element={<ComparePage />} />
+        <Route path=":versionId" element={<VersionPage />} />
+      </Routes>
+    </AreaTheme>
+  );
 }

@@ -1,0 +1,18 @@
+import { api, unwrap } from '../../api/client';
+
+/** One rules version with its content, maxima and approval summary. */
+export const rulesVersionQuery = (id: string) => ({
+  queryKey: ['rules-versions', id],
+  queryFn: () => unwrap(api.GET('/api/v1/rules-versions/{id}', { params: { path: { id } } })),
+});
+
+/** Every version of the cluster, newest first (for choosing two to compare). */
+export const allVersionsQuery = (clusterId: string) => ({
+  queryKey: ['clusters', clusterId, 'rules-versions', 'all'],
+  queryFn: () =>
+    unwrap(
+      api.GET('/api/v1/clusters/{clusterId}/rules-versions', {
+        params: { path: { clusterId }, query: { pageSize: 100, sort: '-number' } },
+      }),
+    ),
+});
