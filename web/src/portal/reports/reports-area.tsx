@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
 import { formatDate, formatInteger, formatVnd } from '../../format/format';
 import { registerMessages } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -11,26 +10,13 @@ import en from './messages.en.json';
 import vi from './messages.vi.json';
 import { REPORT_FIELDS } from './report-fields';
 import { ReportForm } from './report-form';
+import { useUnitReports } from './report-queries';
 import { ReturnedNotice, returnOf, useApprovalRequest } from './returned-notice';
 import '../home/officer.css';
 
 registerMessages({ vi, en });
 
 type Report = Schemas['ResultsReportResponseDto'];
-
-/** The unit's versions of its results report for the year, newest first. */
-export function useUnitReports(cycleId?: string, unitId?: string) {
-  return useQuery({
-    queryKey: ['portal', 'reports', cycleId, unitId],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/cycles/{cycleId}/reports', {
-          params: { path: { cycleId: cycleId! }, query: { unitId, sort: '-number', pageSize: 100 } },
-        }),
-      ),
-    enabled: Boolean(cycleId && unitId),
-  });
-}
 
 /** `/portal/reports`: the unit's results report for the year — fill, save, submit, see it returned, correct. */
 export default function ReportsArea() {
