@@ -39,9 +39,7 @@ export function ReportForm({ target, draftKey }: { target: ReportTarget; draftKe
       );
     }
     if (target.kind === 'correct') {
-      return unwrap(
-        api.POST('/api/v1/reports/{id}/corrections', { params: { path: { id: target.report.id } }, body }),
-      );
+      return unwrap(api.POST('/api/v1/reports/{id}/corrections', { params: { path: { id: target.report.id } }, body }));
     }
     return unwrap(
       api.PATCH('/api/v1/reports/{id}', {

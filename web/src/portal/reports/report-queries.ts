@@ -14,4 +14,3 @@ export function useUnitReports(cycleId?: string, unitId?: string) {
     enabled: Boolean(cycleId && unitId),
   });
 }
-

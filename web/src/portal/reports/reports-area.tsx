@@ -21,7 +21,7 @@ type Report = Schemas['ResultsReportResponseDto'];
 /** `/portal/reports`: the unit's results report for the year — fill, save, submit, see it returned, correct. */
 export default function ReportsArea() {
   const { t } = useTranslation();
-  const { unit, cycle } = usePortalScope();
+  const { unit, cycle, hasRole } = usePortalScope();
   const reports = useUnitReports(cycle?.id, unit?.id);
   const current = reports.data?.items[0];
 
@@ -38,13 +38,24 @@ export default function ReportsArea() {
       ) : reports.error ? (
         <ProblemAlert error={reports.error} />
       ) : (
-        <CurrentReport report={current} cycleId={cycle.id} unitId={unit.id} />
+        <CurrentReport report={current} cycleId={cycle.id} unitId={unit.id} canDraft={hasRole('officer')} />
       )}
     </section>
   );
 }
 
-function CurrentReport({ report, cycleId, unitId }: { report?: Report; cycleId: string; unitId: string }) {
+function CurrentReport({
+  report,
+  cycleId,
+  unitId,
+  canDraft,
+}: {
+  report?: Report;
+  cycleId: string;
+  unitId: string;
+  /** The officer drafts; the head reads here and decides in the approvals inbox. */
+  canDraft: boolean;
+}) {
   const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
   const status = useReportStatus(report);
@@ -55,8 +66,10 @@ function CurrentReport({ report, cycleId, unitId }: { report?: Report; cycleId: 
         {report && <span>{t('portal.reports.version', { number: report.number })}</span>}
         <Tag color={STATUS_COLOUR[status]}>{t(`portal.reports.status.${status}`)}</Tag>
       </Space>
-      {!report && <ReportForm target={{ kind: 'create', cycleId, unitId }} draftKey={`report:${unitId}:${cycleId}:new`} />}
-      {report?.status === 'draft' && (
+      {!report && (
+        <ReportForm target={{ kind: 'create', cycleId, unitId }} draftKey={`report:${unitId}:${cycleId}:new`} />
+      )}
+      {canDraft && report?.status === 'draft' && (
         <>
           <ReturnedNotice approval={report.approval} />
           <ReportForm target={{ kind: 'edit', report }} draftKey={`report:${unitId}:${cycleId}:${report.id}`} />
@@ -76,13 +89,16 @@ function CurrentReport({ report, cycleId, unitId }: { report?: Report; cycleId: 
             title={t('portal.reports.approvedNote', { date: report.approvedAt ? formatDate(report.approvedAt) : '' })}
           />
           <ReportFigures report={report} />
-          <Button onClick={() => setCorrecting(true)}>{t('portal.reports.correct')}</Button>
+          {canDraft && <Button onClick={() => setCorrecting(true)}>{t('portal.reports.correct')}</Button>}
         </>
       )}
       {report?.status === 'approved' && correcting && (
         <>
           <Typography.Title level={2}>{t('portal.reports.correcting', { number: report.number })}</Typography.Title>
-          <ReportForm target={{ kind: 'correct', report }} draftKey={`report:${unitId}:${cycleId}:correct:${report.id}`} />
+          <ReportForm
+            target={{ kind: 'correct', report }}
+            draftKey={`report:${unitId}:${cycleId}:correct:${report.id}`}
+          />
           <Button type="link" onClick={() => setCorrecting(false)}>
             {t('portal.reports.cancelCorrection')}
           </Button>
