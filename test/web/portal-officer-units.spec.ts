@@ -17,14 +17,20 @@ function webModule<T>(path: string): T {
 }
 
 const { daysLeft, vietnamDate } =
-  webModule<typeof import('../../web/src/portal/home/days-left')>('portal/home/days-left.ts');
+  webModule<typeof import('../../web/src/portal/home/days-left.js', { with: { 'resolution-mode': 'import' } })>(
+    'portal/home/days-left.ts',
+  );
 const { caretAfterDigits, digitsBefore, digitsOf, groupDigits } =
-  webModule<typeof import('../../web/src/portal/reports/digits')>('portal/reports/digits.ts');
-const { refusalOf } = webModule<typeof import('../../web/src/portal/scoring/evidence-check')>(
-  'portal/scoring/evidence-check.ts',
-);
+  webModule<typeof import('../../web/src/portal/reports/digits.js', { with: { 'resolution-mode': 'import' } })>(
+    'portal/reports/digits.ts',
+  );
+const { refusalOf } = webModule<
+  typeof import('../../web/src/portal/scoring/evidence-check.js', { with: { 'resolution-mode': 'import' } })
+>('portal/scoring/evidence-check.ts');
 const { hundredthsOf, pointsOf, showPoints, withinMax } =
-  webModule<typeof import('../../web/src/portal/scoring/points')>('portal/scoring/points.ts');
+  webModule<typeof import('../../web/src/portal/scoring/points.js', { with: { 'resolution-mode': 'import' } })>(
+    'portal/scoring/points.ts',
+  );
 
 /** The portal's pure pieces for the officer: deadlines, amounts as typed, points, evidence checks. */
 describe('the officer portal, pure parts', () => {

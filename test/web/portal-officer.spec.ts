@@ -110,6 +110,19 @@ describeInBrowser('the units’ portal for the officer', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await shot('report-returned');
 
+    // The to-do list says so too, with the comment, and leads back to the form.
+    await page
+      .getByRole('link', { name: 'Việc cần làm' })
+      .click()
+      .catch(async () => page.goto(`${year.harness.baseUrl}/portal`));
+    await page.getByRole('heading', { level: 1, name: 'Việc cần làm năm 2011' }).waitFor();
+    const reportTodo = page.getByRole('listitem').filter({ hasText: 'Báo cáo kết quả năm' });
+    await reportTodo.getByText('Bị trả lại', { exact: true }).waitFor();
+    expect(await reportTodo.getByText(RETURN_COMMENT).isVisible()).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await shot('todo');
+    await reportTodo.getByRole('link', { name: 'Mở báo cáo' }).click();
+
     const field = page.getByLabel('Vốn điều lệ (đồng)', { exact: true });
     await field.fill('');
     await field.pressSequentially(FIGURES[code].charterCapitalVnd);
@@ -139,9 +152,113 @@ describeInBrowser('the units’ portal for the officer', () => {
     await fileReport('lai-chau', true);
   }, 180_000);
 
-  void SECRETARIAT;
-  void SELF_SCORES;
+  /** Tiny files of real kinds (the server recognises them by their bytes). */
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  async function scoreWithEvidence(code: string, phone: boolean): Promise<void> {
+    const page = await year.pageOf(officer(code), '/portal/scoring', { phone });
+    const shot = (name: string) => screenshot(page, `${name}${phone ? '-phone' : ''}`);
+    await page.getByRole('heading', { level: 1, name: 'Tự chấm điểm năm 2011' }).waitFor();
+    await page.getByLabel('Điểm tự chấm A1').waitFor();
+
+    // Above the leaf's maximum is refused at the line before anything is sent.
+    await page.getByLabel('Điểm tự chấm A1').fill('11');
+    await page.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
+    await page.getByText('Điểm từ 0 đến 10, tối đa hai chữ số thập phân.').waitFor();
+
+    const scores = SELF_SCORES[code as keyof typeof SELF_SCORES];
+    for (const [item, score] of Object.entries(scores)) {
+      await page.getByLabel(`Điểm tự chấm ${item}`).fill(score.replace(/\.00$/, '').replace('.', ','));
+    }
+    await page.getByLabel('Ghi chú A1').fill('Theo báo cáo tổng kết năm 2011 của Liên minh.');
+    // Totals as typed: the leaves, plus bonus, minus penalty.
+    const expected = Object.values(scores).reduce((sum, score) => sum + Math.round(Number(score) * 100), 0);
+    const total = String(expected / 100).replace('.', ',');
+    await page.getByRole('heading', { level: 2, name: `Tổng điểm tự chấm: ${total}` }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await shot('scoring');
+
+    await page.getByRole('button', { name: 'Lưu điểm tự chấm' }).click();
+    await page.getByText('Đã lưu điểm tự chấm.').waitFor();
+    const sheet = await year.replay.client.as(officer(code)).call(
+      (api) =>
+        api.GET('/api/v1/scoring-periods/{periodId}/units/{unitId}/sheet', {
+          params: { path: { periodId: year.replay.ids.periodId, unitId: year.replay.ids.units[code] } },
+        }),
+      200,
+    );
+    expect(sheet.totals.self.criteria).toBe((expected / 100).toFixed(2));
+
+    // Evidence for A1: three files chosen at once; the program is refused before upload.
+    await page.getByRole('button', { name: 'Minh chứng A1' }).click();
+    await page.getByRole('dialog').getByText('Minh chứng cho tiêu chí A1').waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByText('Kéo thả tệp vào đây, hoặc bấm để chọn (được chọn nhiều tệp một lúc)').click();
+    await (
+      await chooser
+    ).setFiles([
+      { name: 'Báo cáo tổng kết năm 2011.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'Ảnh hội nghị.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'caidat.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
+    ]);
+    const refused = page.getByRole('alert').filter({ hasText: '«caidat.exe» không được gửi' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('loại tệp này không được nhận');
+    const files = page.getByRole('dialog').getByRole('listitem');
+    await files.filter({ hasText: 'Báo cáo tổng kết năm 2011.pdf' }).waitFor();
+    await files.filter({ hasText: 'Ảnh hội nghị.png' }).waitFor();
+
+    // Bytes that are not what the name says pass the browser's check; the API refuses them, with its reason.
+    const again = page.waitForEvent('filechooser');
+    await page.getByText('Kéo thả tệp vào đây, hoặc bấm để chọn (được chọn nhiều tệp một lúc)').click();
+    await (
+      await again
+    ).setFiles([{ name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') }]);
+    const byServer = page.getByRole('alert').filter({ hasText: '«gia-mao.pdf» không được nhận:' });
+    await byServer.waitFor();
+    expect(await byServer.innerText()).not.toContain('evidence_type_not_allowed');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await shot('evidence');
+
+    const stored = await year.replay.client.as(officer(code)).call(
+      (api) =>
+        api.GET('/api/v1/scoring-periods/{periodId}/units/{unitId}/entries/{itemCode}/evidence', {
+          params: { path: { periodId: year.replay.ids.periodId, unitId: year.replay.ids.units[code], itemCode: 'A1' } },
+        }),
+      200,
+    );
+    expect(stored.items.map((file) => file.fileName).sort()).toEqual([
+      'Báo cáo tổng kết năm 2011.pdf',
+      'Ảnh hội nghị.png',
+    ]);
+  }
+
+  it('both officers score themselves with evidence (Lai Châu on a phone)', async () => {
+    // The secretariat opens the scoring period through the API (the console's part of the year).
+    const period = await year.replay.client.as(SECRETARIAT[0]).call(
+      (api) =>
+        api.POST('/api/v1/cycles/{cycleId}/scoring-periods', {
+          params: { path: { cycleId: year.replay.ids.cycleId } },
+          body: { name: 'Chấm điểm thi đua năm 2011', selfScoringDue: vietnamDay(7), explanationDue: vietnamDay(14) },
+        }),
+      201,
+    );
+    year.replay.ids.periodId = period.id;
+    await scoreWithEvidence('son-la', false);
+    await scoreWithEvidence('lai-chau', true);
+  }, 300_000);
 });
+
+/** The calendar day `days` from today in Vietnam (self-scoring is open until a day not yet past). */
+function vietnamDay(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
 
 /** '348200000000' → '348.200.000.000' (written out here, not by the code under test). */
 function grouped(digits: string): string {
