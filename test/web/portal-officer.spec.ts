@@ -262,7 +262,8 @@ describeInBrowser('the units’ portal for the officer', () => {
     const refused = page.getByRole('alert').filter({ hasText: '«caidat.exe» không được gửi' });
     await refused.waitFor();
     expect(await refused.innerText()).toContain('loại tệp này không được nhận');
-    const files = page.getByRole('dialog').getByRole('listitem');
+    // The stored files' list (its lines give the SHA-256; the upload list above does not).
+    const files = page.getByRole('dialog').getByRole('listitem').filter({ hasText: 'SHA-256' });
     await files.filter({ hasText: 'Báo cáo tổng kết năm 2011.pdf' }).waitFor();
     await files.filter({ hasText: 'Ảnh hội nghị.png' }).waitFor();
 
