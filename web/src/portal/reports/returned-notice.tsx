@@ -3,6 +3,12 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatDateTime } from '../../format/format';
+import { registerMessages } from '../../i18n/i18n';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+
+// Also shown on the pledges page and the to-do list, which may load before the report's chunk.
+registerMessages({ vi, en });
 
 type Approval = Schemas['ApprovalSummaryDto'];
 
