@@ -1422,6 +1422,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/evidence-limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What an evidence file may be
+     * @description The largest file (EVIDENCE_MAX_BYTES) and the accepted kinds with their extensions, from the same settings the upload enforces, so a client refuses a file before sending it. The server still checks the bytes.
+     */
+    get: operations['EvidenceController_limits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/evidence-files/{id}': {
     parameters: {
       query?: never;
@@ -4809,6 +4829,29 @@ export interface components {
       uploadedBy: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    EvidenceKindDto: {
+      /** @example image/jpeg */
+      contentType: string;
+      /**
+       * @description Lower case, usual first.
+       * @example [
+       *       "jpg",
+       *       "jpeg",
+       *       "jpe",
+       *       "jfif"
+       *     ]
+       */
+      extensions: string[];
+    };
+    EvidenceLimitsResponseDto: {
+      /**
+       * @description EVIDENCE_MAX_BYTES: the largest file accepted.
+       * @example 10485760
+       */
+      maxBytes: number;
+      /** @description The accepted kinds; the type is recognised from the bytes and the name must carry one of its extensions. */
+      types: components['schemas']['EvidenceKindDto'][];
     };
     SigningChallengeResponseDto: {
       /** Format: uuid */
@@ -12986,6 +13029,43 @@ export interface operations {
       };
       /** @description Well-formed but breaks a rule of the data */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  EvidenceController_limits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceLimitsResponseDto'];
+        };
+      };
+      /** @description Not signed in, or the token is missing, invalid, expired or revoked */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Signed in, but no mandate grants this (forbidden) */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -67,6 +67,11 @@ export const ALLOWED_EVIDENCE_TYPES = [
   'OpenDocument (odt, ods, odp)',
 ] as const;
 
+/** Every accepted kind with the extensions its files may carry (what a client checks before uploading). */
+export function evidenceFileKinds(): { contentType: string; extensions: string[] }[] {
+  return EVIDENCE_FILE_TYPES.map((type) => ({ contentType: type.contentType, extensions: [...type.extensions] }));
+}
+
 /** The longest signature checked (WebP: "RIFF" + size + "WEBP"). */
 const HEAD_BYTES = 12;
 

@@ -19,7 +19,7 @@ import { ApiPageResponse } from '../../common/pagination/api-page-response.decor
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import type { Page } from '../../common/pagination/pagination';
 import { UuidParam } from '../../common/validation/validation';
-import { EvidenceFileResponseDto } from './dto/evidence-files.dto';
+import { EvidenceFileResponseDto, EvidenceLimitsResponseDto } from './dto/evidence-files.dto';
 import { evidenceDownloadHeaders } from './evidence-file-name';
 import { ALLOWED_EVIDENCE_TYPES } from './evidence-file-type';
 import { EVIDENCE_FILE_FIELD, EvidenceUpload, type UploadedEvidence } from './evidence-upload.pipe';
@@ -65,6 +65,20 @@ export class EvidenceController {
     @EvidenceUpload() upload: UploadedEvidence,
   ): Promise<EvidenceFileResponseDto> {
     return this.evidence.attach(actor, periodId, unitId, itemCode, upload);
+  }
+
+  @Get('evidence-limits')
+  @RequirePermission(Permission.ScoringRead)
+  @ApiOperation({
+    summary: 'What an evidence file may be',
+    description:
+      'The largest file (EVIDENCE_MAX_BYTES) and the accepted kinds with their extensions, from the same settings the ' +
+      'upload enforces, so a client refuses a file before sending it. The server still checks the bytes.',
+  })
+  @ApiOkResponse({ type: EvidenceLimitsResponseDto })
+  @ApiProblems(401, 403)
+  limits(): EvidenceLimitsResponseDto {
+    return this.evidence.limits();
   }
 
   @Get(ENTRY_PATH)

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { evidenceConfig } from '../../config/evidence.config';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { sha256Hex } from '../ledger/ledger-hash';
@@ -9,10 +11,14 @@ import { LedgerService } from '../ledger/ledger.service';
 import { ScoreEntry } from '../scoring/score-entry.entity';
 import { ScoreSheet } from '../scoring/score-sheet.entity';
 import { assertMayEnterSelfScores, assertMayReadSheet } from '../scoring/score-sheet.policy';
-import { toEvidenceFileResponse, type EvidenceFileResponseDto } from './dto/evidence-files.dto';
+import {
+  toEvidenceFileResponse,
+  type EvidenceFileResponseDto,
+  type EvidenceLimitsResponseDto,
+} from './dto/evidence-files.dto';
 import { EvidenceFile } from './evidence-file.entity';
 import { evidenceFileName, nameForDetectedType } from './evidence-file-name';
-import { ALLOWED_EVIDENCE_TYPES, detectEvidenceContentType } from './evidence-file-type';
+import { ALLOWED_EVIDENCE_TYPES, detectEvidenceContentType, evidenceFileKinds } from './evidence-file-type';
 import { EvidenceStorage } from './evidence-storage';
 import type { UploadedEvidence } from './evidence-upload.pipe';
 import { EvidenceErrorCode, EvidenceException } from './evidence.exception';
@@ -42,7 +48,13 @@ export class EvidenceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly storage: EvidenceStorage,
+    @Inject(evidenceConfig.KEY) private readonly config: ConfigType<typeof evidenceConfig>,
   ) {}
+
+  /** The size limit and the accepted kinds, from the same config and table the upload checks. */
+  limits(): EvidenceLimitsResponseDto {
+    return { maxBytes: this.config.maxBytes, types: evidenceFileKinds() };
+  }
 
   async attach(
     actor: Actor,

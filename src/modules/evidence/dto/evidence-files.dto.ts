@@ -23,6 +23,24 @@ export class EvidenceFileResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class EvidenceKindDto {
+  @ApiProperty({ example: 'image/jpeg' }) contentType: string;
+  @ApiProperty({ type: [String], example: ['jpg', 'jpeg', 'jpe', 'jfif'], description: 'Lower case, usual first.' })
+  extensions: string[];
+}
+
+/** What an upload must be, so that a client refuses a file before sending it, with the server's own limits. */
+export class EvidenceLimitsResponseDto {
+  @ApiProperty({ type: 'integer', example: 10485760, description: 'EVIDENCE_MAX_BYTES: the largest file accepted.' })
+  maxBytes: number;
+  @ApiProperty({
+    type: [EvidenceKindDto],
+    description:
+      'The accepted kinds; the type is recognised from the bytes and the name must carry one of its extensions.',
+  })
+  types: EvidenceKindDto[];
+}
+
 /** The response of an evidence file, with the entry and sheet it belongs to. */
 export function toEvidenceFileResponse(
   file: EvidenceFile,
