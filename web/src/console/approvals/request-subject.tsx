@@ -27,22 +27,27 @@ export function RequestSubject({ request }: { request: Request }) {
       size="small"
       column={1}
       items={[
-        { key: 'document', label: t('console.approvals.columns.document'), children: workflowName(t, exists, request.workflowKey) },
+        {
+          key: 'document',
+          label: t('console.approvals.columns.document'),
+          children: workflowName(t, exists, request.workflowKey),
+        },
         ...(rules.data
           ? [
               {
                 key: 'title',
                 label: t('console.approvals.request.title'),
-                children: t('console.approvals.request.rulesTitle', { number: rules.data.number, title: rules.data.title }),
+                children: t('console.approvals.request.rulesTitle', {
+                  number: rules.data.number,
+                  title: rules.data.title,
+                }),
               },
             ]
           : []),
         {
           key: 'unit',
           label: t('console.approvals.columns.unit'),
-          children: request.unitId
-            ? (unitNames.get(request.unitId) ?? '…')
-            : t('console.approvals.wholeCluster'),
+          children: request.unitId ? (unitNames.get(request.unitId) ?? '…') : t('console.approvals.wholeCluster'),
         },
         { key: 'state', label: t('console.approvals.columns.state'), children: stateName(t, exists, request.state) },
         {

@@ -11,7 +11,11 @@ export function CycleHistory({ history }: { history: Transition[] }) {
   const { t } = useTranslation();
   const columns: ColumnsType<Transition> = [
     { key: 'when', title: t('console.year.history.when'), render: (_, row) => formatDateTime(row.createdAt) },
-    { key: 'kind', title: t('console.year.history.kind'), render: (_, row) => t(`console.year.history.kinds.${row.kind}`) },
+    {
+      key: 'kind',
+      title: t('console.year.history.kind'),
+      render: (_, row) => t(`console.year.history.kinds.${row.kind}`),
+    },
     {
       key: 'phase',
       title: t('console.year.history.phase'),

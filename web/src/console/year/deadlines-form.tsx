@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 import { showFieldErrors } from '../../ui/field-errors';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useFormDraft } from '../../ui/use-form-draft';
-import { DEADLINE_PHASES, idempotencyKey, PHASES, useCycleChanged } from './cycle-data';
+import { DEADLINE_PHASES, PHASES, useCycleChanged } from './cycle-data';
 
 type Cycle = Schemas['CycleResponseDto'];
 interface DeadlineValues {

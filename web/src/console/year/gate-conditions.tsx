@@ -6,6 +6,7 @@ import { registerMessages } from '../../i18n/i18n';
 import type { UnmetCondition } from './cycle-data';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
+import './year.css';
 
 // The home page shows the same conditions: whoever imports this has the gates' sentences.
 registerMessages({ vi, en });

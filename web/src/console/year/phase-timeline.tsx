@@ -20,7 +20,13 @@ export function PhaseTimeline({ dashboard, now }: { dashboard: Dashboard; now: D
           const overdue = phase.status === 'current' && phase.deadline !== null && daysLeft(phase.deadline, now) < 0;
           return {
             title: t(`console.phase.${phase.phase}`),
-            status: overdue ? 'error' : phase.status === 'done' ? 'finish' : phase.status === 'current' ? 'process' : 'wait',
+            status: overdue
+              ? 'error'
+              : phase.status === 'done'
+                ? 'finish'
+                : phase.status === 'current'
+                  ? 'process'
+                  : 'wait',
             description: [
               t(`console.year.timeline.${phase.status}`),
               phase.deadline ? t('console.year.timeline.deadline', { date: formatDate(phase.deadline) }) : null,

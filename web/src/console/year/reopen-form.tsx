@@ -31,7 +31,11 @@ export function ReopenForm({ cycle }: { cycle: Cycle }) {
       const saved = await unwrap(
         api.POST('/api/v1/cycles/{id}/reopen', {
           params: { path: { id: cycle.id }, header: { 'Idempotency-Key': idempotencyKey() } },
-          body: { reason: values.reason!.trim(), deadline: values.deadline || undefined, expectedVersion: cycle.version },
+          body: {
+            reason: values.reason!.trim(),
+            deadline: values.deadline || undefined,
+            expectedVersion: cycle.version,
+          },
         }),
       );
       draft.clear();

@@ -36,7 +36,10 @@ export function YearPage() {
       {dashboard.data && cycle.data && (
         <>
           <Typography.Title level={2} className="year-now">
-            {t('console.year.now', { year: dashboard.data.cycle.year, phase: t(`console.phase.${dashboard.data.cycle.phase}`) })}
+            {t('console.year.now', {
+              year: dashboard.data.cycle.year,
+              phase: t(`console.phase.${dashboard.data.cycle.phase}`),
+            })}
           </Typography.Title>
           <PhaseTimeline dashboard={dashboard.data} now={now} />
           <NextPhase dashboard={dashboard.data} unitNames={unitNames} />
