@@ -6,6 +6,7 @@ import { registerMessages } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useConsoleScope } from '../console-scope';
 import { useDashboard, useUnitNames } from '../year/cycle-data';
+import { ReadableTheme } from '../year/readable-theme';
 import { DeadlinesAhead } from './deadlines-ahead';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
@@ -23,30 +24,32 @@ export default function ConsoleHome() {
   const unitNames = useUnitNames(scope.clusterId);
   const now = new Date();
   return (
-    <div className="console-home">
-      <Typography.Title level={1}>{t('console.menu.home')}</Typography.Title>
-      <Typography.Paragraph>{t('console.home.today', { date: formatDate(now) })}</Typography.Paragraph>
-      {!scope.cycle && (
-        <Typography.Paragraph>
-          {t('console.home.noYear')} <Link to="/console/year">{t('console.home.openYear')}</Link>
-        </Typography.Paragraph>
-      )}
-      {scope.cycle && dashboard.isPending && <Spin description={t('app.loading')} />}
-      <ProblemAlert error={dashboard.error} />
-      {dashboard.data && (
-        <>
-          <Typography.Paragraph className="home-year">
-            {t('console.home.year', {
-              year: dashboard.data.cycle.year,
-              phase: t(`console.phase.${dashboard.data.cycle.phase}`),
-            })}{' '}
-            <Link to="/console/year">{t('console.home.toYear')}</Link>
+    <ReadableTheme>
+      <div className="console-home">
+        <Typography.Title level={1}>{t('console.menu.home')}</Typography.Title>
+        <Typography.Paragraph>{t('console.home.today', { date: formatDate(now) })}</Typography.Paragraph>
+        {!scope.cycle && (
+          <Typography.Paragraph>
+            {t('console.home.noYear')} <Link to="/console/year">{t('console.home.openYear')}</Link>
           </Typography.Paragraph>
-          <NextPhaseTodo dashboard={dashboard.data} unitNames={unitNames} />
-          <DeadlinesAhead dashboard={dashboard.data} now={now} />
-        </>
-      )}
-      <WaitingApprovals unitNames={unitNames} />
-    </div>
+        )}
+        {scope.cycle && dashboard.isPending && <Spin description={t('app.loading')} />}
+        <ProblemAlert error={dashboard.error} />
+        {dashboard.data && (
+          <>
+            <Typography.Paragraph className="home-year">
+              {t('console.home.year', {
+                year: dashboard.data.cycle.year,
+                phase: t(`console.phase.${dashboard.data.cycle.phase}`),
+              })}{' '}
+              <Link to="/console/year">{t('console.home.toYear')}</Link>
+            </Typography.Paragraph>
+            <NextPhaseTodo dashboard={dashboard.data} unitNames={unitNames} />
+            <DeadlinesAhead dashboard={dashboard.data} now={now} />
+          </>
+        )}
+        <WaitingApprovals unitNames={unitNames} />
+      </div>
+    </ReadableTheme>
   );
 }

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../format/format';
 import type { Dashboard } from '../year/cycle-data';
+import { TAG } from '../year/readable-theme';
 import { daysLeft, deadlineState } from './days-left';
 
 type Row = { phase: Dashboard['phases'][number]['phase']; deadline: string; days: number; current: boolean };
-const COLOURS = { overdue: 'red', today: 'orange', soon: 'gold', later: 'default' } as const;
+const COLOURS = { overdue: TAG.bad, today: TAG.bad, soon: TAG.warn, later: undefined } as const;
 
 /** The current and coming phases' deadlines with the days they leave (or how long they are overdue). */
 export function DeadlinesAhead({ dashboard, now }: { dashboard: Dashboard; now: Date }) {

@@ -5,6 +5,7 @@ import { ApiProblem, api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { idempotencyKey, useCycleChanged, type Dashboard, type UnmetCondition } from './cycle-data';
 import { GateConditions, gateTitle } from './gate-conditions';
+import { TAG } from './readable-theme';
 
 /** The conditions of entering the next phase, gate by gate, and the button that advances the year. */
 export function NextPhase({ dashboard, unitNames }: { dashboard: Dashboard; unitNames: Map<string, string> }) {
@@ -25,6 +26,8 @@ export function NextPhase({ dashboard, unitNames }: { dashboard: Dashboard; unit
     );
   }
   const phaseName = t(`console.phase.${next.phase}`);
+  // Entering `closed` ends the year: said as such rather than "advance to Closed".
+  const closing = next.phase === 'closed';
   const refusedConditions =
     error instanceof ApiProblem && error.code === 'cycle_gate_unmet' && Array.isArray(error.problem.unmet)
       ? (error.problem.unmet as UnmetCondition[])
@@ -53,14 +56,14 @@ export function NextPhase({ dashboard, unitNames }: { dashboard: Dashboard; unit
   return (
     <section aria-labelledby="year-next" className="year-section">
       <Typography.Title level={2} id="year-next">
-        {t('console.year.next.heading', { phase: phaseName })}
+        {closing ? t('console.year.next.closeHeading') : t('console.year.next.heading', { phase: phaseName })}
       </Typography.Title>
       {next.gates.length === 0 && <Typography.Paragraph>{t('console.year.next.noGates')}</Typography.Paragraph>}
       <ul className="year-gates">
         {next.gates.map((gate) => (
           <li key={gate.key}>
             <Space wrap>
-              <Tag color={gate.met ? 'green' : gate.blocking ? 'red' : 'gold'}>
+              <Tag color={gate.met ? TAG.good : gate.blocking ? TAG.bad : TAG.warn}>
                 {t(gate.met ? 'console.year.next.met' : 'console.year.next.unmet')}
               </Tag>
               <Typography.Text strong>{gateTitle(t, (key) => i18n.exists(key), gate)}</Typography.Text>
@@ -71,13 +74,13 @@ export function NextPhase({ dashboard, unitNames }: { dashboard: Dashboard; unit
         ))}
       </ul>
       <Popconfirm
-        title={t('console.year.next.confirm', { phase: phaseName })}
+        title={closing ? t('console.year.next.confirmClose') : t('console.year.next.confirm', { phase: phaseName })}
         okText={t('console.year.next.confirmOk')}
         cancelText={t('console.year.cancel')}
         onConfirm={() => void advance()}
       >
         <Button type="primary" loading={busy}>
-          {t('console.year.next.advance', { phase: phaseName })}
+          {closing ? t('console.year.next.close') : t('console.year.next.advance', { phase: phaseName })}
         </Button>
       </Popconfirm>
       {error !== undefined && (

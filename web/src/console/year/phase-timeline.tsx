@@ -15,6 +15,7 @@ export function PhaseTimeline({ dashboard, now }: { dashboard: Dashboard; now: D
       </Typography.Title>
       <Steps
         size="small"
+        className="year-steps"
         current={current}
         items={dashboard.phases.map((phase) => {
           const overdue = phase.status === 'current' && phase.deadline !== null && daysLeft(phase.deadline, now) < 0;

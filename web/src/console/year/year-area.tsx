@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { registerMessages } from '../../i18n/i18n';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
+import { ReadableTheme } from './readable-theme';
 import { YearPage } from './year-page';
 import './year.css';
 
@@ -10,8 +11,10 @@ registerMessages({ vi, en });
 /** The year at a glance (`/console/year`): one screen for the cycle the scope bar chose. */
 export default function YearArea() {
   return (
-    <Routes>
-      <Route index element={<YearPage />} />
-    </Routes>
+    <ReadableTheme>
+      <Routes>
+        <Route index element={<YearPage />} />
+      </Routes>
+    </ReadableTheme>
   );
 }
