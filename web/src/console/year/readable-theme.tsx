@@ -1,5 +1,6 @@
 import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
+import './readable.css';
 
 /**
  * Colours for the year's screens that pass WCAG AA contrast on white (axe in the browser tests):
@@ -18,7 +19,7 @@ export function ReadableTheme({ children }: { children: ReactNode }) {
         },
       }}
     >
-      {children}
+      <div className="console-readable">{children}</div>
     </ConfigProvider>
   );
 }
