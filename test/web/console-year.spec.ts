@@ -65,7 +65,7 @@ describeInBrowser("the secretariat's year in the console (real Chromium, demo da
     // 20 November 2011, 23:30 in Hà Nội (16:30 UTC): the eve of the meeting.
     await page.clock.setFixedTime(new Date('2011-11-20T16:30:00Z'));
     await openSignedIn(page, harness.baseUrl, '/console', CLERK);
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await context?.close();
