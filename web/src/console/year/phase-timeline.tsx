@@ -16,6 +16,7 @@ export function PhaseTimeline({ dashboard, now }: { dashboard: Dashboard; now: D
       <Steps
         size="small"
         className="year-steps"
+        titlePlacement="vertical"
         current={current}
         items={dashboard.phases.map((phase) => {
           const overdue = phase.status === 'current' && phase.deadline !== null && daysLeft(phase.deadline, now) < 0;
