@@ -80,10 +80,11 @@ export async function advanceInConsole(page: Page, to: Phase): Promise<void> {
 
 /** Chooses the year the console works on, in the scope bar at the top. */
 export async function chooseYearInConsole(page: Page, year: number): Promise<void> {
+  const label = new RegExp(`^Năm ${year} — `);
+  const chosen = page.getByRole('group', { name: 'Cụm và năm đang làm việc' }).getByTitle(label);
+  await page.getByRole('combobox', { name: 'Năm thi đua' }).waitFor();
+  if ((await chosen.count()) > 0) return;
   await page.getByRole('combobox', { name: 'Năm thi đua' }).click();
-  await page.getByTitle(new RegExp(`^Năm ${year} — `)).click();
-  await page
-    .getByRole('group', { name: 'Cụm và năm đang làm việc' })
-    .getByTitle(new RegExp(`^Năm ${year} — `))
-    .waitFor();
+  await page.getByTitle(label).click();
+  await chosen.waitFor();
 }
