@@ -81,8 +81,10 @@ export async function advanceInConsole(page: Page, to: Phase): Promise<void> {
 /** Chooses the year the console works on, in the scope bar at the top. */
 export async function chooseYearInConsole(page: Page, year: number): Promise<void> {
   const label = new RegExp(`^Năm ${year} — `);
-  const chosen = page.getByRole('group', { name: 'Cụm và năm đang làm việc' }).getByTitle(label);
-  await page.getByRole('combobox', { name: 'Năm thi đua' }).waitFor();
+  const scope = page.getByRole('group', { name: 'Cụm và năm đang làm việc' });
+  const chosen = scope.getByTitle(label);
+  // Once the cluster's years are read, the bar shows one of them.
+  await scope.getByTitle(/^Năm \d{4} — /).waitFor();
   if ((await chosen.count()) > 0) return;
   await page.getByRole('combobox', { name: 'Năm thi đua' }).click();
   await page.getByTitle(label).click();
