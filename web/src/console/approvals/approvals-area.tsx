@@ -1,8 +1,17 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { ReadableTheme } from '../year/readable-theme';
+import './approval-labels';
+import { InboxPage } from './inbox-page';
+import { RequestPage } from './request-page';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.approvals')}</Typography.Title>;
+/** The approvals inbox (`/console/approvals`): what the clerk may act on, and each request opened. */
+export default function ApprovalsArea() {
+  return (
+    <ReadableTheme>
+      <Routes>
+        <Route index element={<InboxPage />} />
+        <Route path=":requestId" element={<RequestPage />} />
+      </Routes>
+    </ReadableTheme>
+  );
 }

@@ -1,8 +1,20 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { ReadableTheme } from '../year/readable-theme';
+import { RecordsPage } from './records-page';
+import './records.css';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.records')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** Records and ledger: one screen. */
+export default function RecordsArea() {
+  return (
+    <ReadableTheme>
+      <Routes>
+        <Route index element={<RecordsPage />} />
+      </Routes>
+    </ReadableTheme>
+  );
 }

@@ -1,8 +1,20 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { ReadableTheme } from './readable-theme';
+import { YearPage } from './year-page';
+import './year.css';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.year')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** The year at a glance (`/console/year`): one screen for the cycle the scope bar chose. */
+export default function YearArea() {
+  return (
+    <ReadableTheme>
+      <Routes>
+        <Route index element={<YearPage />} />
+      </Routes>
+    </ReadableTheme>
+  );
 }
