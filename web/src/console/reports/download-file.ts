@@ -12,7 +12,11 @@ export async function saveAnswer(
   const { data, error, response } = await call;
   if (!response.ok) {
     const problem = (error && typeof error === 'object' ? error : {}) as ApiProblem['problem'];
-    throw new ApiProblem(response.status, typeof problem.code === 'string' ? problem.code : `http_${response.status}`, problem);
+    throw new ApiProblem(
+      response.status,
+      typeof problem.code === 'string' ? problem.code : `http_${response.status}`,
+      problem,
+    );
   }
   const blob = data instanceof Blob ? data : new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
   saveBlob(blob, fileNameOf(response) ?? fallbackName);

@@ -15,8 +15,7 @@ export function ReportsPage() {
   const { cycle } = useConsoleScope();
   const results = useQuery({
     queryKey: ['cycles', cycle?.id, 'results'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/cycles/{cycleId}/results', { params: { path: { cycleId: cycle!.id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/cycles/{cycleId}/results', { params: { path: { cycleId: cycle!.id } } })),
     enabled: Boolean(cycle),
   });
 

@@ -70,9 +70,13 @@ async function resultsWorkbook(results: Results, t: (key: string) => string): Pr
   const cell = (figure: Figure, value: string | number) =>
     // Whole VND fit a double exactly below 2^53 (9 million billion); beyond, the digits stay text.
     figure === 'charterCapitalVnd' && BigInt(value) > BigInt(Number.MAX_SAFE_INTEGER) ? String(value) : Number(value);
-  for (const unit of results.units) sheet.addRow([unit.unitName, ...FIGURES.map((figure) => cell(figure, unit[figure]))]);
+  for (const unit of results.units)
+    sheet.addRow([unit.unitName, ...FIGURES.map((figure) => cell(figure, unit[figure]))]);
   const totals = results.totals as Record<Figure, string | number>;
-  const total = sheet.addRow([t('console.reports.totals.total'), ...FIGURES.map((figure) => cell(figure, totals[figure]))]);
+  const total = sheet.addRow([
+    t('console.reports.totals.total'),
+    ...FIGURES.map((figure) => cell(figure, totals[figure])),
+  ]);
   total.font = { bold: true };
   sheet.columns.forEach((column, index) => {
     column.width = index === 0 ? 40 : 22;

@@ -71,7 +71,11 @@ export function FixFinalForm({ periodId, unitId, lines }: { periodId: string; un
         >
           <Input inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="reason" label={t('console.scoring.final.reason')} extra={t('console.scoring.final.reasonHelp')}>
+        <Form.Item
+          name="reason"
+          label={t('console.scoring.final.reason')}
+          extra={t('console.scoring.final.reasonHelp')}
+        >
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <ProblemAlert error={fix.error} />

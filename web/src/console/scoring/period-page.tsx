@@ -26,7 +26,11 @@ export function PeriodPage() {
         size="small"
         column={{ xs: 1, md: 3 }}
         items={[
-          { key: 'self', label: t('console.scoring.periods.selfScoringDue'), children: formatDate(data.selfScoringDue) },
+          {
+            key: 'self',
+            label: t('console.scoring.periods.selfScoringDue'),
+            children: formatDate(data.selfScoringDue),
+          },
           {
             key: 'explanation',
             label: t('console.scoring.periods.explanationDue'),

@@ -118,12 +118,12 @@ export function RankingPanel({ period }: { period: Period }) {
       {period.status === 'adopted' ? null : (
         <>
           <Typography.Paragraph>{t('console.scoring.ranking.adoptLead')}</Typography.Paragraph>
-          {adopt.error ? (
-            <ProblemAlert error={adopt.error} title={t('console.scoring.ranking.adoptRefused')} />
-          ) : null}
+          {adopt.error ? <ProblemAlert error={adopt.error} title={t('console.scoring.ranking.adoptRefused')} /> : null}
           {missingSheets?.length ? (
             <Typography.Paragraph>
-              {t('console.scoring.ranking.adoptMissing', { names: missingSheets.map((unit) => unit.unitName).join(', ') })}
+              {t('console.scoring.ranking.adoptMissing', {
+                names: missingSheets.map((unit) => unit.unitName).join(', '),
+              })}
             </Typography.Paragraph>
           ) : null}
           <Button type="primary" loading={adopt.isPending} onClick={() => adopt.mutate()}>

@@ -32,7 +32,11 @@ export function ReviewAssignments({ periodId, adopted }: { periodId: string; ado
   );
   const withdraw = useMutation({
     mutationFn: (id: string) =>
-      unwrap(api.DELETE('/api/v1/scoring-periods/{periodId}/review-assignments/{id}', { params: { path: { periodId, id } } })),
+      unwrap(
+        api.DELETE('/api/v1/scoring-periods/{periodId}/review-assignments/{id}', {
+          params: { path: { periodId, id } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
 
@@ -104,7 +108,9 @@ function AssignReviewerForm({
   });
   const assign = useMutation({
     mutationFn: (body: Schemas['AssignReviewerDto']) =>
-      unwrap(api.POST('/api/v1/scoring-periods/{periodId}/review-assignments', { params: { path: { periodId } }, body })),
+      unwrap(
+        api.POST('/api/v1/scoring-periods/{periodId}/review-assignments', { params: { path: { periodId } }, body }),
+      ),
     onSuccess: async () => {
       form.resetFields();
       await queryClient.invalidateQueries({ queryKey: onAssigned });

@@ -25,7 +25,15 @@ export function sheetLines(sheet: Sheet): SheetLine[] {
   const leaves = (criteria: Criterion[]): SheetLine[] =>
     criteria.flatMap((criterion) =>
       criterion.leaf
-        ? [{ code: criterion.code, name: criterion.name, kind: 'criterion' as const, max: criterion.maxPoints, entry: criterion.entry as Line | undefined }]
+        ? [
+            {
+              code: criterion.code,
+              name: criterion.name,
+              kind: 'criterion' as const,
+              max: criterion.maxPoints,
+              entry: criterion.entry as Line | undefined,
+            },
+          ]
         : leaves(criterion.children ?? []),
     );
   const items = (kind: 'bonus' | 'penalty', list: Schemas['SheetItemDto'][]) =>
@@ -42,7 +50,9 @@ export function SheetPage() {
   const sheet = useQuery({
     queryKey: ['scoring-periods', periodId, 'sheets', unitId],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/scoring-periods/{periodId}/units/{unitId}/sheet', { params: { path: { periodId, unitId } } })),
+      unwrap(
+        api.GET('/api/v1/scoring-periods/{periodId}/units/{unitId}/sheet', { params: { path: { periodId, unitId } } }),
+      ),
   });
   if (sheet.isPending) return <Spin description={t('console.scoring.loading')} />;
   if (sheet.error) return <ProblemAlert error={sheet.error} />;
@@ -87,12 +97,24 @@ export function SheetPage() {
             render: (_, line) => (
               <>
                 {line.name}
-                {line.kind === 'criterion' ? null : <Tag style={{ marginLeft: 8 }}>{t(`console.scoring.kind.${line.kind}`)}</Tag>}
+                {line.kind === 'criterion' ? null : (
+                  <Tag style={{ marginLeft: 8 }}>{t(`console.scoring.kind.${line.kind}`)}</Tag>
+                )}
               </>
             ),
           },
-          { key: 'max', title: t('console.scoring.sheet.max'), align: 'right', render: (_, line) => points(String(line.max)) },
-          { key: 'self', title: t('console.scoring.stage.self'), align: 'right', render: (_, line) => points(line.entry?.selfScore) },
+          {
+            key: 'max',
+            title: t('console.scoring.sheet.max'),
+            align: 'right',
+            render: (_, line) => points(String(line.max)),
+          },
+          {
+            key: 'self',
+            title: t('console.scoring.stage.self'),
+            align: 'right',
+            render: (_, line) => points(line.entry?.selfScore),
+          },
           {
             key: 'reviewed',
             title: t('console.scoring.sheet.reviewed'),
@@ -106,7 +128,11 @@ export function SheetPage() {
                 '—'
               ),
           },
-          { key: 'explanation', title: t('console.scoring.sheet.explanation'), render: (_, line) => line.entry?.explanation ?? '—' },
+          {
+            key: 'explanation',
+            title: t('console.scoring.sheet.explanation'),
+            render: (_, line) => line.entry?.explanation ?? '—',
+          },
           {
             key: 'final',
             title: t('console.scoring.sheet.final'),

@@ -53,9 +53,7 @@ export function SheetsStatus({ periodId }: { periodId: string }) {
           {
             key: 'status',
             title: t('console.scoring.sheets.status'),
-            render: (_, row) => (
-              <Tag color={COLOURS[row.status]}>{t(`console.scoring.sheetStatus.${row.status}`)}</Tag>
-            ),
+            render: (_, row) => <Tag color={COLOURS[row.status]}>{t(`console.scoring.sheetStatus.${row.status}`)}</Tag>,
           },
           {
             key: 'total',
