@@ -13,21 +13,21 @@ describeInBrowser('the console: pledges, results reports and scoring', () => {
   let year: Year2011;
   beforeAll(async () => {
     year = await startYear2011();
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => year?.close());
 
   it('creates the pledge, refuses the seal while Lào Cai has not signed, shows it sealed', async () => {
     await year.run('pledge', { pledge: sealPledgeInConsole });
     expect(year.replay.outcome.pledgeBundle?.valid).toBe(true);
-  }, 300_000);
+  }, 600_000);
 
   it("follows each unit's report (one returned) and totals the year exactly as the source", async () => {
     await year.run('reports', { reports: totalReportsInConsole });
     expect(year.replay.outcome.totals?.charterCapitalVnd).toBe('1269500000000');
-  }, 240_000);
+  }, 600_000);
 
   it('opens the period, refuses adoption before every sheet is in, assigns reviewers, fixes a final, adopts', async () => {
     await year.run('scoring', { scoring: adoptScoringInConsole });
     expect(year.replay.outcome.ranking?.[0]).toEqual({ unitCode: 'son-la', total: '93.50', rank: 1 });
-  }, 300_000);
+  }, 600_000);
 });

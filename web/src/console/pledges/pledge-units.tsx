@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { formatDateTime } from '../../format/format';
@@ -7,7 +7,7 @@ type Pledge = Schemas['PledgeResponseDto'];
 type UnitStatus = Schemas['PledgeUnitStatusDto'];
 type Signature = Schemas['DocumentSignatureDto'];
 
-const COLOURS = { draft: 'gold', submitted: 'blue', approved: 'cyan', signed: 'green' } as const;
+const COLOURS = { draft: 'warning', submitted: 'processing', approved: 'processing', signed: 'success' } as const;
 
 /** Each member unit of the version: targets drafted, submitted, approved, signed (by whom, when, with which key). */
 export function PledgeUnits({ pledge }: { pledge: Pledge }) {
@@ -27,7 +27,9 @@ export function PledgeUnits({ pledge }: { pledge: Pledge }) {
           {
             key: 'status',
             title: t('console.pledges.units.status'),
-            render: (_, row) => <Tag color={COLOURS[row.status]}>{t(`console.pledges.unitStatus.${row.status}`)}</Tag>,
+            render: (_, row) => (
+              <Badge status={COLOURS[row.status]} text={t(`console.pledges.unitStatus.${row.status}`)} />
+            ),
           },
           {
             key: 'signer',

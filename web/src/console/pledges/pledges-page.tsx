@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Collapse, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Collapse, Space, Spin, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatDateTime } from '../../format/format';
@@ -66,7 +66,10 @@ function VersionHeading({ pledge }: { pledge: Pledge }) {
   return (
     <Space wrap>
       <Typography.Text strong>{t('console.pledges.version', { number: pledge.number })}</Typography.Text>
-      <Tag color={pledge.status === 'sealed' ? 'green' : 'blue'}>{t(`console.pledges.status.${pledge.status}`)}</Tag>
+      <Badge
+        status={pledge.status === 'sealed' ? 'success' : 'processing'}
+        text={t(`console.pledges.status.${pledge.status}`)}
+      />
       <Typography.Text>{t('console.pledges.signedCount', { signed, count: pledge.units.length })}</Typography.Text>
       {pledge.sealedAt ? (
         <Typography.Text>{t('console.pledges.sealedAt', { at: formatDateTime(pledge.sealedAt) })}</Typography.Text>

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatDateTime } from '../../format/format';
@@ -13,7 +13,7 @@ export function reportStatus(report: Report): 'draft' | 'returned' | 'submitted'
   return report.status;
 }
 
-const COLOURS = { draft: 'gold', returned: 'volcano', submitted: 'blue', approved: 'green' } as const;
+const COLOURS = { draft: 'warning', returned: 'error', submitted: 'processing', approved: 'success' } as const;
 
 /** Every report version of the year (first reports and corrections), as the API lists them. */
 export function ReportVersions({ cycleId }: { cycleId: string }) {
@@ -48,7 +48,7 @@ export function ReportVersions({ cycleId }: { cycleId: string }) {
             sortOrder: sortOrderOf(query, 'status'),
             render: (_, row) => {
               const status = reportStatus(row);
-              return <Tag color={COLOURS[status]}>{t(`console.reports.versionStatus.${status}`)}</Tag>;
+              return <Badge status={COLOURS[status]} text={t(`console.reports.versionStatus.${status}`)} />;
             },
           },
           {

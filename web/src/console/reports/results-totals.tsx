@@ -47,11 +47,10 @@ export function ResultsTotals({ results }: { results: Results }) {
         rowKey="unitId"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         dataSource={results.units}
         locale={{ emptyText: t('console.reports.totals.empty') }}
         columns={[
-          { key: 'unit', title: t('console.reports.units.unit'), dataIndex: 'unitName', fixed: 'left' },
+          { key: 'unit', title: t('console.reports.units.unit'), dataIndex: 'unitName' },
           ...FIGURES.map((figure) => ({
             key: figure,
             title: t(`console.reports.figure.${figure}`),

@@ -1,8 +1,9 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { formatDateTime } from '../../format/format';
 
+type BadgeStatus = 'success' | 'processing' | 'warning' | 'error' | 'default';
 type Results = Schemas['CycleResultsResponseDto'];
 
 interface UnitStatusRow {
@@ -13,11 +14,11 @@ interface UnitStatusRow {
   approvedAt?: string;
 }
 
-const COLOURS: Record<UnitStatusRow['status'], string> = {
-  approved: 'green',
-  submitted: 'blue',
-  draft: 'gold',
-  none: 'red',
+const COLOURS: Record<UnitStatusRow['status'], BadgeStatus> = {
+  approved: 'success',
+  submitted: 'processing',
+  draft: 'warning',
+  none: 'error',
 };
 
 /** Every current member unit: approved (counted), or where its report stands (not counted yet). */
@@ -63,7 +64,9 @@ export function UnitsStatus({ results }: { results: Results }) {
           {
             key: 'status',
             title: t('console.reports.units.status'),
-            render: (_, row) => <Tag color={COLOURS[row.status]}>{t(`console.reports.unitStatus.${row.status}`)}</Tag>,
+            render: (_, row) => (
+              <Badge status={COLOURS[row.status]} text={t(`console.reports.unitStatus.${row.status}`)} />
+            ),
           },
           {
             key: 'counted',

@@ -1,4 +1,4 @@
-import { Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { Descriptions, Space, Spin, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../format/format';
@@ -41,9 +41,10 @@ export function PeriodPage() {
             label: t('console.scoring.periods.status'),
             children: (
               <Space>
-                <Tag color={data.status === 'adopted' ? 'green' : 'blue'}>
-                  {t(`console.scoring.periodStatus.${data.status}`)}
-                </Tag>
+                <Badge
+                  status={data.status === 'adopted' ? 'success' : 'processing'}
+                  text={t(`console.scoring.periodStatus.${data.status}`)}
+                />
                 {data.adoptedAt ? t('console.scoring.adoptedAt', { at: formatDateTime(data.adoptedAt) }) : null}
               </Space>
             ),

@@ -1,4 +1,4 @@
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -73,9 +73,10 @@ function PeriodsTable({ cycleId }: { cycleId: string }) {
             key: 'status',
             title: t('console.scoring.periods.status'),
             render: (_, period) => (
-              <Tag color={period.status === 'adopted' ? 'green' : 'blue'}>
-                {t(`console.scoring.periodStatus.${period.status}`)}
-              </Tag>
+              <Badge
+                status={period.status === 'adopted' ? 'success' : 'processing'}
+                text={t(`console.scoring.periodStatus.${period.status}`)}
+              />
             ),
           },
         ]}

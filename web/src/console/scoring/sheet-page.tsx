@@ -87,7 +87,6 @@ export function SheetPage() {
         size="small"
         pagination={false}
         dataSource={lines}
-        scroll={{ x: 'max-content' }}
         style={{ marginTop: 12 }}
         columns={[
           { key: 'code', title: t('console.scoring.sheet.code'), dataIndex: 'code' },

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -12,7 +12,7 @@ interface SheetRow {
   total?: string;
 }
 
-const COLOURS = { submitted: 'green', draft: 'gold', none: 'red' } as const;
+const COLOURS = { submitted: 'success', draft: 'warning', none: 'error' } as const;
 
 /** Each member unit's sheet: submitted (with its total as it counts now), in draft, or not started. */
 export function SheetsStatus({ periodId }: { periodId: string }) {
@@ -53,7 +53,9 @@ export function SheetsStatus({ periodId }: { periodId: string }) {
           {
             key: 'status',
             title: t('console.scoring.sheets.status'),
-            render: (_, row) => <Tag color={COLOURS[row.status]}>{t(`console.scoring.sheetStatus.${row.status}`)}</Tag>,
+            render: (_, row) => (
+              <Badge status={COLOURS[row.status]} text={t(`console.scoring.sheetStatus.${row.status}`)} />
+            ),
           },
           {
             key: 'total',
