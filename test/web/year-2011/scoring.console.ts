@@ -25,7 +25,7 @@ function daysFromToday(days: number): string {
 
 /** Picks an option of an antd search select the way a person does: type, wait for it, Enter. */
 async function choose(page: Page, label: string, typed: string, option: string | RegExp): Promise<void> {
-  const box = page.getByLabel(label, { exact: true });
+  const box = page.getByRole('combobox', { name: label });
   await box.click();
   await box.fill(typed);
   await page.getByTitle(option).waitFor();
@@ -45,15 +45,15 @@ export const adoptScoringInConsole: ConsoleStep = async (year) => {
   const page = await openConsole(year, '/console/scoring');
   await page.getByText('Năm này chưa có đợt chấm điểm nào.').waitFor();
   const name = `Chấm điểm thi đua năm ${YEAR}`;
-  await page.getByLabel('Tên đợt chấm điểm').fill(name);
-  await page.getByLabel('Hạn tự chấm điểm').fill(daysFromToday(14));
-  await page.getByLabel('Hạn giải trình').fill(daysFromToday(7));
+  await page.getByRole('textbox', { name: 'Tên đợt chấm điểm' }).fill(name);
+  await page.getByRole('textbox', { name: 'Hạn tự chấm điểm' }).fill(daysFromToday(14));
+  await page.getByRole('textbox', { name: 'Hạn giải trình' }).fill(daysFromToday(7));
   await page.getByRole('button', { name: 'Mở đợt chấm điểm' }).click();
   await page.getByText('Hạn giải trình không được sớm hơn hạn tự chấm điểm.').waitFor();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await consoleScreenshot(page, 'console-scoring-periods');
-  await page.getByLabel('Hạn tự chấm điểm').fill(daysFromToday(7));
-  await page.getByLabel('Hạn giải trình').fill(daysFromToday(14));
+  await page.getByRole('textbox', { name: 'Hạn tự chấm điểm' }).fill(daysFromToday(7));
+  await page.getByRole('textbox', { name: 'Hạn giải trình' }).fill(daysFromToday(14));
   await page.getByRole('button', { name: 'Mở đợt chấm điểm' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
   const periodId = /periods\/([0-9a-f-]{36})/.exec(page.url())![1];
@@ -139,8 +139,8 @@ export const adoptScoringInConsole: ConsoleStep = async (year) => {
   await page.getByRole('heading', { level: 1, name: `Phiếu chấm điểm — ${unitName('Lào Cai')}` }).waitFor();
   await page.getByText(REVIEW_CORRECTION.explanation).waitFor();
   await choose(page, 'Tiêu chí', item, new RegExp(`^${item} — `));
-  await page.getByLabel('Điểm cuối cùng').fill('10,50');
-  await page.getByLabel('Lý do').fill(REVIEW_CORRECTION.finalReason);
+  await page.getByRole('textbox', { name: 'Điểm cuối cùng' }).fill('10,50');
+  await page.getByRole('textbox', { name: 'Lý do' }).fill(REVIEW_CORRECTION.finalReason);
   await page.getByRole('button', { name: 'Chốt điểm' }).click();
   await page.getByText(`Ban thư ký chốt: ${REVIEW_CORRECTION.finalReason}`).waitFor();
   expect(await page.getByRole('row', { name: new RegExp(`^${item} `) }).innerText()).toContain('10,50');
