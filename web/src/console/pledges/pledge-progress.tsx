@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatInteger } from '../../format/format';
 import { ProblemAlert } from '../../ui/problem-alert';
+import { EmptyText } from '../reports/readable-theme';
 
 type Progress = Schemas['PledgeProgressResponseDto'];
 type Actual = Schemas['ProgressActualDto'];
@@ -67,7 +68,7 @@ export function PledgeProgress({ cycleId }: { cycleId: string }) {
         loading={progress.isFetching}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('console.pledges.progress.empty') }}
+        locale={{ emptyText: <EmptyText>{t('console.pledges.progress.empty')}</EmptyText> }}
         columns={[
           { key: 'unit', title: t('console.pledges.units.unit'), dataIndex: 'unitName' },
           { key: 'indicator', title: t('console.pledges.progress.indicator'), dataIndex: 'indicator' },

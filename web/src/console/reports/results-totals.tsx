@@ -2,6 +2,7 @@ import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { formatInteger, formatVnd } from '../../format/format';
+import { EmptyText } from './readable-theme';
 
 type Results = Schemas['CycleResultsResponseDto'];
 type UnitResults = Schemas['UnitResultsDto'];
@@ -48,14 +49,16 @@ export function ResultsTotals({ results }: { results: Results }) {
         size="small"
         pagination={false}
         dataSource={results.units}
-        locale={{ emptyText: t('console.reports.totals.empty') }}
+        locale={{ emptyText: <EmptyText>{t('console.reports.totals.empty')}</EmptyText> }}
         columns={[
           { key: 'unit', title: t('console.reports.units.unit'), dataIndex: 'unitName' },
           ...FIGURES.map((figure) => ({
             key: figure,
             title: t(`console.reports.figure.${figure}`),
             align: 'right' as const,
-            render: (_: unknown, row: UnitResults) => formatFigure(figure, row[figure]),
+            render: (_: unknown, row: UnitResults) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{formatFigure(figure, row[figure])}</span>
+            ),
           })),
         ]}
         summary={() => (
@@ -65,7 +68,7 @@ export function ResultsTotals({ results }: { results: Results }) {
             </Table.Summary.Cell>
             {FIGURES.map((figure, index) => (
               <Table.Summary.Cell key={figure} index={index + 1} align="right">
-                <strong>{formatFigure(figure, totals[figure])}</strong>
+                <strong style={{ whiteSpace: 'nowrap' }}>{formatFigure(figure, totals[figure])}</strong>
               </Table.Summary.Cell>
             ))}
           </Table.Summary.Row>

@@ -6,6 +6,7 @@ import { formatDate } from '../../format/format';
 import { sortOrderOf, usePagedList } from '../../ui/use-paged-list';
 import { useConsoleScope } from '../console-scope';
 import { CreatePeriodForm } from './create-period-form';
+import { EmptyText } from '../reports/readable-theme';
 
 type Period = Schemas['ScoringPeriodResponseDto'];
 
@@ -48,7 +49,7 @@ function PeriodsTable({ cycleId }: { cycleId: string }) {
       <Table<Period>
         {...tableProps}
         size="small"
-        locale={{ emptyText: t('console.scoring.periods.empty') }}
+        locale={{ emptyText: <EmptyText>{t('console.scoring.periods.empty')}</EmptyText> }}
         columns={[
           {
             key: 'name',

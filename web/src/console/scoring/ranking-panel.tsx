@@ -8,6 +8,7 @@ import { saveAnswer } from '../reports/download-file';
 import { usePoints } from './points';
 import { useRanking, type Stage } from './scoring-queries';
 import { TieBreakExplained } from './tie-break-explained';
+import { EmptyText } from '../reports/readable-theme';
 
 type Period = Schemas['ScoringPeriodResponseDto'];
 type Row = Schemas['RankingRowDto'];
@@ -82,7 +83,7 @@ export function RankingPanel({ period }: { period: Period }) {
         loading={ranking.isFetching}
         dataSource={data?.rows ?? []}
         style={{ marginTop: 12 }}
-        locale={{ emptyText: t('console.scoring.ranking.empty') }}
+        locale={{ emptyText: <EmptyText>{t('console.scoring.ranking.empty')}</EmptyText> }}
         columns={[
           {
             key: 'rank',

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { usePagedList } from '../../ui/use-paged-list';
 import { useRanking } from './scoring-queries';
+import { EmptyText } from '../reports/readable-theme';
 
 type Assignment = Schemas['ReviewAssignmentResponseDto'];
 
@@ -49,7 +50,7 @@ export function ReviewAssignments({ periodId, adopted }: { periodId: string; ado
       <Table<Assignment>
         {...tableProps}
         size="small"
-        locale={{ emptyText: t('console.scoring.reviews.empty') }}
+        locale={{ emptyText: <EmptyText>{t('console.scoring.reviews.empty')}</EmptyText> }}
         columns={[
           {
             key: 'unit',
