@@ -1,12 +1,13 @@
 import { Descriptions, Space, Spin, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../format/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { RankingPanel } from './ranking-panel';
 import { ReviewAssignments } from './review-assignments';
 import { usePeriod } from './scoring-queries';
 import { SheetsStatus } from './sheets-status';
+import { ReadableLink } from '../reports/readable-theme';
 
 /** `/console/scoring/periods/:periodId`: one period from the sheets to the adopted ranking. */
 export function PeriodPage() {
@@ -18,7 +19,7 @@ export function PeriodPage() {
   const { data } = period;
   return (
     <section aria-labelledby="period-title">
-      <Link to="/console/scoring">{t('console.scoring.back')}</Link>
+      <ReadableLink to="/console/scoring">{t('console.scoring.back')}</ReadableLink>
       <Typography.Title level={1} id="period-title">
         {data.name}
       </Typography.Title>

@@ -1,12 +1,11 @@
 import { Alert, Space, Table, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatDate } from '../../format/format';
 import { sortOrderOf, usePagedList } from '../../ui/use-paged-list';
 import { useConsoleScope } from '../console-scope';
 import { CreatePeriodForm } from './create-period-form';
-import { EmptyText } from '../reports/readable-theme';
+import { ReadableLink, EmptyText } from '../reports/readable-theme';
 
 type Period = Schemas['ScoringPeriodResponseDto'];
 
@@ -56,7 +55,7 @@ function PeriodsTable({ cycleId }: { cycleId: string }) {
             title: t('console.scoring.periods.name'),
             sorter: true,
             sortOrder: sortOrderOf(query, 'name'),
-            render: (_, period) => <Link to={`periods/${period.id}`}>{period.name}</Link>,
+            render: (_, period) => <ReadableLink to={`periods/${period.id}`}>{period.name}</ReadableLink>,
           },
           {
             key: 'selfScoringDue',

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { FixFinalForm } from './fix-final-form';
 import { usePoints } from './points';
 import { usePeriod } from './scoring-queries';
+import { ReadableLink } from '../reports/readable-theme';
 
 type Sheet = Schemas['ScoreSheetResponseDto'];
 type Criterion = Schemas['SheetCriterionDto'];
@@ -62,7 +63,7 @@ export function SheetPage() {
 
   return (
     <section aria-labelledby="sheet-title">
-      <Link to={`/console/scoring/periods/${periodId}`}>{t('console.scoring.backToPeriod')}</Link>
+      <ReadableLink to={`/console/scoring/periods/${periodId}`}>{t('console.scoring.backToPeriod')}</ReadableLink>
       <Typography.Title level={1} id="sheet-title">
         {t('console.scoring.sheet.title', { unit: data.unit.name })}
       </Typography.Title>

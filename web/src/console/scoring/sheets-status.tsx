@@ -1,9 +1,9 @@
 import { Table, Typography, Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { usePoints } from './points';
 import { useRanking } from './scoring-queries';
+import { ReadableLink } from '../reports/readable-theme';
 
 interface SheetRow {
   unitId: string;
@@ -48,7 +48,7 @@ export function SheetsStatus({ periodId }: { periodId: string }) {
           {
             key: 'unit',
             title: t('console.scoring.unit'),
-            render: (_, row) => <Link to={`units/${row.unitId}`}>{row.unitName}</Link>,
+            render: (_, row) => <ReadableLink to={`units/${row.unitId}`}>{row.unitName}</ReadableLink>,
           },
           {
             key: 'status',
