@@ -28,7 +28,8 @@ async function choose(page: Page, label: string, typed: string, option: string |
   const box = page.getByRole('combobox', { name: label });
   await box.click();
   await box.fill(typed);
-  await page.getByTitle(option).waitFor();
+  // The chosen value carries the same title as its option; the open list is rendered last.
+  await page.getByTitle(option).last().waitFor();
   await page.keyboard.press('Enter');
 }
 
