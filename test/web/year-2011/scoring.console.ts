@@ -100,14 +100,14 @@ export const adoptScoringInConsole: ConsoleStep = async (year) => {
   const reviews = page.getByRole('region', { name: 'Phân công chấm chéo' });
   await choose(page, 'Đơn vị được chấm', 'Sơn La', unitName('Sơn La'));
   await choose(page, 'Người chấm chéo', officer('son-la'), new RegExp(officer('son-la')));
-  await reviews.getByRole('button', { name: 'Phân công' }).click();
+  await reviews.getByRole('button', { name: 'Phân công', exact: true }).click();
   const refusal = await reviews.getByRole('alert').innerText();
   expect(refusal).not.toContain('reviewer_from_same_unit');
   for (const [index, { code, province }] of UNITS.entries()) {
     const reviewer = reviewerOf(index);
     await choose(page, 'Đơn vị được chấm', province, unitName(province));
     await choose(page, 'Người chấm chéo', reviewer, new RegExp(reviewer));
-    await reviews.getByRole('button', { name: 'Phân công' }).click();
+    await reviews.getByRole('button', { name: 'Phân công', exact: true }).click();
     await reviews.getByRole('row', { name: new RegExp(unitName(province)) }).waitFor();
     const corrected = code === REVIEW_CORRECTION.unit;
     await r.client.as(reviewer).call(
