@@ -1,8 +1,19 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { ReadableTheme } from '../reports/readable-theme';
+import { PledgesPage } from './pledges-page';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.pledges')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** The emulation pledge (giao ước thi đua): shared text per version, the units' signatures, the seal, progress. */
+export default function PledgesArea() {
+  return (
+    <ReadableTheme>
+      <Routes>
+        <Route index element={<PledgesPage />} />
+      </Routes>
+    </ReadableTheme>
+  );
 }

@@ -1,8 +1,19 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { ReadableTheme } from './readable-theme';
+import { ReportsPage } from './reports-page';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.reports')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** Results reports (báo cáo kết quả): the units' status for the year, the cluster's totals, exports. */
+export default function ReportsArea() {
+  return (
+    <ReadableTheme>
+      <Routes>
+        <Route index element={<ReportsPage />} />
+      </Routes>
+    </ReadableTheme>
+  );
 }

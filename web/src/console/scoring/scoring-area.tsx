@@ -1,8 +1,23 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { registerMessages } from '../../i18n/i18n';
+import en from './messages.en.json';
+import vi from './messages.vi.json';
+import { ReadableTheme } from '../reports/readable-theme';
+import { PeriodPage } from './period-page';
+import { PeriodsPage } from './periods-page';
+import { SheetPage } from './sheet-page';
 
-/** Placeholder until the area's screens land (issue 16). */
-export default function Area() {
-  const { t } = useTranslation();
-  return <Typography.Title level={1}>{t('console.menu.scoring')}</Typography.Title>;
+registerMessages({ vi, en });
+
+/** Scoring (chấm điểm): periods, cross-review assignments, the sheets, finals, the ranking and its adoption. */
+export default function ScoringArea() {
+  return (
+    <ReadableTheme>
+      <Routes>
+        <Route index element={<PeriodsPage />} />
+        <Route path="periods/:periodId" element={<PeriodPage />} />
+        <Route path="periods/:periodId/units/:unitId" element={<SheetPage />} />
+      </Routes>
+    </ReadableTheme>
+  );
 }
