@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { act, advance } from '../../../src/demo/replay-2011.year';
+import { act } from '../../../src/demo/replay-2011.year';
+import { advanceInConsole } from './year-actions';
 import {
   KEY_KIND,
   LEADER_2011,
@@ -129,7 +130,7 @@ export const sealPledgeInConsole: ConsoleStep = async (year) => {
   const bundle = await r.client
     .as(head('cao-bang'))
     .call((api) => api.GET('/api/v1/pledges/{id}/bundle', { params: { path } }), 200);
-  const verified = verifyBundle(bundle);
+  const verified = await verifyBundle(bundle);
   r.outcome.pledgeBundle = {
     valid: verified.valid,
     problems: verified.problems,
@@ -158,5 +159,5 @@ export const sealPledgeInConsole: ConsoleStep = async (year) => {
   ]);
   expect(json.suggestedFilename()).toBe('giao-uoc-v1.json');
 
-  await advance(r, 'in_progress'); // year area
+  await advanceInConsole(page, 'in_progress');
 };

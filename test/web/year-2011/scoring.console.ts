@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { act, advance } from '../../../src/demo/replay-2011.year';
+import { act } from '../../../src/demo/replay-2011.year';
+import { advanceInConsole } from './year-actions';
 import {
   REVIEW_CORRECTION,
   SELF_SCORES,
@@ -42,7 +43,7 @@ async function choose(page: Page, label: string, typed: string, option: string |
  */
 export const adoptScoringInConsole: ConsoleStep = async (year) => {
   const r = year.replay;
-  await advance(r, 'evaluation'); // year area
+  await advanceInConsole(await year.secretariat(), 'evaluation');
   const page = await openConsole(year, '/console/scoring');
   await page.getByText('Năm này chưa có đợt chấm điểm nào.').waitFor();
   const name = `Chấm điểm thi đua năm ${YEAR}`;
@@ -168,5 +169,5 @@ export const adoptScoringInConsole: ConsoleStep = async (year) => {
     .call((api) => api.GET('/api/v1/scoring-periods/{periodId}/ranking', { params: { path: { periodId } } }), 200);
   expect(adopted.adopted).toBe(true);
   r.outcome.ranking = adopted.rows.map(({ unitCode, total, rank }) => ({ unitCode, total, rank }));
-  await advance(r, 'voting'); // year area
+  await advanceInConsole(page, 'voting');
 };
