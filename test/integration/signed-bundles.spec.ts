@@ -72,7 +72,12 @@ describe('SignedBundles', () => {
         signature: sign(algorithm, Buffer.from(canonical, 'utf8'), privateKey).toString('base64'),
         capacity: capacity!,
         signedAt,
-        ledger: { action: 'test.document_signed', subjectType: 'test_subject', subjectId },
+        // The action a module signing this kind records; the subject is the test's own.
+        ledger: {
+          action: kind === 'pledge_seal' ? 'pledges.sealed' : 'elections.counting_record_signed',
+          subjectType: 'test_subject',
+          subjectId,
+        },
       });
       return { documentId: result.document.id, digest };
     });
@@ -111,11 +116,11 @@ describe('SignedBundles', () => {
     const byHead = await signAs(HEAD, 'counting_record', { kind: 'counting_record', votes: 7 }, (m, id, at) =>
       unitHeadCapacity(m, id, unitId, at),
     );
-    // Something else happens between two signatures: its ledger entry is in the segment.
+    // Something else happens between two signatures (any action, on a subject outside the bundle): its ledger entry is in the segment.
     await t.dataSource.transaction((manager) =>
       t.app.get(LedgerService).append(manager, {
         actorId: people[SECRETARY].userId,
-        action: 'test.something_else',
+        action: 'meetings.meeting_updated',
         subjectType: 'test',
         subjectId: 'x',
         payload: { private: 'not for the bundle' },
