@@ -5,6 +5,7 @@ import { ClusterLeadership } from '../modules/registry/cluster-leadership.entity
 import { CycleTransition } from '../modules/cycles/cycle-transition.entity';
 import { Cycle } from '../modules/cycles/cycle.entity';
 import { CYCLE_PHASES } from '../modules/cycles/cycle-phase';
+import type { LedgerAction } from '../modules/ledger';
 import type { LedgerService } from '../modules/ledger/ledger.service';
 import { canonicalJson, sha256Hex } from '../modules/ledger/ledger-hash';
 import { demo2011ResultsFigures } from '../modules/reports/demo-2011-reports';
@@ -38,7 +39,7 @@ export async function loadDemo2011Cycle(
   ledger: LedgerService,
   people: Demo2011People,
 ): Promise<void> {
-  const record = (action: string, subjectType: string, subjectId: string, payload: Record<string, unknown>) =>
+  const record = (action: LedgerAction, subjectType: string, subjectId: string, payload: Record<string, unknown>) =>
     ledger.append(manager, {
       actorId: null,
       action,

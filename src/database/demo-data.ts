@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { authConfig } from '../config/auth.config';
 import { PasswordHasher } from '../modules/users/password-hasher';
+import type { LedgerAction } from '../modules/ledger';
 import { LedgerService } from '../modules/ledger/ledger.service';
 import { loadDemo2011Cycle, type Demo2011People } from './demo-2011-cycle';
 import { Mandate, type Role } from '../modules/mandates/mandate.entity';
@@ -60,7 +61,7 @@ export async function loadDemoData(
       return { loaded: false, users: 0 };
     }
     const passwordHash = await hashPassword();
-    const record = (action: string, subjectType: string, subjectId: string, payload: Record<string, unknown>) =>
+    const record = (action: LedgerAction, subjectType: string, subjectId: string, payload: Record<string, unknown>) =>
       ledger.append(manager, {
         actorId: null,
         action,

@@ -5,13 +5,8 @@ process.env.LOGIN_FAILURES_PER_ACCOUNT = '8';
 process.env.LOGIN_LIMIT_PER_IP = '10000';
 process.env.TRUST_PROXY = 'true';
 
-import type { Response } from 'supertest';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
-
-function expectProblem(res: Response, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
+import { expectProblem } from '../utils/problems';
 
 describe('accounts', () => {
   let t: TestApp;

@@ -6,6 +6,7 @@ import { ApprovalsService } from '../../src/modules/approvals/approvals.service'
 import { WorkflowRegistry, type WorkflowDefinition } from '../../src/modules/approvals/workflow-definition';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused } from '../utils/versioned';
+import { asUser } from '../utils/signed-in';
 
 /**
  * The approval engine through HTTP, on small workflows registered by the test: k of n member
@@ -67,7 +68,6 @@ describe('approval workflows', () => {
   const unitIds = {} as Record<Code, string>;
   const userIds = new Map<string, string>();
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const user = (email: string) => userIds.get(email)!;
 
   async function open(
@@ -97,12 +97,12 @@ describe('approval workflows', () => {
   ) {
     const call = t.http
       .post(`${API}/approvals/${id}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
     return ifMatch ? call.set('If-Match', ifMatch) : call;
   }
 
-  const get = async (email: string, id: string) => t.http.get(`${API}/approvals/${id}`).set(await as(email));
+  const get = async (email: string, id: string) => t.http.get(`${API}/approvals/${id}`).set(await asUser(t, email));
 
   async function ledgerActions(subjectId: string): Promise<{ action: string; payload: Record<string, unknown> }[]> {
     return (await t.dataSource.query('SELECT action, payload FROM ledger_entries WHERE subject_id = $1 ORDER BY seq', [
@@ -126,7 +126,7 @@ describe('approval workflows', () => {
   afterAll(() => t.close());
 
   it('publishes the registered workflows as data', async () => {
-    const response = await t.http.get(`${API}/approvals/workflows`).set(await as(officer('son-la')));
+    const response = await t.http.get(`${API}/approvals/workflows`).set(await asUser(t, officer('son-la')));
     expect(response.status).toBe(200);
     const workflow = (response.body.items as { key: string }[]).find((w) => w.key === CLUSTER_DOC.key);
     expect(workflow).toMatchObject({
@@ -266,7 +266,7 @@ describe('approval workflows', () => {
     // The head delegates to the officer; the officer still may not approve what they submitted.
     const delegation = await t.http
       .post(`${API}/delegations`)
-      .set(await as(head('cao-bang')))
+      .set(await asUser(t, head('cao-bang')))
       .send({ unitId: unitIds['cao-bang'], delegateId: user(officer('cao-bang')), validTo: inHours(2) });
     expect(delegation.status).toBe(201);
     const id = await open(UNIT_DOC, 'cao-bang', delegate('cao-bang'));
@@ -280,7 +280,7 @@ describe('approval workflows', () => {
   });
 
   it('a head delegates to an officer for a window; the act under it is recorded, and both are in the ledger', async () => {
-    const headHeaders = await as(head('dien-bien'));
+    const headHeaders = await asUser(t, head('dien-bien'));
     const refusals = [
       [{ delegateId: user(head('dien-bien')) }, 400, 'delegate_is_self'],
       [{ delegateId: user(officer('son-la')) }, 422, 'delegate_not_in_unit'],
@@ -295,12 +295,12 @@ describe('approval workflows', () => {
     }
     const notHead = await t.http
       .post(`${API}/delegations`)
-      .set(await as(head('son-la')))
+      .set(await asUser(t, head('son-la')))
       .send({ unitId: unitIds['dien-bien'], delegateId: user(officer('dien-bien')), validTo: inHours(1) });
     expect([notHead.status, notHead.body.code]).toEqual([403, 'delegation_forbidden']);
     const officerTries = await t.http
       .post(`${API}/delegations`)
-      .set(await as(officer('dien-bien')))
+      .set(await asUser(t, officer('dien-bien')))
       .send({ unitId: unitIds['dien-bien'], delegateId: user(delegate('dien-bien')), validTo: inHours(1) });
     expect([officerTries.status, officerTries.body.code]).toEqual([403, 'forbidden']);
 
@@ -317,7 +317,7 @@ describe('approval workflows', () => {
     expect(granted.body).toMatchObject({ delegatorId: user(head('dien-bien')), active: true, revokedAt: null });
 
     const id = await open(SIGNOFF_DOC, 'dien-bien', 'thuky1@thidua.local');
-    const pending = await t.http.get(`${API}/approvals/pending`).set(await as(officer('dien-bien')));
+    const pending = await t.http.get(`${API}/approvals/pending`).set(await asUser(t, officer('dien-bien')));
     expect(pending.body.items.map((r: { id: string }) => r.id)).toContain(id);
     const signed = await act(officer('dien-bien'), id, { transition: 'sign' });
     expect(signed.status).toBe(200);
@@ -344,14 +344,14 @@ describe('approval workflows', () => {
     });
     const listed = await t.http
       .get(`${API}/delegations?unitId=${unitIds['dien-bien']}&active=true`)
-      .set(await as(officer('dien-bien')));
+      .set(await asUser(t, officer('dien-bien')));
     expect(listed.body.items.map((d: { id: string }) => d.id)).toEqual([granted.body.id]);
     const verify = await t.http.get(`${API}/ledger/verify`).set(headHeaders);
     expect(verify.body.valid).toBe(true);
   });
 
   it('a revoked or expired delegation no longer lets the delegate act', async () => {
-    const headHeaders = await as(head('lang-son'));
+    const headHeaders = await asUser(t, head('lang-son'));
     const grant = (validTo: string) =>
       t.http
         .post(`${API}/delegations`)
@@ -362,7 +362,7 @@ describe('approval workflows', () => {
     const revocable = await grant(inHours(4));
     const strangerRevokes = await t.http
       .post(`${API}/delegations/${revocable.body.id}/revoke`)
-      .set(await as(head('son-la')))
+      .set(await asUser(t, head('son-la')))
       .send({});
     expect([strangerRevokes.status, strangerRevokes.body.code]).toEqual([403, 'delegation_revoke_forbidden']);
     const revoked = await t.http
@@ -454,7 +454,7 @@ describe('approval workflows', () => {
     const id = await open(CLUSTER_DOC, 'son-la', 'thuky1@thidua.local', 2);
     await act('thuky1@thidua.local', id, { transition: 'propose' });
     const pendingFor = async (email: string) => {
-      const response = await t.http.get(`${API}/approvals/pending?pageSize=100`).set(await as(email));
+      const response = await t.http.get(`${API}/approvals/pending?pageSize=100`).set(await asUser(t, email));
       expect(response.status).toBe(200);
       return (response.body.items as { id: string; availableTransitions: string[] }[]).find((r) => r.id === id);
     };
@@ -471,7 +471,7 @@ describe('approval workflows', () => {
   it('a request is seen by its cluster and administrators only; administrators do not approve', async () => {
     const id = await open(CLUSTER_DOC, 'son-la', 'thuky1@thidua.local', 1);
     await act('thuky1@thidua.local', id, { transition: 'propose' });
-    const admin = await as('admin@thidua.local');
+    const admin = await asUser(t, 'admin@thidua.local');
     const created = await t.http
       .post(`${API}/users`)
       .set(admin)

@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
 import { decode, sign } from 'jsonwebtoken';
-import type { Response } from 'supertest';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
-
-const PROBLEM_JSON = /^application\/problem\+json/;
+import { expectProblem } from '../utils/problems';
 
 /** The session an access token belongs to, as the API put it in the token. */
 function claimsOf(accessToken: string): { sub: string; sid: string } {
   return decode(accessToken) as { sub: string; sid: string };
-}
-
-function expectProblem(res: Response, status: number, code: string): void {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
 }
 
 describe('auth', () => {

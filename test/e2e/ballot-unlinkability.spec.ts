@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { delegate, demoIds, DEMO_CODES, meetingSteps, SECRETARIAT, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
@@ -26,7 +27,6 @@ describe('ballot secrecy as seen from the published data', () => {
   let ids: DemoIds;
   let s: ReturnType<typeof meetingSteps>;
   let meetingId: string;
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   beforeAll(async () => {
     t = await createTestApp();

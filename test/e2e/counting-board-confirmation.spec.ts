@@ -1,6 +1,7 @@
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { DEMO_CODES, SECRETARIAT, delegate, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 /**
  * Issue #12 §2, "a secretariat member can decide a paper poll alone", performed through HTTP: he
@@ -21,7 +22,6 @@ describe('the counting board is proposed by the chair and confirmed by the meeti
   const B = delegate('lao-cai');
   const PASSWORD = 'Kiem-phieu-gia-2011!x';
   const SHEET = { 'option:0': 5, 'option:1': 2, blank: 0, invalid: 0, ballots_issued: 7, ballots_received: 7 };
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   const auth = async (email: string) =>
     mallory.find((m) => m.email === email)?.token ?? (await t.bearer(email)).slice('Bearer '.length);
 

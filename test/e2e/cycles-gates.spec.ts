@@ -2,6 +2,7 @@ import { CycleGates } from '../../src/modules/cycles/cycle-gates';
 import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser, demoClusterId } from '../utils/signed-in';
 
 /**
  * Gates registered by other modules, seen from outside: a test module registers a blocking gate
@@ -17,20 +18,19 @@ describe('cycle gates and the dashboard', () => {
   const missingReports = new Set<string>();
   let unsignedPledges: string[] = [];
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-  const secretariat = () => as('thuky2@thidua.local');
+  const secretariat = () => asUser(t, 'thuky2@thidua.local');
   const advance = async (to: string) =>
     t.http
       .post(`${API}/cycles/${cycleId}/advance`)
       .set(await secretariat())
       .send({ to });
   const dashboard = async () =>
-    t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await as('daibieu.cao-bang@thidua.local'));
+    t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await asUser(t, 'daibieu.cao-bang@thidua.local'));
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
+    const admin = await asUser(t, 'admin@thidua.local');
+    clusterId = await demoClusterId(t);
     const unitList = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
     for (const unit of unitList.body.items as { id: string; code: string }[]) units.set(unit.code, unit.id);
 

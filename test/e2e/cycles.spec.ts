@@ -3,6 +3,7 @@ import { insertCompletedHandover } from '../utils/completed-handover';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { asUser, demoClusterId } from '../utils/signed-in';
 
 /**
  * The yearly cycle through HTTP: opened by the secretariat, walked forward phase by phase, each
@@ -16,8 +17,7 @@ describe('the yearly cycle', () => {
   let adminId: string;
   let cycleId: string;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-  const secretariat = () => as('thuky1@thidua.local');
+  const secretariat = () => asUser(t, 'thuky1@thidua.local');
 
   let rulesNumber = 900;
   /** The rules module is written alongside; its versions are inserted directly here. */
@@ -41,8 +41,8 @@ describe('the yearly cycle', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
+    const admin = await asUser(t, 'admin@thidua.local');
+    clusterId = await demoClusterId(t);
     otherClusterId = (await t.http.post(`${API}/clusters`).set(admin).send({ code: 'cum-khac', name: 'Cụm khác' })).body
       .id;
     [{ id: adminId }] = (await t.dataSource.query(`SELECT id FROM users WHERE email = 'admin@thidua.local'`)) as {
@@ -56,7 +56,7 @@ describe('the yearly cycle', () => {
       for (const email of ['chutich.son-la@thidua.local', 'canbo.lao-cai@thidua.local']) {
         const refused = await t.http
           .post(`${API}/clusters/${clusterId}/cycles`)
-          .set(await as(email))
+          .set(await asUser(t, email))
           .send({ year: 2030 });
         expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'forbidden' });
       }
@@ -98,12 +98,12 @@ describe('the yearly cycle', () => {
       expect(Object.keys(opened.body.deadlines)).toEqual(['rules_adoption', 'pledge_signing']);
       cycleId = opened.body.id;
 
-      const read = await t.http.get(`${API}/cycles/${cycleId}`).set(await as('daibieu.son-la@thidua.local'));
+      const read = await t.http.get(`${API}/cycles/${cycleId}`).set(await asUser(t, 'daibieu.son-la@thidua.local'));
       expect(read.status).toBe(200);
       expect(read.body.id).toBe(cycleId);
       const list = await t.http
         .get(`${API}/clusters/${clusterId}/cycles?sort=year`)
-        .set(await as('canbo.son-la@thidua.local'));
+        .set(await asUser(t, 'canbo.son-la@thidua.local'));
       expect(list.status).toBe(200);
       expect(list.body.items.map((c: { year: number }) => c.year)).toContain(2030);
     });
@@ -111,7 +111,7 @@ describe('the yearly cycle', () => {
     it('one cycle per cluster per year', async () => {
       const again = await t.http
         .post(`${API}/clusters/${clusterId}/cycles`)
-        .set(await as('thuky2@thidua.local'))
+        .set(await asUser(t, 'thuky2@thidua.local'))
         .send({ year: 2030 });
       expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'cycle_year_taken' });
     });
@@ -133,7 +133,7 @@ describe('the yearly cycle', () => {
     it('a unit head may not advance the cycle', async () => {
       const refused = await t.http
         .post(`${API}/cycles/${cycleId}/advance`)
-        .set(await as('chutich.lang-son@thidua.local'))
+        .set(await asUser(t, 'chutich.lang-son@thidua.local'))
         .send({ to: 'rules_adoption' });
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'forbidden' });
     });
@@ -264,7 +264,7 @@ describe('the yearly cycle', () => {
 
       const dashboard = await t.http
         .get(`${API}/cycles/${cycleId}/dashboard`)
-        .set(await as('chutich.lai-chau@thidua.local'));
+        .set(await asUser(t, 'chutich.lai-chau@thidua.local'));
       expect(dashboard.status).toBe(200);
       expect(dashboard.body.history[0]).toMatchObject({
         kind: 'reopened',
@@ -374,7 +374,7 @@ describe('the yearly cycle', () => {
       for (const to of ['handover', 'closed']) expect((await advance(cycleId, to)).status).toBe(200);
       const list = await t.http
         .get(`${API}/clusters/${clusterId}/cycles?phase=closed`)
-        .set(await as('daibieu.ha-giang@thidua.local'));
+        .set(await asUser(t, 'daibieu.ha-giang@thidua.local'));
       expect(list.body.items.map((c: { year: number }) => c.year)).toEqual([2030]);
     });
 
@@ -416,7 +416,7 @@ describe('the yearly cycle', () => {
     const pinned = entries.body.items.find((e: { action: string }) => e.action === 'cycles.rules_pinned');
     expect(pinned.payload).toMatchObject({ contentDigest: expect.stringMatching(/^digest-/) });
 
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as('canbo.son-la@thidua.local'));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, 'canbo.son-la@thidua.local'));
     expect(verify.body.valid).toBe(true);
   });
 

@@ -12,6 +12,7 @@ import {
 import { responseViolations } from '../utils/openapi-conformance';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 /**
  * Certification through HTTP: the counting record of a tallied leader election is signed by the
@@ -26,7 +27,6 @@ describe('certifying the result', () => {
   let meetingId: string;
   let pollId: string;
   const keys: Record<string, TestSigner> = {};
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   // Two delegates of present units that stand in none of these polls (lang-son, the 2011 leader, may not stand).
   const BOARD = [delegate('lang-son'), delegate('lao-cai')];
 

@@ -1,5 +1,6 @@
 import { DEMO_CODES, SECRETARIAT, delegate, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 /**
  * Paper ballots through HTTP: the counting board (two delegates of present units, no candidate's,
@@ -14,7 +15,6 @@ describe('paper ballots and the counting board', () => {
   let s: ReturnType<typeof meetingSteps>;
   let meetingId: string;
   let paperPollId: string;
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   const A = delegate('lang-son');
   const B = delegate('lao-cai');
 

@@ -1,5 +1,6 @@
 import { delegate, demoIds, DEMO_CODES, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 /**
  * A seat at the meeting is held by a mandate, not by the check-in (issue #12 §2): a delegate whose
@@ -14,7 +15,6 @@ describe('the roll freeze re-checks every mandate', () => {
   let s: ReturnType<typeof meetingSteps>;
   let meetingId: string;
   let pollId: string;
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   const endDelegateMandate = (code: string) =>
     t.dataSource.query(
       `UPDATE mandates SET valid_to = now() WHERE user_id = $1 AND unit_id = $2 AND role = 'delegate'`,

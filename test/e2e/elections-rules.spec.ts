@@ -12,6 +12,7 @@ import {
   type DemoIds,
 } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 /**
  * The rules of the polls through HTTP: award eligibility (sealed pledge, ranking, minimum score)
@@ -24,7 +25,6 @@ describe('polls by the rules', () => {
   let ids: DemoIds;
   let s: ReturnType<typeof meetingSteps>;
   let meetingId: string;
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   const PRESENT = ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'lang-son'];
 
   /** The cycle's pledge, sealed, signed by every unit but cao-bang (documents stand in for the signatures). */

@@ -8,6 +8,7 @@ import {
   type DemoIds,
 } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 /**
  * The 2011 meeting of the demo cluster replayed through HTTP: the register, the live quorum, a
@@ -24,7 +25,6 @@ describe('the meeting elects the cluster leader for 2012', () => {
   let leaderPollId: string;
   let runoffPollId: string;
   const receipts: { code: string; tracker: string; choice: string }[] = [];
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   beforeAll(async () => {
     t = await createTestApp();

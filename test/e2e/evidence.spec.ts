@@ -5,6 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { expectProblem } from '../utils/problems';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 const MAX_BYTES = 64 * 1024;
 const OFFICER = (code: string) => `canbo.${code}@thidua.local`;
@@ -78,11 +80,6 @@ function binary(res: Response, callback: (err: Error | null, body: Buffer) => vo
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-function expectProblem(res: Response, status: number, code: string): void {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-}
-
 /**
  * Evidence files through HTTP: attached by the unit to its score entries, read back exactly,
  * their SHA-256 in the ledger; refused by type, size and emptiness; guarded like the sheet.
@@ -92,24 +89,23 @@ describe('evidence files', () => {
   let periodId: string;
   const unitIds: Record<string, string> = {};
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const entryPath = (code: string, item = ITEM) =>
     `${API}/scoring-periods/${periodId}/units/${unitIds[code]}/entries/${item}/evidence`;
   const upload = async (code: string, bytes: Buffer, fileName: string, email = OFFICER(code)) =>
     t.http
       .post(entryPath(code))
-      .set(await as(email))
+      .set(await asUser(t, email))
       .attach('file', bytes, fileName);
   const download = async (id: string, email: string) =>
     t.http
       .get(`${API}/evidence-files/${id}/content`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .buffer(true)
       .parse(binary);
   const ledgerOf = async (fileId: string, action: string) => {
     const res = await t.http
       .get(`${API}/ledger/entries?subjectType=evidence_file&subjectId=${fileId}&action=${action}`)
-      .set(await as(SECRETARIAT));
+      .set(await asUser(t, SECRETARIAT));
     expect(res.body.items).toHaveLength(1);
     return res.body.items[0].payload as Record<string, unknown>;
   };
@@ -128,7 +124,7 @@ describe('evidence files', () => {
    * period open for self-scoring, and a self score for item A1 by the officers of son-la and lai-chau.
    */
   async function openPeriodWithEntries(clusterId: string): Promise<string> {
-    const secretariat = await as(SECRETARIAT);
+    const secretariat = await asUser(t, SECRETARIAT);
     const cycle = await t.http.post(`${API}/clusters/${clusterId}/cycles`).set(secretariat).send({ year: 2030 });
     expect(cycle.status).toBe(201);
     const advance = (to: string) => t.http.post(`${API}/cycles/${cycle.body.id}/advance`).set(secretariat).send({ to });
@@ -152,7 +148,7 @@ describe('evidence files', () => {
     for (const code of ['son-la', 'lai-chau']) {
       const entry = await t.http
         .put(`${API}/scoring-periods/${period.body.id}/units/${unitIds[code]}/entries/${ITEM}`)
-        .set(await as(OFFICER(code)))
+        .set(await asUser(t, OFFICER(code)))
         .send({ selfScore: '8', selfNote: 'Xem biên bản đính kèm' });
       expect(entry.status).toBe(200);
     }
@@ -161,10 +157,8 @@ describe('evidence files', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    const clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    const clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     periodId = await openPeriodWithEntries(clusterId);
   });
   afterAll(() => t.close());
@@ -216,7 +210,9 @@ describe('evidence files', () => {
 
       expect(uploaded.status).toBe(201);
       expect(uploaded.body.fileName).toBe(name);
-      const metadata = await t.http.get(`${API}/evidence-files/${uploaded.body.id}`).set(await as(OFFICER('son-la')));
+      const metadata = await t.http
+        .get(`${API}/evidence-files/${uploaded.body.id}`)
+        .set(await asUser(t, OFFICER('son-la')));
       expect(metadata.body.fileName).toBe(name);
       const content = await download(uploaded.body.id, OFFICER('son-la'));
       expect(content.headers['content-disposition']).toBe(
@@ -227,7 +223,7 @@ describe('evidence files', () => {
     it('detects the type from the bytes, not from what the client declares', async () => {
       const res = await t.http
         .post(entryPath('son-la'))
-        .set(await as(OFFICER('son-la')))
+        .set(await asUser(t, OFFICER('son-la')))
         .attach('file', PNG, { filename: 'scan.png', contentType: 'application/pdf' });
 
       expect(res.status).toBe(201);
@@ -258,7 +254,7 @@ describe('evidence files', () => {
     });
 
     it("lists an entry's files, oldest first", async () => {
-      const res = await t.http.get(entryPath('son-la')).set(await as(DELEGATE('son-la')));
+      const res = await t.http.get(entryPath('son-la')).set(await asUser(t, DELEGATE('son-la')));
 
       expect(res.status).toBe(200);
       expect(res.body.items.map((f: { fileName: string }) => f.fileName)).toEqual([
@@ -283,12 +279,12 @@ describe('evidence files', () => {
     });
 
     it('refuses PNG bytes named .html: 422 evidence_name_type_mismatch, and stores nothing', async () => {
-      const before = await t.http.get(entryPath('lai-chau')).set(await as(OFFICER('lai-chau')));
+      const before = await t.http.get(entryPath('lai-chau')).set(await asUser(t, OFFICER('lai-chau')));
       const res = await upload('lai-chau', PNG, 'bao-cao.html');
 
       expectProblem(res, 422, 'evidence_name_type_mismatch');
       expect(res.body).toMatchObject({ contentType: 'image/png', allowedExtensions: ['png'] });
-      const after = await t.http.get(entryPath('lai-chau')).set(await as(OFFICER('lai-chau')));
+      const after = await t.http.get(entryPath('lai-chau')).set(await asUser(t, OFFICER('lai-chau')));
       expect(after.body.total).toBe(before.body.total);
     });
 
@@ -327,13 +323,13 @@ describe('evidence files', () => {
     it('refuses a form without the `file` field: 400 evidence_file_missing', async () => {
       const onlyText = await t.http
         .post(entryPath('son-la'))
-        .set(await as(OFFICER('son-la')))
+        .set(await asUser(t, OFFICER('son-la')))
         .field('note', 'xem tệp đính kèm');
       expectProblem(onlyText, 400, 'evidence_file_missing');
 
       const otherField = await t.http
         .post(entryPath('son-la'))
-        .set(await as(OFFICER('son-la')))
+        .set(await asUser(t, OFFICER('son-la')))
         .attach('document', pdf(), 'a.pdf');
       expectProblem(otherField, 400, 'evidence_file_missing');
     });
@@ -341,7 +337,7 @@ describe('evidence files', () => {
     it('refuses two files in one request: 400 evidence_too_many_parts', async () => {
       const res = await t.http
         .post(entryPath('son-la'))
-        .set(await as(OFFICER('son-la')))
+        .set(await asUser(t, OFFICER('son-la')))
         .attach('file', pdf(), 'a.pdf')
         .attach('file', PNG, 'b.png');
 
@@ -351,7 +347,7 @@ describe('evidence files', () => {
     it('refuses a JSON body: 415 unsupported_media_type, never a 500', async () => {
       const res = await t.http
         .post(entryPath('son-la'))
-        .set(await as(OFFICER('son-la')))
+        .set(await asUser(t, OFFICER('son-la')))
         .send({ file: Buffer.from('%PDF-1.4').toString('base64') });
 
       expectProblem(res, 415, 'unsupported_media_type');
@@ -369,7 +365,7 @@ describe('evidence files', () => {
     it('refuses a broken multipart body: 400 evidence_malformed_upload', async () => {
       const res = await t.http
         .post(entryPath('son-la'))
-        .set(await as(OFFICER('son-la')))
+        .set(await asUser(t, OFFICER('son-la')))
         .set('Content-Type', 'multipart/form-data; boundary=xyz')
         .send(
           '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 and then nothing',
@@ -381,7 +377,7 @@ describe('evidence files', () => {
     it('answers 404 entry_not_found for an item the unit has not scored', async () => {
       const res = await t.http
         .post(entryPath('son-la', 'C3'))
-        .set(await as(OFFICER('son-la')))
+        .set(await asUser(t, OFFICER('son-la')))
         .attach('file', pdf(), 'a.pdf');
 
       expectProblem(res, 404, 'entry_not_found');
@@ -405,7 +401,7 @@ describe('evidence files', () => {
     });
 
     it("refuses another unit's officer the evidence of a draft sheet: 403 sheet_not_visible", async () => {
-      const other = await as(OFFICER('lai-chau'));
+      const other = await asUser(t, OFFICER('lai-chau'));
 
       expectProblem(await t.http.get(entryPath('son-la')).set(other), 403, 'sheet_not_visible');
       expectProblem(await t.http.get(`${API}/evidence-files/${draftFileId}`).set(other), 403, 'sheet_not_visible');
@@ -427,7 +423,9 @@ describe('evidence files', () => {
       try {
         expect((await download(draftFileId, OFFICER('lai-chau'))).status).toBe(200);
         expectProblem(await upload('son-la', pdf(), 'muon.pdf'), 409, 'sheet_not_draft');
-        const removed = await t.http.delete(`${API}/evidence-files/${draftFileId}`).set(await as(OFFICER('son-la')));
+        const removed = await t.http
+          .delete(`${API}/evidence-files/${draftFileId}`)
+          .set(await asUser(t, OFFICER('son-la')));
         expectProblem(removed, 409, 'sheet_not_draft');
       } finally {
         await setSheetStatus('son-la', 'draft');
@@ -450,7 +448,7 @@ describe('evidence files', () => {
     });
 
     it('answers 404 for an unknown file and 400 for a malformed id', async () => {
-      const officer = await as(OFFICER('son-la'));
+      const officer = await asUser(t, OFFICER('son-la'));
       expectProblem(
         await t.http.get(`${API}/evidence-files/00000000-0000-4000-8000-000000000000`).set(officer),
         404,
@@ -465,11 +463,13 @@ describe('evidence files', () => {
       const bytes = pdf(Buffer.from('se xoa'));
       const uploaded = await upload('lai-chau', bytes, 'nham.pdf');
 
-      const removed = await t.http.delete(`${API}/evidence-files/${uploaded.body.id}`).set(await as(HEAD('lai-chau')));
+      const removed = await t.http
+        .delete(`${API}/evidence-files/${uploaded.body.id}`)
+        .set(await asUser(t, HEAD('lai-chau')));
 
       expect(removed.status).toBe(204);
       expectProblem(
-        await t.http.get(`${API}/evidence-files/${uploaded.body.id}`).set(await as(OFFICER('lai-chau'))),
+        await t.http.get(`${API}/evidence-files/${uploaded.body.id}`).set(await asUser(t, OFFICER('lai-chau'))),
         404,
         'evidence_file_not_found',
       );
@@ -496,7 +496,7 @@ describe('evidence files', () => {
     it('refuses a new file and the removal of one: 409 period_adopted', async () => {
       expectProblem(await upload('son-la', pdf(), 'sau.pdf'), 409, 'period_adopted');
 
-      const removed = await t.http.delete(`${API}/evidence-files/${fileId}`).set(await as(OFFICER('son-la')));
+      const removed = await t.http.delete(`${API}/evidence-files/${fileId}`).set(await asUser(t, OFFICER('son-la')));
       expectProblem(removed, 409, 'period_adopted');
     });
 
@@ -518,7 +518,7 @@ describe('evidence files', () => {
     });
 
     it('leaves a ledger that verifies', async () => {
-      const verify = await t.http.get(`${API}/ledger/verify`).set(await as(OFFICER('son-la')));
+      const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, OFFICER('son-la')));
 
       expect(verify.body.valid).toBe(true);
     });

@@ -3,6 +3,8 @@ import { responseViolations } from '../utils/openapi-conformance';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { problem } from '../utils/problems';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * The rotating flag through HTTP, as at the 2011 meeting: registered with Lạng Sơn holding it,
@@ -35,7 +37,6 @@ describe('the rotating flag', () => {
   const signers: Record<string, TestSigner> = {};
 
   const SECRETARIAT = 'thuky1@thidua.local';
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const head = (code: string) => `chutich.${code}@thidua.local`;
 
   async function electLeader(termYear: number, code: string): Promise<{ id: string; pollId: string }> {
@@ -53,11 +54,13 @@ describe('the rotating flag', () => {
   const openHandover = async (flag: string, body: Record<string, unknown>, email = SECRETARIAT) =>
     t.http
       .post(`${API}/flags/${flag}/handovers`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
 
   async function documentOf(id: string) {
-    const res = await t.http.get(`${API}/flag-handovers/${id}/document`).set(await as('daibieu.cao-bang@thidua.local'));
+    const res = await t.http
+      .get(`${API}/flag-handovers/${id}/document`)
+      .set(await asUser(t, 'daibieu.cao-bang@thidua.local'));
     expect(res.status).toBe(200);
     // Built or stored, the record matches the served OpenAPI schema exactly (none missing, none undeclared).
     expect(await responseViolations(t, 'GET', `${API}/flag-handovers/{id}/document`, 200, res.body)).toEqual([]);
@@ -69,25 +72,24 @@ describe('the rotating flag', () => {
     const { canonical, digest } = await documentOf(id);
     return t.http
       .post(`${API}/flag-handovers/${id}/${step}`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ digest, signingKeyId: signer.keyId, signature: signer.sign(canonical) });
   }
 
-  const flagNow = async () => (await t.http.get(`${API}/flags/${flagId}`).set(await as(head('lao-cai')))).body;
-  const chain = async () => (await t.http.get(`${API}/flags/${flagId}/custody`).set(await as(head('lao-cai')))).body;
+  const flagNow = async () => (await t.http.get(`${API}/flags/${flagId}`).set(await asUser(t, head('lao-cai')))).body;
+  const chain = async () =>
+    (await t.http.get(`${API}/flags/${flagId}/custody`).set(await asUser(t, head('lao-cai')))).body;
   const advance = async (cycleId: string, to: string) =>
     t.http
       .post(`${API}/cycles/${cycleId}/advance`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ to });
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    const admin = await asUser(t, 'admin@thidua.local');
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     const cycles = await t.http.get(`${API}/clusters/${clusterId}/cycles`).set(admin);
     cycle2011 = cycles.body.items.find((c: { year: number }) => c.year === 2011).id;
     signers['lang-son'] = await registerTestKey(t, head('lang-son'), 'ed25519');
@@ -105,18 +107,18 @@ describe('the rotating flag', () => {
       for (const email of [head('lang-son'), 'canbo.lang-son@thidua.local']) {
         const res = await t.http
           .post(`${API}/clusters/${clusterId}/flag`)
-          .set(await as(email))
+          .set(await asUser(t, email))
           .send(body);
         expect(problem(res)).toEqual({ status: 403, code: 'forbidden' });
       }
-      const none = await t.http.get(`${API}/clusters/${clusterId}/flag`).set(await as(head('lang-son')));
+      const none = await t.http.get(`${API}/clusters/${clusterId}/flag`).set(await asUser(t, head('lang-son')));
       expect(problem(none)).toEqual({ status: 404, code: 'flag_not_found' });
     });
 
     it('registers the flag with Lạng Sơn holding it; a second flag is refused', async () => {
       const res = await t.http
         .post(`${API}/clusters/${clusterId}/flag`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({
           name: 'Cờ luân lưu Cụm thi đua Liên minh HTX các tỉnh biên giới phía Bắc',
           description: 'Cờ đỏ, chữ vàng.',
@@ -133,11 +135,13 @@ describe('the rotating flag', () => {
 
       const again = await t.http
         .post(`${API}/clusters/${clusterId}/flag`)
-        .set(await as('admin@thidua.local'))
+        .set(await asUser(t, 'admin@thidua.local'))
         .send({ name: 'Cờ thứ hai', custodianUnitId: unitIds['son-la'] });
       expect(problem(again)).toEqual({ status: 409, code: 'flag_already_registered' });
 
-      const read = await t.http.get(`${API}/clusters/${clusterId}/flag`).set(await as('daibieu.ha-giang@thidua.local'));
+      const read = await t.http
+        .get(`${API}/clusters/${clusterId}/flag`)
+        .set(await asUser(t, 'daibieu.ha-giang@thidua.local'));
       expect(read.body.id).toBe(flagId);
     });
   });
@@ -152,25 +156,25 @@ describe('the rotating flag', () => {
     it('is an image set by the secretariat and served to everyone', async () => {
       const notImage = await t.http
         .put(`${API}/flags/${flagId}/photo`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .attach('file', Buffer.from('%PDF-1.4 không phải ảnh'), 'co.pdf');
       expect(problem(notImage)).toEqual({ status: 415, code: 'flag_photo_not_image' });
       const byHead = await t.http
         .put(`${API}/flags/${flagId}/photo`)
-        .set(await as(head('lang-son')))
+        .set(await asUser(t, head('lang-son')))
         .attach('file', png, 'co.png');
       expect(problem(byHead)).toEqual({ status: 403, code: 'forbidden' });
 
       const set = await t.http
         .put(`${API}/flags/${flagId}/photo`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .attach('file', png, 'cờ luân lưu.png');
       expect(set.status).toBe(200);
       const sha256 = createHash('sha256').update(png).digest('hex');
       expect(set.body.photo).toEqual({ sha256, contentType: 'image/png' });
       const served = await t.http
         .get(`${API}/flags/${flagId}/photo`)
-        .set(await as('daibieu.lai-chau@thidua.local'))
+        .set(await asUser(t, 'daibieu.lai-chau@thidua.local'))
         .buffer(true)
         .parse((res, done) => {
           const chunks: Buffer[] = [];
@@ -274,7 +278,7 @@ describe('the rotating flag', () => {
       const { digest } = await documentOf(handoverId);
       const forged = await t.http
         .post(`${API}/flag-handovers/${handoverId}/release`)
-        .set(await as(head('lang-son')))
+        .set(await asUser(t, head('lang-son')))
         .send({ digest, signingKeyId: signers['lang-son'].keyId, signature: signers['lang-son'].sign('khác') });
       expect(problem(forged)).toEqual({ status: 422, code: 'signature_invalid' });
       expect((await flagNow()).custody.state).toBe('held');
@@ -290,7 +294,7 @@ describe('the rotating flag', () => {
       expect(problem(again)).toEqual({ status: 409, code: 'handover_already_released' });
       const incident = await t.http
         .post(`${API}/flags/${flagId}/incidents`)
-        .set(await as(head('lang-son')))
+        .set(await asUser(t, head('lang-son')))
         .send({ kind: 'damaged', description: 'Rách góc cờ khi gấp.' });
       expect(problem(incident)).toEqual({ status: 409, code: 'flag_not_held' });
     });
@@ -310,7 +314,7 @@ describe('the rotating flag', () => {
       expect(problem(again)).toEqual({ status: 409, code: 'handover_completed' });
       const cancel = await t.http
         .post(`${API}/flag-handovers/${handoverId}/cancel`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ reason: 'Quá muộn.' });
       expect(problem(cancel)).toEqual({ status: 409, code: 'handover_completed' });
       const changed = t.dataSource.query(`UPDATE flag_handovers SET place = 'khác' WHERE id = $1`, [handoverId]);
@@ -322,7 +326,9 @@ describe('the rotating flag', () => {
     });
 
     it('serves the signed record as a bundle with both signatures', async () => {
-      const bundle = await t.http.get(`${API}/flag-handovers/${handoverId}/bundle`).set(await as(head('lao-cai')));
+      const bundle = await t.http
+        .get(`${API}/flag-handovers/${handoverId}/bundle`)
+        .set(await asUser(t, head('lao-cai')));
       expect(bundle.status).toBe(200);
       expect(bundle.body.format).toBe('thidua.signed-bundle/1');
       expect(bundle.body.documents).toHaveLength(1);
@@ -345,18 +351,18 @@ describe('the rotating flag', () => {
       };
       const former = await t.http
         .post(`${API}/flags/${flagId}/incidents`)
-        .set(await as(head('lang-son')))
+        .set(await asUser(t, head('lang-son')))
         .send(body);
       expect(problem(former)).toEqual({ status: 403, code: 'incident_report_forbidden' });
       const officer = await t.http
         .post(`${API}/flags/${flagId}/incidents`)
-        .set(await as('canbo.son-la@thidua.local'))
+        .set(await asUser(t, 'canbo.son-la@thidua.local'))
         .send(body);
       expect(problem(officer)).toEqual({ status: 403, code: 'forbidden' });
 
       const reported = await t.http
         .post(`${API}/flags/${flagId}/incidents`)
-        .set(await as(head('son-la')))
+        .set(await asUser(t, head('son-la')))
         .send(body);
       expect(reported.status).toBe(201);
       incidentId = reported.body.id;
@@ -367,17 +373,17 @@ describe('the rotating flag', () => {
     it('are resolved by the secretariat, once, and stay as resolved', async () => {
       const byHead = await t.http
         .post(`${API}/flag-incidents/${incidentId}/resolve`)
-        .set(await as(head('son-la')))
+        .set(await asUser(t, head('son-la')))
         .send({ resolution: 'Tự sửa.' });
       expect(problem(byHead)).toEqual({ status: 403, code: 'forbidden' });
       const resolved = await t.http
         .post(`${API}/flag-incidents/${incidentId}/resolve`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ resolution: 'Đã thay cán cờ mới; cờ nguyên vẹn.' });
       expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'Đã thay cán cờ mới; cờ nguyên vẹn.' });
       const again = await t.http
         .post(`${API}/flag-incidents/${incidentId}/resolve`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ resolution: 'Lần nữa.' });
       expect(problem(again)).toEqual({ status: 409, code: 'incident_already_resolved' });
       const changed = t.dataSource.query(`UPDATE flag_incidents SET resolution = 'khác' WHERE id = $1`, [incidentId]);
@@ -391,7 +397,7 @@ describe('the rotating flag', () => {
     beforeAll(async () => {
       const opened = await t.http
         .post(`${API}/clusters/${clusterId}/cycles`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ year: 2012 });
       expect(opened.status).toBe(201);
       cycle2012 = opened.body.id;
@@ -402,7 +408,7 @@ describe('the rotating flag', () => {
     const cancel = async (id: string, extra: Record<string, unknown> = {}) =>
       t.http
         .post(`${API}/flag-handovers/${id}/cancel`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ reason: 'Đơn vị nhận cờ đề nghị lùi ngày bàn giao.', ...extra });
 
     it('before the release leaves custody as it was', async () => {
@@ -414,12 +420,12 @@ describe('the rotating flag', () => {
       });
       const { etag } = await expectStaleVersionsRefused(
         'flag_handover',
-        async () => t.http.get(`${API}/flag-handovers/${opened.body.id}`).set(await as(SECRETARIAT)),
+        async () => t.http.get(`${API}/flag-handovers/${opened.body.id}`).set(await asUser(t, SECRETARIAT)),
         async (precondition) => {
           const { headers, body } = withPrecondition(precondition, { reason: 'Đơn vị nhận cờ đề nghị lùi ngày.' });
           return t.http
             .post(`${API}/flag-handovers/${opened.body.id}/cancel`)
-            .set(await as(SECRETARIAT))
+            .set(await asUser(t, SECRETARIAT))
             .set(headers)
             .send(body);
         },
@@ -427,13 +433,13 @@ describe('the rotating flag', () => {
       expect(etag).toBe(`"${opened.body.version}"`);
       const byHead = await t.http
         .post(`${API}/flag-handovers/${opened.body.id}/cancel`)
-        .set(await as(head('son-la')))
+        .set(await asUser(t, head('son-la')))
         .send({ reason: 'Không muốn.' });
       expect(problem(byHead)).toEqual({ status: 403, code: 'forbidden' });
 
       const cancelled = await t.http
         .post(`${API}/flag-handovers/${opened.body.id}/cancel`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .set('If-Match', etag)
         .send({ reason: 'Đơn vị nhận cờ đề nghị lùi ngày bàn giao.', expectedVersion: opened.body.version });
       expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: expect.stringContaining('lùi ngày') });
@@ -497,7 +503,7 @@ describe('the rotating flag', () => {
     });
 
     it('recorded every step in a ledger that still verifies', async () => {
-      const verify = await t.http.get(`${API}/ledger/verify`).set(await as(head('dien-bien')));
+      const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, head('dien-bien')));
       expect(verify.body.valid).toBe(true);
       const actions = (
         (await t.dataSource.query(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyStore } from '../../src/common/idempotency/idempotency.store';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser } from '../utils/signed-in';
 
 /**
  * `Idempotency-Key` on the POSTs of signed-in people (decision 028): a retry gets the first
@@ -11,7 +12,6 @@ describe('Idempotency-Key', () => {
   let t: TestApp;
   let admin: Record<string, string>;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const countClusters = async (code: string) =>
     Number(
       (
@@ -23,7 +23,7 @@ describe('Idempotency-Key', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await as('admin@thidua.local');
+    admin = await asUser(t, 'admin@thidua.local');
   });
   afterAll(() => t.close());
 
@@ -73,8 +73,8 @@ describe('Idempotency-Key', () => {
     const key = randomUUID();
     const challenge = (headers: Record<string, string>) =>
       t.http.post(`${API}/me/signing-keys/challenges`).set(headers).set('Idempotency-Key', key).send();
-    const officer = await as('canbo.son-la@thidua.local');
-    const head = await as('chutich.son-la@thidua.local');
+    const officer = await asUser(t, 'canbo.son-la@thidua.local');
+    const head = await asUser(t, 'chutich.son-la@thidua.local');
 
     const mine = await challenge(officer);
     const theirs = await challenge(head);

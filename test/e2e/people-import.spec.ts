@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser } from '../utils/signed-in';
 
 /**
  * Issue #13: a unit's people with their mandates imported from an .xlsx or CSV sheet by those
@@ -10,14 +11,13 @@ describe('people import and export', () => {
   let t: TestApp;
   let dienBien: string;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const count = async (sql: string, params: unknown[] = []) =>
     ((await t.dataSource.query(sql, params)) as { n: number }[])[0].n;
   const mandatesOf = (unitId: string) => count(`SELECT count(*)::int AS n FROM mandates WHERE unit_id = $1`, [unitId]);
   const importSheet = async (who: string, unitId: string, bytes: Buffer, name: string, dryRun: boolean) =>
     t.http
       .post(`${API}/units/${unitId}/people/import${dryRun ? '?dryRun=true' : ''}`)
-      .set(await as(who))
+      .set(await asUser(t, who))
       .attach('file', bytes, name);
 
   async function xlsx(rows: (string | Date)[][]): Promise<Buffer> {
@@ -168,7 +168,7 @@ describe('people import and export', () => {
   it.each(['xlsx', 'csv'] as const)('exports as %s; importing the export back changes nothing', async (format) => {
     const res = await t.http
       .get(`${API}/units/${dienBien}/people/export?format=${format}`)
-      .set(await as('admin@thidua.local'))
+      .set(await asUser(t, 'admin@thidua.local'))
       .buffer(true)
       .parse((response, done) => {
         const chunks: Buffer[] = [];

@@ -1,6 +1,8 @@
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { problem } from '../utils/problems';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * Progress against the signed pledge through HTTP: a unit's officer reports actual values
@@ -19,13 +21,11 @@ describe('pledge progress', () => {
   const SECRETARIAT = 'thuky1@thidua.local';
   const officer = (code: string) => `canbo.${code}@thidua.local`;
   const head = (code: string) => `chutich.${code}@thidua.local`;
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   async function actOn(requestId: string, email: string, transition: string) {
     const res = await t.http
       .post(`${API}/approvals/${requestId}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ transition });
     expect(res.status).toBe(200);
   }
@@ -34,7 +34,7 @@ describe('pledge progress', () => {
   async function signedPledge(code: string, values: string[]) {
     const set = await t.http
       .put(`${API}/unit-pledges/${unitPledgeIds[code]}/targets`)
-      .set(await as(officer(code)))
+      .set(await asUser(t, officer(code)))
       .send({
         targets: values.map((targetValue, index) => ({
           indicator: ['Số HTX thành lập mới', 'Số thành viên mới', 'Số vụ vi phạm'][index],
@@ -48,10 +48,12 @@ describe('pledge progress', () => {
     await actOn(set.body.approval.requestId, head(code), 'approve');
     const signer = await registerTestKey(t, head(code), 'ed25519');
     keys.push(signer);
-    const document = await t.http.get(`${API}/unit-pledges/${unitPledgeIds[code]}/document`).set(await as(head(code)));
+    const document = await t.http
+      .get(`${API}/unit-pledges/${unitPledgeIds[code]}/document`)
+      .set(await asUser(t, head(code)));
     const signed = await t.http
       .post(`${API}/unit-pledges/${unitPledgeIds[code]}/signatures`)
-      .set(await as(head(code)))
+      .set(await asUser(t, head(code)))
       .send({
         digest: document.body.digest,
         signingKeyId: signer.keyId,
@@ -63,7 +65,7 @@ describe('pledge progress', () => {
   const report = async (code: string, body: object, email = officer(code)) =>
     t.http
       .post(`${API}/unit-pledges/${unitPledgeIds[code]}/progress-reports`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
 
   /** A report drafted, submitted and approved: its body. */
@@ -72,15 +74,15 @@ describe('pledge progress', () => {
     expect(drafted.status).toBe(201);
     await actOn(drafted.body.approval.requestId, officer(code), 'submit');
     await actOn(drafted.body.approval.requestId, head(code), 'approve');
-    return (await t.http.get(`${API}/pledge-progress-reports/${drafted.body.id}`).set(await as(SECRETARIAT))).body;
+    return (await t.http.get(`${API}/pledge-progress-reports/${drafted.body.id}`).set(await asUser(t, SECRETARIAT)))
+      .body;
   }
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    const admin = await asUser(t, 'admin@thidua.local');
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     const adopted = await t.http.get(`${API}/clusters/${clusterId}/rules-versions?status=adopted`).set(admin);
     const rulesV1 = (adopted.body.items as { id: string; number: number }[]).find((v) => v.number === 1)!.id;
     const [cycle] = (await t.dataSource.query(
@@ -90,7 +92,7 @@ describe('pledge progress', () => {
     cycleId = cycle.id;
     const pledge = await t.http
       .post(`${API}/cycles/${cycleId}/pledges`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ sharedText: 'Giao ước thi đua năm 2012.' });
     expect(pledge.status).toBe(201);
     for (const unit of pledge.body.units as { unitPledgeId: string; unit: { code: string } }[]) {
@@ -165,11 +167,13 @@ describe('pledge progress', () => {
   });
 
   it('a draft changes with the version read, is hidden from other units, and is frozen once submitted', async () => {
-    const current = await t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('son-la')));
+    const current = await t.http
+      .get(`${API}/pledge-progress-reports/${draftId}`)
+      .set(await asUser(t, officer('son-la')));
     const update = async (expectedVersion: number) =>
       t.http
         .put(`${API}/pledge-progress-reports/${draftId}`)
-        .set(await as(officer('son-la')))
+        .set(await asUser(t, officer('son-la')))
         .send({
           expectedVersion,
           values: [
@@ -181,14 +185,14 @@ describe('pledge progress', () => {
     expect(problem(await update(current.body.version + 5))).toEqual({ status: 409, code: 'version_conflict' });
     const { etag } = await expectStaleVersionsRefused(
       'pledge_progress_report',
-      async () => t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('son-la'))),
+      async () => t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await asUser(t, officer('son-la'))),
       async (precondition) => {
         const { headers, body } = withPrecondition(precondition, {
           values: [{ targetId: targetIds['son-la'][0], actualValue: '1' }],
         });
         return t.http
           .put(`${API}/pledge-progress-reports/${draftId}`)
-          .set(await as(officer('son-la')))
+          .set(await asUser(t, officer('son-la')))
           .set(headers)
           .send(body);
       },
@@ -199,13 +203,17 @@ describe('pledge progress', () => {
     expect(updated.body.version).toBe(current.body.version + 1);
     expect(updated.body.values.map((v: { actualValue: string }) => v.actualValue)).toEqual(['12.00', '4.00', '0.00']);
 
-    const other = await t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('lai-chau')));
+    const other = await t.http
+      .get(`${API}/pledge-progress-reports/${draftId}`)
+      .set(await asUser(t, officer('lai-chau')));
     expect(problem(other)).toEqual({ status: 403, code: 'pledge_not_visible' });
 
     await actOn(updated.body.approval.requestId, officer('son-la'), 'submit');
     expect(problem(await update(updated.body.version))).toEqual({ status: 409, code: 'pledge_progress_not_draft' });
     await actOn(updated.body.approval.requestId, head('son-la'), 'approve');
-    const approved = await t.http.get(`${API}/pledge-progress-reports/${draftId}`).set(await as(officer('lai-chau')));
+    const approved = await t.http
+      .get(`${API}/pledge-progress-reports/${draftId}`)
+      .set(await asUser(t, officer('lai-chau')));
     expect(approved.body).toMatchObject({ status: 'approved', approval: { state: 'approved' } });
   });
 
@@ -227,7 +235,7 @@ describe('pledge progress', () => {
     expect(correction).toMatchObject({ number: 2, status: 'approved' });
     const list = await t.http
       .get(`${API}/unit-pledges/${unitPledgeIds['son-la']}/progress-reports`)
-      .set(await as('daibieu.dien-bien@thidua.local'));
+      .set(await asUser(t, 'daibieu.dien-bien@thidua.local'));
     expect(list.body.items.map((r: { number: number; status: string }) => [r.number, r.status])).toEqual([
       [1, 'approved'],
       [2, 'approved'],
@@ -251,7 +259,7 @@ describe('pledge progress', () => {
 
     const table = await t.http
       .get(`${API}/cycles/${cycleId}/pledge-progress`)
-      .set(await as('daibieu.ha-giang@thidua.local'));
+      .set(await asUser(t, 'daibieu.ha-giang@thidua.local'));
     expect(table.status).toBe(200);
     expect(table.body.pledgeNumber).toBe(1);
     expect(table.body.units.map((u: { unit: { code: string } }) => u.unit.code)).toEqual([
@@ -296,7 +304,7 @@ describe('pledge progress', () => {
     const selfScore = async (code: string, body: object) =>
       t.http
         .put(`${API}/scoring-periods/${periodId}/units/${unitIds[code]}/entries/A1`)
-        .set(await as(officer(code)))
+        .set(await asUser(t, officer(code)))
         .send(body);
 
     beforeAll(async () => {
@@ -305,13 +313,13 @@ describe('pledge progress', () => {
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       const period = await t.http
         .post(`${API}/cycles/${cycleId}/scoring-periods`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ name: 'Sơ kết 6 tháng', selfScoringDue: day(30), explanationDue: day(60) });
       expect(period.status).toBe(201);
       periodId = period.body.id;
       const list = await t.http
         .get(`${API}/unit-pledges/${unitPledgeIds['son-la']}/progress-reports`)
-        .set(await as(SECRETARIAT));
+        .set(await asUser(t, SECRETARIAT));
       correctionId = list.body.items.find((r: { number: number }) => r.number === 2).id;
     });
 
@@ -322,7 +330,7 @@ describe('pledge progress', () => {
 
       const laiChau = await t.http
         .get(`${API}/unit-pledges/${unitPledgeIds['lai-chau']}/progress-reports`)
-        .set(await as(SECRETARIAT));
+        .set(await asUser(t, SECRETARIAT));
       const laiChauApproved = laiChau.body.items.find((r: { status: string }) => r.status === 'approved').id;
       const laiChauDraft = laiChau.body.items.find((r: { status: string }) => r.status === 'draft').id;
       const other = await selfScore('son-la', { selfScore: '9', progressReportIds: [laiChauApproved] });
@@ -343,7 +351,7 @@ describe('pledge progress', () => {
       expect(cleared.body.citedProgressReportIds).toEqual([]);
       const history = await t.http
         .get(`${API}/scoring-periods/${periodId}/units/${unitIds['son-la']}/entries/A1/history`)
-        .set(await as(officer('son-la')));
+        .set(await asUser(t, officer('son-la')));
       const citations = history.body.items.filter((c: { field: string }) => c.field === 'cited_progress_reports');
       expect(
         citations.map((c: { oldValue: string | null; newValue: string | null }) => [c.oldValue, c.newValue]),
@@ -355,11 +363,11 @@ describe('pledge progress', () => {
   });
 
   it('every step is in a ledger that verifies', async () => {
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as(SECRETARIAT));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, SECRETARIAT));
     expect(verify.body.valid).toBe(true);
     const entries = await t.http
       .get(`${API}/ledger/entries?subjectType=pledge_progress_report&subjectId=${draftId}&pageSize=100`)
-      .set(await as(SECRETARIAT));
+      .set(await asUser(t, SECRETARIAT));
     expect(entries.body.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['pledges.progress_drafted', 'pledges.progress_updated', 'pledges.progress_approved']),
     );

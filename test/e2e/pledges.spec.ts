@@ -9,6 +9,8 @@ import { responseViolations } from '../utils/openapi-conformance';
 import { registerTestKey, type TestKeyKind, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { problem } from '../utils/problems';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * Issue #6 through HTTP: the 2012 pledge of the demo cluster. The secretariat sets the shared
@@ -39,8 +41,6 @@ describe('signed pledges', () => {
   const SECRETARIAT = 'thuky1@thidua.local';
   const officer = (code: string) => `canbo.${code}@thidua.local`;
   const head = (code: string) => `chutich.${code}@thidua.local`;
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
   const targets = (newCooperatives = '20') => [
@@ -60,14 +60,14 @@ describe('signed pledges', () => {
   const setTargets = async (code: string, body: unknown, email = officer(code)) =>
     t.http
       .put(`${API}/unit-pledges/${unitPledgeIds[code]}/targets`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body as object);
   const getDocument = async (code: string, email = head(code)) =>
-    t.http.get(`${API}/unit-pledges/${unitPledgeIds[code]}/document`).set(await as(email));
+    t.http.get(`${API}/unit-pledges/${unitPledgeIds[code]}/document`).set(await asUser(t, email));
   const postSignature = async (code: string, body: object, email = head(code)) =>
     t.http
       .post(`${API}/unit-pledges/${unitPledgeIds[code]}/signatures`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
   /** Fetches the document and signs exactly its canonical bytes. */
   async function sign(code: string, signer = keys[code], email = head(code)) {
@@ -80,22 +80,22 @@ describe('signed pledges', () => {
     );
   }
   async function act(unitPledgeId: string, email: string, transition: string) {
-    const unitPledge = await t.http.get(`${API}/unit-pledges/${unitPledgeId}`).set(await as(SECRETARIAT));
+    const unitPledge = await t.http.get(`${API}/unit-pledges/${unitPledgeId}`).set(await asUser(t, SECRETARIAT));
     return t.http
       .post(`${API}/approvals/${unitPledge.body.approval.requestId}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ transition });
   }
   const advance = async (to: string) =>
     t.http
       .post(`${API}/cycles/${cycleId}/advance`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ to });
   async function sealWith(signer: TestSigner, email: string, id = pledgeId) {
-    const document = await t.http.get(`${API}/pledges/${id}/seal-document`).set(await as(email));
+    const document = await t.http.get(`${API}/pledges/${id}/seal-document`).set(await asUser(t, email));
     return t.http
       .post(`${API}/pledges/${id}/seal`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({
         digest: document.body.digest ?? '0'.repeat(64),
         signingKeyId: signer.keyId,
@@ -105,10 +105,9 @@ describe('signed pledges', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    const admin = await asUser(t, 'admin@thidua.local');
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     const adopted = await t.http.get(`${API}/clusters/${clusterId}/rules-versions?status=adopted`).set(admin);
     rulesV1 = (adopted.body.items as { id: string; number: number }[]).find((v) => v.number === 1)!.id;
     // The pledge for 2012, signed (as in the source) at the end of 2011 under the adopted rules v1.
@@ -124,7 +123,7 @@ describe('signed pledges', () => {
     it('the demo data records Lạng Sơn, the 2011 host, as the 2011 leader — saying it is an assumption', async () => {
       const res = await t.http
         .get(`${API}/clusters/${clusterId}/leaderships`)
-        .set(await as('daibieu.son-la@thidua.local'));
+        .set(await asUser(t, 'daibieu.son-la@thidua.local'));
       expect(res.status).toBe(200);
       expect(res.body.items).toEqual([
         expect.objectContaining({
@@ -142,7 +141,7 @@ describe('signed pledges', () => {
       const record = async (body: object, email = SECRETARIAT) =>
         t.http
           .post(`${API}/clusters/${clusterId}/leaderships`)
-          .set(await as(email))
+          .set(await asUser(t, email))
           .send(body);
       const deputy = await record({ unitId: unitIds['son-la'], role: 'deputy', termYear: 2035, note: 'Thử nghiệm' });
       expect(deputy.status).toBe(201);
@@ -156,7 +155,8 @@ describe('signed pledges', () => {
         status: 409,
         code: 'leadership_exists',
       });
-      const national = (await t.http.get(`${API}/units?q=lmhtx-viet-nam`).set(await as(SECRETARIAT))).body.items[0];
+      const national = (await t.http.get(`${API}/units?q=lmhtx-viet-nam`).set(await asUser(t, SECRETARIAT))).body
+        .items[0];
       expect(problem(await record({ unitId: national.id, role: 'leader', termYear: 2036 }))).toEqual({
         status: 422,
         code: 'leadership_unit_not_member',
@@ -173,13 +173,13 @@ describe('signed pledges', () => {
     it('the secretariat creates version 1: a draft for each of the 7 member units, each with its approval request', async () => {
       const refused = await t.http
         .post(`${API}/cycles/${cycleId}/pledges`)
-        .set(await as(head('son-la')))
+        .set(await asUser(t, head('son-la')))
         .send({ sharedText: 'Không được' });
       expect(problem(refused)).toEqual({ status: 403, code: 'forbidden' });
 
       const res = await t.http
         .post(`${API}/cycles/${cycleId}/pledges`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: '  Các Liên minh HTX tỉnh cam kết thi đua hoàn thành thắng lợi nhiệm vụ năm 2012.  ' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
@@ -201,12 +201,12 @@ describe('signed pledges', () => {
       }
       const request = await t.http
         .get(`${API}/unit-pledges/${unitPledgeIds['son-la']}`)
-        .set(await as(officer('son-la')));
+        .set(await asUser(t, officer('son-la')));
       expect(request.body).toMatchObject({ status: 'draft', targets: [], approval: { state: 'draft' } });
 
       const again = await t.http
         .post(`${API}/cycles/${cycleId}/pledges`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Lần hai' });
       expect(problem(again)).toEqual({ status: 409, code: 'pledge_exists' });
     });
@@ -215,7 +215,7 @@ describe('signed pledges', () => {
       const [cycle2011] = (await t.dataSource.query(`SELECT id FROM cycles WHERE year = 2011`)) as { id: string }[];
       const res = await t.http
         .post(`${API}/cycles/${cycle2011.id}/pledges`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Quá muộn' });
       expect(problem(res)).toEqual({ status: 409, code: 'pledge_cycle_phase' });
     });
@@ -243,19 +243,20 @@ describe('signed pledges', () => {
       for (const code of CODES) expect((await setTargets(code, { targets: targets() })).status).toBe(200);
       const { version, etag } = await expectStaleVersionsRefused(
         'unit_pledge',
-        async () => t.http.get(`${API}/unit-pledges/${unitPledgeIds['son-la']}`).set(await as(officer('son-la'))),
+        async () =>
+          t.http.get(`${API}/unit-pledges/${unitPledgeIds['son-la']}`).set(await asUser(t, officer('son-la'))),
         async (precondition) => {
           const { headers, body } = withPrecondition(precondition, { targets: targets('30') });
           return t.http
             .put(`${API}/unit-pledges/${unitPledgeIds['son-la']}/targets`)
-            .set(await as(officer('son-la')))
+            .set(await asUser(t, officer('son-la')))
             .set(headers)
             .send(body);
         },
       );
       const replaced = await t.http
         .put(`${API}/unit-pledges/${unitPledgeIds['son-la']}/targets`)
-        .set(await as(officer('son-la')))
+        .set(await asUser(t, officer('son-la')))
         .set('If-Match', etag)
         .send({ targets: targets('25'), expectedVersion: version });
       expect(replaced.status).toBe(200);
@@ -270,7 +271,7 @@ describe('signed pledges', () => {
     it("drafts are the unit's own: another unit's officer may not read them, nor is there a document to sign", async () => {
       const other = await t.http
         .get(`${API}/unit-pledges/${unitPledgeIds['son-la']}`)
-        .set(await as(officer('lai-chau')));
+        .set(await asUser(t, officer('lai-chau')));
       expect(problem(other)).toEqual({ status: 403, code: 'pledge_not_visible' });
       expect(problem(await getDocument('son-la'))).toEqual({ status: 409, code: 'pledge_targets_not_approved' });
       const early = await postSignature('son-la', {
@@ -295,7 +296,7 @@ describe('signed pledges', () => {
         code: 'approval_not_visible',
       });
       for (const code of CODES) expect((await act(unitPledgeIds[code], head(code), 'approve')).status).toBe(200);
-      const approved = await t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT));
+      const approved = await t.http.get(`${API}/pledges/${pledgeId}`).set(await asUser(t, SECRETARIAT));
       expect(new Set(approved.body.units.map((u: { status: string }) => u.status))).toEqual(new Set(['approved']));
     });
   });
@@ -355,19 +356,19 @@ describe('signed pledges', () => {
       const sharedText = 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2012.';
       const { version, etag } = await expectStaleVersionsRefused(
         'pledge',
-        async () => t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT)),
+        async () => t.http.get(`${API}/pledges/${pledgeId}`).set(await asUser(t, SECRETARIAT)),
         async (precondition) => {
           const { headers, body } = withPrecondition(precondition, { sharedText });
           return t.http
             .put(`${API}/pledges/${pledgeId}`)
-            .set(await as(SECRETARIAT))
+            .set(await asUser(t, SECRETARIAT))
             .set(headers)
             .send(body);
         },
       );
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .set('If-Match', etag)
         .send({ sharedText, expectedVersion: version });
       expect(edited.status).toBe(200);
@@ -437,7 +438,7 @@ describe('signed pledges', () => {
       }[];
       const delegation = await t.http
         .post(`${API}/delegations`)
-        .set(await as(head('lao-cai')))
+        .set(await asUser(t, head('lao-cai')))
         .send({
           unitId: unitIds['lao-cai'],
           delegateId: delegateUser.id,
@@ -451,7 +452,7 @@ describe('signed pledges', () => {
       )) as { id: string }[];
       const ended = await t.http
         .post(`${API}/mandates/${mandate.id}/end`)
-        .set(await as('admin@thidua.local'))
+        .set(await asUser(t, 'admin@thidua.local'))
         .send({ reason: 'Chuyển công tác' });
       expect(ended.status).toBe(200);
       const delegateKey = await registerTestKey(t, 'daibieu.lao-cai@thidua.local', 'ed25519');
@@ -459,7 +460,7 @@ describe('signed pledges', () => {
         status: 403,
         code: 'signer_capacity_missing',
       });
-      const pending = await t.http.get(`${API}/approvals/pending`).set(await as('daibieu.lao-cai@thidua.local'));
+      const pending = await t.http.get(`${API}/approvals/pending`).set(await asUser(t, 'daibieu.lao-cai@thidua.local'));
       expect(pending.status).toBe(200);
       expect(pending.body.total ?? pending.body.items.length).toBe(0);
       delegateKey.dispose();
@@ -470,16 +471,18 @@ describe('signed pledges', () => {
         status: 409,
         code: 'pledge_targets_not_draft',
       });
-      const pledge = await t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT));
+      const pledge = await t.http.get(`${API}/pledges/${pledgeId}`).set(await asUser(t, SECRETARIAT));
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Đổi sau khi ký', expectedVersion: pledge.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_has_signatures' });
     });
 
     it('refuses the seal while a unit has not signed, naming it; the cycle may not start the year either', async () => {
-      const document = await t.http.get(`${API}/pledges/${pledgeId}/seal-document`).set(await as(head('lang-son')));
+      const document = await t.http
+        .get(`${API}/pledges/${pledgeId}/seal-document`)
+        .set(await asUser(t, head('lang-son')));
       expect(problem(document)).toEqual({ status: 409, code: 'pledge_units_unsigned' });
       expect(document.body.missingUnits).toEqual([expect.objectContaining({ code: 'lao-cai' })]);
       expect(problem(await sealWith(keys['lang-son'], head('lang-son')))).toEqual({
@@ -512,7 +515,7 @@ describe('signed pledges', () => {
       revokedKey = keys['lang-son'];
       const revoked = await t.http
         .post(`${API}/me/signing-keys/${revokedKey.keyId}/revoke`)
-        .set(await as(head('lang-son')))
+        .set(await asUser(t, head('lang-son')))
         .send({ reason: 'Thay thiết bị ký' });
       expect(revoked.status).toBe(200);
       expect(problem(await sealWith(revokedKey, head('lang-son')))).toEqual({
@@ -523,7 +526,9 @@ describe('signed pledges', () => {
 
     it("the 2011 leader's head (Lạng Sơn) countersigns with a new key: the pledge is sealed, its digest in the ledger", async () => {
       keys['lang-son'] = await registerTestKey(t, head('lang-son'), 'p256');
-      const document = await t.http.get(`${API}/pledges/${pledgeId}/seal-document`).set(await as(head('lang-son')));
+      const document = await t.http
+        .get(`${API}/pledges/${pledgeId}/seal-document`)
+        .set(await asUser(t, head('lang-son')));
       expect(document.status).toBe(200);
       const unitDigests = [];
       for (const code of [...CODES].sort()) {
@@ -561,7 +566,7 @@ describe('signed pledges', () => {
       expect(new Set(sealed.body.units.map((u: { status: string }) => u.status))).toEqual(new Set(['signed']));
       const entries = await t.http
         .get(`${API}/ledger/entries?subjectType=pledge&subjectId=${pledgeId}&action=pledges.sealed`)
-        .set(await as(SECRETARIAT));
+        .set(await asUser(t, SECRETARIAT));
       expect(entries.body.items).toHaveLength(1);
       expect(entries.body.items[0].payload).toMatchObject({
         sealDigest: document.body.digest,
@@ -575,10 +580,10 @@ describe('signed pledges', () => {
     });
 
     it('sealed, nothing changes: the API refuses, and so does the database', async () => {
-      const pledge = await t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT));
+      const pledge = await t.http.get(`${API}/pledges/${pledgeId}`).set(await asUser(t, SECRETARIAT));
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Sau niêm phong', expectedVersion: pledge.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_sealed' });
       expect(problem(await setTargets('lao-cai', { targets: targets() }))).toEqual({
@@ -603,7 +608,9 @@ describe('signed pledges', () => {
     let bundle: Record<string, unknown> & { documents: { canonical: string }[]; keys: { revokedAt: string | null }[] };
 
     it("the bundle verifies offline, the revoked key's earlier signature included", async () => {
-      const res = await t.http.get(`${API}/pledges/${pledgeId}/bundle`).set(await as('daibieu.cao-bang@thidua.local'));
+      const res = await t.http
+        .get(`${API}/pledges/${pledgeId}/bundle`)
+        .set(await asUser(t, 'daibieu.cao-bang@thidua.local'));
       expect(res.status).toBe(200);
       bundle = res.body;
       const result = await verifyBundle(bundle);
@@ -611,7 +618,7 @@ describe('signed pledges', () => {
       expect(result.valid).toBe(true);
       expect(result.checked).toMatchObject({ documents: 8, signatures: 8, validSignatures: 8, references: 7 });
       expect(bundle.rootDocumentId).toBe(
-        (await t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT))).body.sealDocumentId,
+        (await t.http.get(`${API}/pledges/${pledgeId}`).set(await asUser(t, SECRETARIAT))).body.sealDocumentId,
       );
       expect(bundle.keys.filter((key) => key.revokedAt !== null)).toHaveLength(1);
       const langSon = result.signatures.find(
@@ -659,7 +666,7 @@ describe('signed pledges', () => {
     it('an amendment is version 2, with the targets copied into new drafts; version 1 stays readable and read-only', async () => {
       const amended = await t.http
         .post(`${API}/pledges/${pledgeId}/amendments`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Giao ước sửa đổi sau sơ kết 6 tháng.', reason: 'Bổ sung chỉ tiêu theo sơ kết.' });
       expect(amended.status).toBe(201);
       expect(amended.body).toMatchObject({
@@ -669,7 +676,9 @@ describe('signed pledges', () => {
         amendmentReason: 'Bổ sung chỉ tiêu theo sơ kết.',
       });
       const sonLa2 = amended.body.units.find((u: { unit: { code: string } }) => u.unit.code === 'son-la');
-      const copied = await t.http.get(`${API}/unit-pledges/${sonLa2.unitPledgeId}`).set(await as(officer('son-la')));
+      const copied = await t.http
+        .get(`${API}/unit-pledges/${sonLa2.unitPledgeId}`)
+        .set(await asUser(t, officer('son-la')));
       expect(copied.body).toMatchObject({ status: 'draft', pledgeNumber: 2, current: true });
       expect(copied.body.targets.map((target: { targetValue: string }) => target.targetValue)).toEqual([
         '25.00',
@@ -679,7 +688,7 @@ describe('signed pledges', () => {
 
       const versions = await t.http
         .get(`${API}/cycles/${cycleId}/pledges`)
-        .set(await as('daibieu.son-la@thidua.local'));
+        .set(await asUser(t, 'daibieu.son-la@thidua.local'));
       expect(
         versions.body.items.map((v: { number: number; current: boolean; status: string }) => [
           v.number,
@@ -690,15 +699,15 @@ describe('signed pledges', () => {
         [2, true, 'open'],
         [1, false, 'sealed'],
       ]);
-      const old = await t.http.get(`${API}/pledges/${pledgeId}`).set(await as(SECRETARIAT));
+      const old = await t.http.get(`${API}/pledges/${pledgeId}`).set(await asUser(t, SECRETARIAT));
       const edited = await t.http
         .put(`${API}/pledges/${pledgeId}`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Sửa bản cũ', expectedVersion: old.body.version });
       expect(problem(edited)).toEqual({ status: 409, code: 'pledge_not_current' });
       const again = await t.http
         .post(`${API}/pledges/${amended.body.id}/amendments`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Lại sửa', reason: 'Chưa ai ký' });
       expect(problem(again)).toEqual({ status: 409, code: 'pledge_amendment_not_needed' });
     });
@@ -709,7 +718,7 @@ describe('signed pledges', () => {
       const cycle = await insertCycle(year, rulesVersionId);
       const res = await t.http
         .post(`${API}/cycles/${cycle}/pledges`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: `Giao ước năm ${year}` });
       expect(res.status).toBe(201);
       return res.body.id;
@@ -741,11 +750,11 @@ describe('signed pledges', () => {
   });
 
   it('every step is in a ledger that verifies', async () => {
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as(SECRETARIAT));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, SECRETARIAT));
     expect(verify.body.valid).toBe(true);
     const actions = await t.http
       .get(`${API}/ledger/entries?subjectType=unit_pledge&subjectId=${unitPledgeIds['dien-bien']}&pageSize=100`)
-      .set(await as(SECRETARIAT));
+      .set(await asUser(t, SECRETARIAT));
     expect(actions.body.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['pledges.targets_set', 'pledges.targets_approved', 'pledges.unit_signed']),
     );

@@ -1,4 +1,5 @@
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { demoClusterId } from '../utils/signed-in';
 
 /**
  * Who may read what (#12 §3, docs/read-model.md), tried as an attacker would: the secretariat and
@@ -42,7 +43,7 @@ describe('read model', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const admin = await as(ADMIN);
-    clusterA = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
+    clusterA = await demoClusterId(t);
     [{ id: sonLa }] = (await t.dataSource.query(`SELECT id FROM units WHERE code = 'son-la'`)) as { id: string }[];
     const [{ id: rulesV1 }] = (await t.dataSource.query(
       `SELECT id FROM rules_versions WHERE cluster_id = $1 AND number = 1`,

@@ -14,6 +14,7 @@ import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
+import { problem } from '../utils/problems';
 
 /**
  * Issue #8 (signed records as documents) through HTTP, for the two records signed at the meeting:
@@ -36,7 +37,6 @@ describe('signed records as PDF: the counting record and the flag handover', () 
   const head = (code: string) => `chutich.${code}@thidua.local`;
   const unitName = (province: string) => `Liên minh Hợp tác xã tỉnh ${province}`;
   const squeeze = (text: string) => text.replace(/\s+/g, ' ');
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   /** GET a PDF as bytes (supertest would otherwise try to parse it). */
   const getPdf = async (path: string, email = delegate('cao-bang')): Promise<Response & { body: Buffer }> =>

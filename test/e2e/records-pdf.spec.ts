@@ -5,6 +5,8 @@ import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * Issue #8 (signed records as documents) through HTTP: the demo 2011 cycle's results report and a
@@ -23,8 +25,6 @@ describe('records as PDF', () => {
   const DELEGATE = 'daibieu.son-la@thidua.local';
   const officer = (code: string) => `canbo.${code}@thidua.local`;
   const head = (code: string) => `chutich.${code}@thidua.local`;
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
   const squeeze = (text: string) => text.replace(/\s+/g, ' ');
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -32,7 +32,7 @@ describe('records as PDF', () => {
   const getPdf = async (path: string, email = DELEGATE): Promise<Response & { body: Buffer }> =>
     t.http
       .get(`${API}${path}`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];
@@ -41,17 +41,15 @@ describe('records as PDF', () => {
       }) as Promise<Response & { body: Buffer }>;
 
   async function ledgerEntry(query: string) {
-    const res = await t.http.get(`${API}/ledger/entries?${query}`).set(await as(SECRETARIAT));
+    const res = await t.http.get(`${API}/ledger/entries?${query}`).set(await asUser(t, SECRETARIAT));
     expect(res.status).toBe(200);
     return res.body.items as { seq: string; hash: string; action: string }[];
   }
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     [{ id: cycle2011 }] = (await t.dataSource.query(`SELECT id FROM cycles WHERE cluster_id = $1 AND year = 2011`, [
       clusterId,
     ])) as { id: string }[];
@@ -88,14 +86,14 @@ describe('records as PDF', () => {
     });
 
     it('shows a digest a reader recomputes from GET /results, and the approval entry that seals it', async () => {
-      const json = await t.http.get(`${API}/cycles/${cycle2011}/results`).set(await as(DELEGATE));
+      const json = await t.http.get(`${API}/cycles/${cycle2011}/results`).set(await asUser(t, DELEGATE));
       const { cycle, units, totals } = json.body as Record<string, unknown>;
       const digest = sha256(canonicalJson({ cycle, units, totals }));
       expect(text).toContain(`Mã băm nội dung (SHA-256): ${digest}`);
 
       const [newest] = await ledgerEntry('action=reports.report_approved&pageSize=1');
       expect(text).toContain(`Niêm phong tại mục sổ cái số ${newest.seq}, hash ${newest.hash}`);
-      const verify = await t.http.get(`${API}/ledger/verify`).set(await as(DELEGATE));
+      const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, DELEGATE));
       expect(verify.body).toMatchObject({ valid: true });
       expect(Number(newest.seq)).toBeLessThanOrEqual(verify.body.length);
     });
@@ -108,9 +106,9 @@ describe('records as PDF', () => {
     it('answers problems, not PDFs, for an unknown or malformed cycle and without a token', async () => {
       const unknown = await t.http
         .get(`${API}/cycles/00000000-0000-4000-8000-000000000000/results.pdf`)
-        .set(await as(DELEGATE));
+        .set(await asUser(t, DELEGATE));
       expect(problem(unknown)).toEqual({ status: 404, code: 'cycle_not_found' });
-      expect(problem(await t.http.get(`${API}/cycles/nope/results.pdf`).set(await as(DELEGATE)))).toEqual({
+      expect(problem(await t.http.get(`${API}/cycles/nope/results.pdf`).set(await asUser(t, DELEGATE)))).toEqual({
         status: 400,
         code: 'invalid_identifier',
       });
@@ -129,10 +127,10 @@ describe('records as PDF', () => {
     ];
 
     async function act(unitPledgeId: string, email: string, transition: string) {
-      const unitPledge = await t.http.get(`${API}/unit-pledges/${unitPledgeId}`).set(await as(SECRETARIAT));
+      const unitPledge = await t.http.get(`${API}/unit-pledges/${unitPledgeId}`).set(await asUser(t, SECRETARIAT));
       const res = await t.http
         .post(`${API}/approvals/${unitPledge.body.approval.requestId}/acts`)
-        .set(await as(email))
+        .set(await asUser(t, email))
         .send({ transition });
       expect(res.status).toBe(200);
     }
@@ -141,7 +139,7 @@ describe('records as PDF', () => {
     async function signUnit(code: string) {
       const set = await t.http
         .put(`${API}/unit-pledges/${unitPledgeIds[code]}/targets`)
-        .set(await as(officer(code)))
+        .set(await asUser(t, officer(code)))
         .send({ targets });
       expect(set.status).toBe(200);
       await act(unitPledgeIds[code], officer(code), 'submit');
@@ -149,10 +147,10 @@ describe('records as PDF', () => {
       keys[code] = await registerTestKey(t, head(code), 'ed25519');
       const document = await t.http
         .get(`${API}/unit-pledges/${unitPledgeIds[code]}/document`)
-        .set(await as(head(code)));
+        .set(await asUser(t, head(code)));
       const signed = await t.http
         .post(`${API}/unit-pledges/${unitPledgeIds[code]}/signatures`)
-        .set(await as(head(code)))
+        .set(await asUser(t, head(code)))
         .send({
           digest: document.body.digest,
           signingKeyId: keys[code].keyId,
@@ -172,7 +170,7 @@ describe('records as PDF', () => {
       )) as { id: string }[];
       const created = await t.http
         .post(`${API}/cycles/${cycleId}/pledges`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Các Liên minh HTX tỉnh cam kết thi đua hoàn thành thắng lợi nhiệm vụ năm 2012.' });
       expect(created.status).toBe(201);
       pledgeId = created.body.id;
@@ -225,10 +223,12 @@ describe('records as PDF', () => {
       for (const code of CODES.filter((c) => c !== 'son-la')) await signUnit(code);
       const leaderKey = await registerTestKey(t, head('lang-son'), 'p256');
       keys['lang-son-seal'] = leaderKey;
-      const document = await t.http.get(`${API}/pledges/${pledgeId}/seal-document`).set(await as(head('lang-son')));
+      const document = await t.http
+        .get(`${API}/pledges/${pledgeId}/seal-document`)
+        .set(await asUser(t, head('lang-son')));
       const sealed = await t.http
         .post(`${API}/pledges/${pledgeId}/seal`)
-        .set(await as(head('lang-son')))
+        .set(await asUser(t, head('lang-son')))
         .send({
           digest: document.body.digest,
           signingKeyId: leaderKey.keyId,
@@ -267,7 +267,7 @@ describe('records as PDF', () => {
     it('an unknown pledge is a 404 problem', async () => {
       const res = await t.http
         .get(`${API}/pledges/00000000-0000-4000-8000-000000000000/record.pdf`)
-        .set(await as(DELEGATE));
+        .set(await asUser(t, DELEGATE));
       expect(problem(res)).toEqual({ status: 404, code: 'pledge_not_found' });
     });
   });

@@ -1,4 +1,5 @@
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { asUser } from '../utils/signed-in';
 
 /**
  * Issue #12 §2: the registry cannot be used to mint voters or heads. Each attack of a secretariat
@@ -17,7 +18,6 @@ describe('registry: consent, one head, one cluster per parent body', () => {
   let headX: string;
   let headY: string;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const userId = async (email: string) =>
     ((await t.dataSource.query(`SELECT id FROM users WHERE email = $1`, [email])) as { id: string }[])[0].id;
   const unitId = async (code: string) =>
@@ -26,7 +26,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
   async function account(creator: string, email: string): Promise<string> {
     const res = await t.http
       .post(`${API}/users`)
-      .set(await as(creator))
+      .set(await asUser(t, creator))
       .send({ email, fullName: email, locale: 'vi', password: DEMO_PASSWORD });
     expect(res.status).toBe(201);
     return res.body.id as string;
@@ -34,7 +34,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
+    const admin = await asUser(t, 'admin@thidua.local');
     clusterA = (await t.http.get(`${API}/clusters?q=bien-gioi`).set(admin)).body.items[0].id;
     nationalId = await unitId('lmhtx-viet-nam');
     sonLa = await unitId('son-la');
@@ -62,7 +62,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
   afterAll(() => t.close());
 
   describe("a secretariat member's attacks", () => {
-    const secretariat = () => as('thuky1@thidua.local');
+    const secretariat = () => asUser(t, 'thuky1@thidua.local');
 
     it("cannot admit another cluster's unit directly: 403 membership_change_forbidden", async () => {
       const res = await t.http
@@ -140,7 +140,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
   });
 
   describe("a unit's head", () => {
-    const head = () => as('chutich.son-la@thidua.local');
+    const head = () => asUser(t, 'chutich.son-la@thidua.local');
 
     it('names their own unit, not another: 403 unit_update_forbidden', async () => {
       const own = await t.http
@@ -223,7 +223,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
 
   describe('an administrator', () => {
     it('cannot give a unit two heads at once: 409 unit_head_exists', async () => {
-      const admin = await as('admin@thidua.local');
+      const admin = await asUser(t, 'admin@thidua.local');
       const second = await account('admin@thidua.local', 'chutich2.son-la@thidua.local');
       const res = await t.http
         .post(`${API}/mandates`)
@@ -233,7 +233,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
     });
 
     it('hands a headship over: ends the old head, then grants the new one from that instant', async () => {
-      const admin = await as('admin@thidua.local');
+      const admin = await asUser(t, 'admin@thidua.local');
       const [old] = (await t.dataSource.query(
         `SELECT id FROM mandates WHERE role = 'head' AND unit_id = $1 AND valid_to IS NULL`,
         [unitY],
@@ -251,7 +251,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
     it('may not grant a mandate to themselves: 403 mandate_self_grant_forbidden', async () => {
       const res = await t.http
         .post(`${API}/mandates`)
-        .set(await as('admin@thidua.local'))
+        .set(await asUser(t, 'admin@thidua.local'))
         .send({ userId: await userId('admin@thidua.local'), role: 'secretariat', clusterId: clusterB });
       expect({ status: res.status, code: res.body.code }).toEqual({
         status: 403,
@@ -262,7 +262,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
 
   describe('joining by invitation', () => {
     it("the unit's head accepts; another unit's head cannot; answered once; the head leaves, the secretariat cannot end it", async () => {
-      const secretariat = await as('thuky1@thidua.local');
+      const secretariat = await asUser(t, 'thuky1@thidua.local');
       const invited = await t.http
         .post(`${API}/clusters/${clusterA}/invitations`)
         .set(secretariat)
@@ -280,7 +280,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
 
       const stranger = await t.http
         .post(`${API}/invitations/${invited.body.id}/accept`)
-        .set(await as('chutich.son-la@thidua.local'));
+        .set(await asUser(t, 'chutich.son-la@thidua.local'));
       expect({ status: stranger.status, code: stranger.body.code }).toEqual({
         status: 403,
         code: 'invitation_answer_forbidden',
@@ -288,12 +288,12 @@ describe('registry: consent, one head, one cluster per parent body', () => {
 
       const pending = await t.http
         .get(`${API}/units/${unitY}/invitations?status=pending`)
-        .set(await as('chutich.y@thidua.local'));
+        .set(await asUser(t, 'chutich.y@thidua.local'));
       expect(pending.body.items.map((i: { id: string }) => i.id)).toEqual([invited.body.id]);
 
       const accepted = await t.http
         .post(`${API}/invitations/${invited.body.id}/accept`)
-        .set(await as('chutich.y@thidua.local'));
+        .set(await asUser(t, 'chutich.y@thidua.local'));
       expect(accepted.status).toBe(200);
       expect(accepted.body.status).toBe('accepted');
       expect(accepted.body.answeredBy).toBe(headY);
@@ -303,7 +303,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
 
       const twice = await t.http
         .post(`${API}/invitations/${invited.body.id}/decline`)
-        .set(await as('chutich.y@thidua.local'));
+        .set(await asUser(t, 'chutich.y@thidua.local'));
       expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'invitation_not_pending' });
 
       const expelled = await t.http
@@ -313,7 +313,7 @@ describe('registry: consent, one head, one cluster per parent body', () => {
       expect({ status: expelled.status, code: expelled.body.code }).toEqual({ status: 403, code: 'forbidden' });
       const left = await t.http
         .post(`${API}/clusters/${clusterA}/memberships/${membership.id}/end`)
-        .set(await as('chutich.y@thidua.local'))
+        .set(await asUser(t, 'chutich.y@thidua.local'))
         .send({ leftOn: '2012-12-31' });
       expect(left.status).toBe(200);
       expect(left.body.leftOn).toBe('2012-12-31');
@@ -322,20 +322,22 @@ describe('registry: consent, one head, one cluster per parent body', () => {
     it('a unit in another cluster under the same parent body cannot accept: 409 unit_in_other_cluster', async () => {
       const invited = await t.http
         .post(`${API}/clusters/${clusterA}/invitations`)
-        .set(await as('admin@thidua.local'))
+        .set(await asUser(t, 'admin@thidua.local'))
         .send({ unitId: unitX, joinedOn: '2013-01-01' });
       expect(invited.status).toBe(201);
       const pending = invited.body.id as string;
-      const res = await t.http.post(`${API}/invitations/${pending}/accept`).set(await as('chutich.x@thidua.local'));
+      const res = await t.http
+        .post(`${API}/invitations/${pending}/accept`)
+        .set(await asUser(t, 'chutich.x@thidua.local'));
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'unit_in_other_cluster' });
       const declined = await t.http
         .post(`${API}/invitations/${pending}/decline`)
-        .set(await as('chutich.x@thidua.local'));
+        .set(await asUser(t, 'chutich.x@thidua.local'));
       expect(declined.body.status).toBe('declined');
     });
 
     it('two administrators admitting one unit to two clusters of one parent at once: one wins', async () => {
-      const admin = await as('admin@thidua.local');
+      const admin = await asUser(t, 'admin@thidua.local');
       const unitZ = (await t.http.post(`${API}/units`).set(admin).send({ code: 'unit-z', name: 'Z' })).body.id;
       const responses = await Promise.all(
         [clusterA, clusterB].map((cluster) =>

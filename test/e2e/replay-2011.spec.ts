@@ -2,6 +2,7 @@ import { SOURCE_2011_TOTALS } from '../../src/modules/reports/demo-2011-reports'
 import { replay2011, type Replay2011Result } from '../../src/demo/replay-2011.scenario';
 import { pdfText } from '../utils/pdf-text';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { asUser } from '../utils/signed-in';
 
 /**
  * `npm run demo:2011` as a test: the same scenario, driven through the generated client
@@ -15,7 +16,6 @@ describe('the 2011 meeting, replayed through the API', () => {
   let result: Replay2011Result;
   const printed: string[] = [];
   const ADMIN = { email: 'quantri@thidua.local', password: 'replay-admin-password-2011' };
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
 
   beforeAll(async () => {
     process.env.ADMIN_EMAIL = ADMIN.email;
@@ -87,7 +87,7 @@ describe('the 2011 meeting, replayed through the API', () => {
   it('closed the 2011 cycle with a ledger that verifies', async () => {
     expect(result.outcome.cyclePhase).toBe('closed');
     expect(result.outcome.ledger?.valid).toBe(true);
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as('daibieu.lao-cai@thidua.local'));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, 'daibieu.lao-cai@thidua.local'));
     expect(verify.body).toMatchObject({ valid: true, length: result.outcome.ledger?.length });
   });
 

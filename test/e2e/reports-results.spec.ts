@@ -3,6 +3,7 @@ import { CycleGates } from '../../src/modules/cycles/cycle-gates';
 import type { Cycle } from '../../src/modules/cycles/cycle.entity';
 import { demo2011ResultsFigures, SOURCE_2011_TOTALS } from '../../src/modules/reports/demo-2011-reports';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /** The cluster's totals for a cycle: only approved reports count, summed exactly, exported as CSV. */
 describe('cycle results', () => {
@@ -10,7 +11,6 @@ describe('cycle results', () => {
   let clusterId: string;
   const unitIds: Record<string, string> = {};
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const officer = (code: string) => `canbo.${code}@thidua.local`;
   const head = (code: string) => `chutich.${code}@thidua.local`;
 
@@ -38,7 +38,7 @@ describe('cycle results', () => {
   async function act(requestId: string, email: string, transition: string) {
     const res = await t.http
       .post(`${API}/approvals/${requestId}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ transition });
     expect(res.status).toBe(200);
   }
@@ -46,7 +46,7 @@ describe('cycle results', () => {
   async function draft(cycleId: string, code: string, body: Record<string, unknown>) {
     const res = await t.http
       .post(`${API}/cycles/${cycleId}/reports`)
-      .set(await as(officer(code)))
+      .set(await asUser(t, officer(code)))
       .send({ unitId: unitIds[code], ...body });
     expect(res.status).toBe(201);
     return res.body as { id: string; approval: { requestId: string } };
@@ -58,14 +58,12 @@ describe('cycle results', () => {
   }
 
   const results = async (cycleId: string, email = 'daibieu.son-la@thidua.local') =>
-    t.http.get(`${API}/cycles/${cycleId}/results`).set(await as(email));
+    t.http.get(`${API}/cycles/${cycleId}/results`).set(await asUser(t, email));
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
   });
   afterAll(() => t.close());
 
@@ -99,7 +97,7 @@ describe('cycle results', () => {
     it('export as CSV: UTF-8 with a BOM, Vietnamese header and names, one row per unit, then the total', async () => {
       const res = await t.http
         .get(`${API}/cycles/${cycleId}/results.csv`)
-        .set(await as('daibieu.lai-chau@thidua.local'))
+        .set(await asUser(t, 'daibieu.lai-chau@thidua.local'))
         .buffer(true)
         .parse((response, done) => {
           const chunks: Buffer[] = [];
@@ -196,7 +194,7 @@ describe('cycle results', () => {
     it('counts the latest approved version: a correction counts once approved, not before', async () => {
       const correction = await t.http
         .post(`${API}/reports/${dienBien.id}/corrections`)
-        .set(await as(officer('dien-bien')))
+        .set(await asUser(t, officer('dien-bien')))
         .send(figures({ charterCapitalVnd: '7' }));
       expect(correction.status).toBe(201);
 
@@ -237,7 +235,7 @@ describe('cycle results', () => {
   });
 
   it('the ledger verifies after all of it', async () => {
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as('thuky1@thidua.local'));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, 'thuky1@thidua.local'));
     expect(verify.body.valid).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * A unit's results report through HTTP: drafted by its officer, returned and approved by its
@@ -12,7 +13,6 @@ describe('results reports', () => {
   let cycleId: string;
   const unitIds: Record<string, string> = {};
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const officer = (code: string) => `canbo.${code}@thidua.local`;
   const head = (code: string) => `chutich.${code}@thidua.local`;
   const delegate = (code: string) => `daibieu.${code}@thidua.local`;
@@ -42,19 +42,19 @@ describe('results reports', () => {
   async function draft(code: string, body: Record<string, unknown> = figures(), email = officer(code)) {
     return t.http
       .post(`${API}/cycles/${cycleId}/reports`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ unitId: unitIds[code], ...body });
   }
 
   async function act(requestId: string, email: string, transition: string, comment?: string) {
     return t.http
       .post(`${API}/approvals/${requestId}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ transition, ...(comment ? { comment } : {}) });
   }
 
   async function getReport(id: string, email: string) {
-    return t.http.get(`${API}/reports/${id}`).set(await as(email));
+    return t.http.get(`${API}/reports/${id}`).set(await asUser(t, email));
   }
 
   /** Drafted by the officer, submitted, approved by the head: the approved report's body. */
@@ -68,10 +68,8 @@ describe('results reports', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     cycleId = await insertCycle(2030, 'evaluation');
   });
   afterAll(() => t.close());
@@ -95,7 +93,7 @@ describe('results reports', () => {
       });
       const request = await t.http
         .get(`${API}/approvals/${res.body.approval.requestId}`)
-        .set(await as(officer('son-la')));
+        .set(await asUser(t, officer('son-la')));
       expect(request.body).toMatchObject({ workflowKey: 'results_report', subjectId: res.body.id, state: 'draft' });
     });
 
@@ -156,12 +154,12 @@ describe('results reports', () => {
     });
 
     it("refuses a unit that is not a member of the cycle's cluster: 422 report_unit_not_member", async () => {
-      const admin = await as('admin@thidua.local');
+      const admin = await asUser(t, 'admin@thidua.local');
       const outsider = await t.http
         .post(`${API}/units`)
         .set(admin)
         .send({ code: 'ngoai-cum', name: 'Đơn vị ngoài cụm' });
-      const me = await t.http.get(`${API}/me`).set(await as(officer('ha-giang')));
+      const me = await t.http.get(`${API}/me`).set(await asUser(t, officer('ha-giang')));
       const mandate = await t.http
         .post(`${API}/mandates`)
         .set(admin)
@@ -170,7 +168,7 @@ describe('results reports', () => {
 
       const res = await t.http
         .post(`${API}/cycles/${cycleId}/reports`)
-        .set(await as(officer('ha-giang')))
+        .set(await asUser(t, officer('ha-giang')))
         .send({ unitId: outsider.body.id, ...figures() });
 
       expect(res.status).toBe(422);
@@ -181,11 +179,13 @@ describe('results reports', () => {
       const closed = await insertCycle(2029, 'closed');
       const res = await t.http
         .post(`${API}/cycles/${closed}/reports`)
-        .set(await as(officer('cao-bang')))
+        .set(await asUser(t, officer('cao-bang')))
         .send({ unitId: unitIds['cao-bang'], ...figures() });
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'cycle_closed' });
 
-      const unknown = await t.http.get(`${API}/cycles/${randomUUID()}/reports`).set(await as(officer('cao-bang')));
+      const unknown = await t.http
+        .get(`${API}/cycles/${randomUUID()}/reports`)
+        .set(await asUser(t, officer('cao-bang')));
       expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'cycle_not_found' });
     });
   });
@@ -206,7 +206,7 @@ describe('results reports', () => {
       expect(read.body.status).toBe('submitted');
       const patch = await t.http
         .patch(`${API}/reports/${report.id}`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send({ cooperatives: 131, expectedVersion: read.body.version });
       expect({ status: patch.status, code: patch.body.code }).toEqual({ status: 409, code: 'report_not_draft' });
     });
@@ -239,7 +239,7 @@ describe('results reports', () => {
       const current = (await getReport(report.id, officer('lai-chau'))).body;
       const stale = await t.http
         .patch(`${API}/reports/${report.id}`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send({ charterCapitalVnd: '57450000000', expectedVersion: current.version - 1 });
       expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 409, code: 'version_conflict' });
       await expectStaleVersionsRefused(
@@ -249,7 +249,7 @@ describe('results reports', () => {
           const { headers, body } = withPrecondition(precondition, { charterCapitalVnd: '1' });
           return t.http
             .patch(`${API}/reports/${report.id}`)
-            .set(await as(officer('lai-chau')))
+            .set(await asUser(t, officer('lai-chau')))
             .set(headers)
             .send(body);
         },
@@ -257,7 +257,7 @@ describe('results reports', () => {
 
       const edited = await t.http
         .patch(`${API}/reports/${report.id}`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send({
           charterCapitalVnd: '57450000000',
           notes: { charterCapitalVnd: 'Đã đối chiếu sổ sách' },
@@ -273,7 +273,7 @@ describe('results reports', () => {
 
       const nulled = await t.http
         .patch(`${API}/reports/${report.id}`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send({ cooperatives: null, expectedVersion: edited.body.version });
       expect(nulled.status).toBe(400);
     });
@@ -290,7 +290,7 @@ describe('results reports', () => {
 
       const patch = await t.http
         .patch(`${API}/reports/${report.id}`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send({ cooperatives: 1, expectedVersion: read.body.version });
       expect({ status: patch.status, code: patch.body.code }).toEqual({ status: 409, code: 'report_not_draft' });
     });
@@ -309,11 +309,11 @@ describe('results reports', () => {
       const draftOnly = (
         await t.http
           .get(`${API}/cycles/${cycleId}/reports?unitId=${unitIds['son-la']}`)
-          .set(await as(officer('son-la')))
+          .set(await asUser(t, officer('son-la')))
       ).body.items[0];
       const notApproved = await t.http
         .post(`${API}/reports/${draftOnly.id}/corrections`)
-        .set(await as(officer('son-la')))
+        .set(await asUser(t, officer('son-la')))
         .send(figures());
       expect({ status: notApproved.status, code: notApproved.body.code }).toEqual({
         status: 409,
@@ -322,7 +322,7 @@ describe('results reports', () => {
 
       const correction = await t.http
         .post(`${API}/reports/${report.id}/corrections`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send(figures({ cooperatives: 132 }));
       expect(correction.status).toBe(201);
       expect(correction.body).toMatchObject({ number: 2, status: 'draft', supersedesId: report.id, cooperatives: 132 });
@@ -330,7 +330,7 @@ describe('results reports', () => {
 
       const twice = await t.http
         .post(`${API}/reports/${report.id}/corrections`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send(figures());
       expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'report_in_progress' });
 
@@ -341,7 +341,7 @@ describe('results reports', () => {
 
       const ofOld = await t.http
         .post(`${API}/reports/${report.id}/corrections`)
-        .set(await as(officer('lai-chau')))
+        .set(await asUser(t, officer('lai-chau')))
         .send(figures());
       expect({ status: ofOld.status, code: ofOld.body.code }).toEqual({ status: 409, code: 'report_superseded' });
     });
@@ -379,7 +379,9 @@ describe('results reports', () => {
 
     it("the cycle's list shows another unit's officer only approved versions and their own", async () => {
       const own = (await draft('lang-son')).body.id;
-      const list = await t.http.get(`${API}/cycles/${cycleId}/reports?pageSize=100`).set(await as(officer('lang-son')));
+      const list = await t.http
+        .get(`${API}/cycles/${cycleId}/reports?pageSize=100`)
+        .set(await asUser(t, officer('lang-son')));
 
       expect(list.status).toBe(200);
       const seen = list.body.items as { id: string; status: string; unitId: string }[];
@@ -389,12 +391,12 @@ describe('results reports', () => {
 
       const all = await t.http
         .get(`${API}/cycles/${cycleId}/reports?pageSize=100`)
-        .set(await as('thuky1@thidua.local'));
+        .set(await asUser(t, 'thuky1@thidua.local'));
       expect((all.body.items as { id: string }[]).map((r) => r.id)).toContain(draftId);
 
       const drafts = await t.http
         .get(`${API}/cycles/${cycleId}/reports?status=draft&unitId=${unitIds['cao-bang']}`)
-        .set(await as('thuky1@thidua.local'));
+        .set(await asUser(t, 'thuky1@thidua.local'));
       expect(drafts.body.items.map((r: { id: string }) => r.id)).toEqual([draftId]);
       expect(drafts.body.items[0].approval.requestId).toEqual(expect.any(String));
     });
@@ -413,7 +415,7 @@ describe('results reports', () => {
     )) as { payload: { figures: Record<string, unknown> } }[];
     expect(approvedEntry.payload.figures).toMatchObject({ charterCapitalVnd: '57450000000', cooperatives: 130 });
 
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as(delegate('son-la')));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, delegate('son-la')));
     expect(verify.status).toBe(200);
     expect(verify.body.valid).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
+import { asUser } from '../utils/signed-in';
 
 /**
  * For each kind of person, one representative call they may make and one they may not — the
@@ -10,11 +11,9 @@ describe('who may do what', () => {
   let sonLaId: string;
   let otherClusterId: string;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
+    const admin = await asUser(t, 'admin@thidua.local');
     const clusters = await t.http.get(`${API}/clusters?q=bien-gioi`).set(admin);
     clusterId = clusters.body.items[0].id;
     const units = await t.http.get(`${API}/units?q=son-la`).set(admin);
@@ -116,7 +115,7 @@ describe('who may do what', () => {
   ];
 
   it.each(rows)('%s (%s): allowed and refused', async (_role, email, allowed, refused) => {
-    const headers = await as(email);
+    const headers = await asUser(t, email);
     const ok = await allowed.call()(headers);
     expect({ status: ok.status, problem: ok.body.type }).toEqual({ status: allowed.status, problem: undefined });
     const no = await refused.call()(headers);
@@ -132,7 +131,7 @@ describe('who may do what', () => {
   });
 
   it('the head staffs their own unit; the secretariat grants no mandate', async () => {
-    const head = await as('chutich.son-la@thidua.local');
+    const head = await asUser(t, 'chutich.son-la@thidua.local');
     const person = await t.http.post(`${API}/users`).set(head).send({
       email: 'pho.son-la@thidua.local',
       fullName: 'Phó Chủ tịch Sơn La',
@@ -152,7 +151,7 @@ describe('who may do what', () => {
     expect({ status: byHead.status, code: byHead.body.code }).toEqual({ status: 403, code: 'mandate_grant_forbidden' });
     const bySecretariat = await t.http
       .post(`${API}/mandates`)
-      .set(await as('thuky1@thidua.local'))
+      .set(await asUser(t, 'thuky1@thidua.local'))
       .send({ userId: person.body.id, role: 'delegate', unitId: sonLaId });
     expect({ status: bySecretariat.status, code: bySecretariat.body.code }).toEqual({ status: 403, code: 'forbidden' });
   });

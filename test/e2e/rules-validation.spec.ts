@@ -1,5 +1,6 @@
 import type { RulesContent } from '../../src/modules/rules/rules-content';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser } from '../utils/signed-in';
 
 const SECRETARIAT = 'thuky1@thidua.local';
 
@@ -13,11 +14,10 @@ describe('rules content validation', () => {
   let clusterId: string;
   let defaults: RulesContent;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const draft = async (content: unknown) =>
     t.http
       .post(`${API}/clusters/${clusterId}/rules-versions`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Quy chế thử', content });
   /** The defaults, changed by `edit`. */
   const changed = (edit: (content: RulesContent) => void): RulesContent => {
@@ -28,9 +28,9 @@ describe('rules content validation', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const clusters = await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(await as(SECRETARIAT));
+    const clusters = await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(await asUser(t, SECRETARIAT));
     clusterId = clusters.body.items[0].id;
-    const res = await t.http.get(`${API}/clusters/${clusterId}/rules-defaults`).set(await as(SECRETARIAT));
+    const res = await t.http.get(`${API}/clusters/${clusterId}/rules-defaults`).set(await asUser(t, SECRETARIAT));
     defaults = res.body.content;
   });
   afterAll(() => t.close());
@@ -193,17 +193,17 @@ describe('rules content validation', () => {
     expect(created.status).toBe(201);
     const res = await t.http
       .patch(`${API}/rules-versions/${created.body.id}`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ content: changed((c) => (c.awardCategories[0].quotaShare = 2)), expectedVersion: 1 });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].field).toBe('content.awardCategories[0].quotaShare');
-    const after = await t.http.get(`${API}/rules-versions/${created.body.id}`).set(await as(SECRETARIAT));
+    const after = await t.http.get(`${API}/rules-versions/${created.body.id}`).set(await asUser(t, SECRETARIAT));
     expect(after.body.content.awardCategories[0].quotaShare).toBe(0.2);
     expect(after.body.version).toBe(1);
   });
 
   it('stored nothing for the refused drafts', async () => {
-    const list = await t.http.get(`${API}/clusters/${clusterId}/rules-versions`).set(await as(SECRETARIAT));
+    const list = await t.http.get(`${API}/clusters/${clusterId}/rules-versions`).set(await asUser(t, SECRETARIAT));
     expect(list.body.total).toBe(2); // the demo's 2011 rules and the one valid draft
   });
 
@@ -213,18 +213,18 @@ describe('rules content validation', () => {
     expect(created.status).toBe(201);
     const memberships = await t.http
       .get(`${API}/clusters/${clusterId}/memberships?current=true&pageSize=100`)
-      .set(await as(SECRETARIAT));
+      .set(await asUser(t, SECRETARIAT));
     const sonLa = memberships.body.items.find((m: { unit: { code: string } }) => m.unit.code === 'son-la');
     // Leaving is the unit's own act (its head), never the secretariat's (decision 019).
     const ended = await t.http
       .post(`${API}/clusters/${clusterId}/memberships/${sonLa.id}/end`)
-      .set(await as('chutich.son-la@thidua.local'))
+      .set(await asUser(t, 'chutich.son-la@thidua.local'))
       .send({ leftOn: '2020-12-31' });
     expect(ended.status).toBe(200);
 
     const proposed = await t.http
       .post(`${API}/approvals/${created.body.approval.requestId}/acts`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ transition: 'propose' });
     expect(proposed.status).toBe(422);
     expect(proposed.body.code).toBe('rules_content_invalid');
@@ -234,7 +234,7 @@ describe('rules content validation', () => {
         messages: ["'son-la' is not a member unit of the cluster today"],
       },
     ]);
-    const after = await t.http.get(`${API}/rules-versions/${created.body.id}`).set(await as(SECRETARIAT));
+    const after = await t.http.get(`${API}/rules-versions/${created.body.id}`).set(await asUser(t, SECRETARIAT));
     expect({ status: after.body.status, state: after.body.approval.state }).toEqual({
       status: 'draft',
       state: 'draft',

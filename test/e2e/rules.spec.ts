@@ -1,6 +1,7 @@
 import { canonicalJson, sha256Hex } from '../../src/modules/ledger/ledger-hash';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { asUser } from '../utils/signed-in';
 
 const ADMIN = 'admin@thidua.local';
 const SECRETARIAT = 'thuky1@thidua.local';
@@ -32,24 +33,25 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
   let clusterId: string;
   let v1: Version;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const getVersion = async (id: string) =>
-    (await t.http.get(`${API}/rules-versions/${id}`).set(await as(officer('son-la')))).body as Version;
+    (await t.http.get(`${API}/rules-versions/${id}`).set(await asUser(t, officer('son-la')))).body as Version;
   const act = async (email: string, requestId: string, transition: string, comment?: string) =>
     t.http
       .post(`${API}/approvals/${requestId}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ transition, ...(comment ? { comment } : {}) });
 
   beforeAll(async () => {
     t = await createTestApp();
-    const clusters = await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(await as(SECRETARIAT));
+    const clusters = await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(await asUser(t, SECRETARIAT));
     clusterId = clusters.body.items[0].id;
   });
   afterAll(() => t.close());
 
   it('serves the documented defaults to anyone signed in', async () => {
-    const res = await t.http.get(`${API}/clusters/${clusterId}/rules-defaults`).set(await as(officer('lai-chau')));
+    const res = await t.http
+      .get(`${API}/clusters/${clusterId}/rules-defaults`)
+      .set(await asUser(t, officer('lai-chau')));
     expect(res.status).toBe(200);
     expect(res.body.maxPoints).toBe(100);
     expect(res.body.content.voting).toMatchObject({
@@ -72,17 +74,17 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
   it('refuses drafting to a head (no permission) and to the secretariat of another cluster', async () => {
     const byHead = await t.http
       .post(`${API}/clusters/${clusterId}/rules-versions`)
-      .set(await as(head('son-la')))
+      .set(await asUser(t, head('son-la')))
       .send({ title: 'Quy chế' });
     expect({ status: byHead.status, code: byHead.body.code }).toEqual({ status: 403, code: 'forbidden' });
 
     const other = await t.http
       .post(`${API}/clusters`)
-      .set(await as(ADMIN))
+      .set(await asUser(t, ADMIN))
       .send({ code: 'cum-khac', name: 'Cụm khác' });
     const elsewhere = await t.http
       .post(`${API}/clusters/${other.body.id}/rules-versions`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Quy chế' });
     expect({ status: elsewhere.status, code: elsewhere.body.code }).toEqual({
       status: 403,
@@ -93,7 +95,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
   it('the secretariat drafts version 1 from the defaults; adoption needs 5 of the 7 heads', async () => {
     const res = await t.http
       .post(`${API}/clusters/${clusterId}/rules-versions`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: '  Quy chế khen thưởng Cụm thi đua năm 2012 ' });
     expect(res.status).toBe(201);
     v1 = res.body;
@@ -119,7 +121,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
 
     const whileProposed = await t.http
       .patch(`${API}/rules-versions/${v1.id}`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Sửa khi đang trình', expectedVersion: 2 });
     expect({ status: whileProposed.status, code: whileProposed.body.code }).toEqual({
       status: 409,
@@ -151,12 +153,12 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
 
     const { etag } = await expectStaleVersionsRefused(
       'rules_version',
-      async () => t.http.get(`${API}/rules-versions/${v1.id}`).set(await as(OTHER_SECRETARIAT)),
+      async () => t.http.get(`${API}/rules-versions/${v1.id}`).set(await asUser(t, OTHER_SECRETARIAT)),
       async (precondition) => {
         const { headers, body } = withPrecondition(precondition, { content });
         return t.http
           .patch(`${API}/rules-versions/${v1.id}`)
-          .set(await as(OTHER_SECRETARIAT))
+          .set(await asUser(t, OTHER_SECRETARIAT))
           .set(headers)
           .send(body);
       },
@@ -164,7 +166,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
 
     const revised = await t.http
       .patch(`${API}/rules-versions/${v1.id}`)
-      .set(await as(OTHER_SECRETARIAT))
+      .set(await asUser(t, OTHER_SECRETARIAT))
       .set('If-Match', etag)
       .send({ content });
     expect(revised.status).toBe(200);
@@ -203,7 +205,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
   it('an adopted version is refused when edited — by the API and by the database itself', async () => {
     const patch = await t.http
       .patch(`${API}/rules-versions/${v1.id}`)
-      .set(await as(ADMIN))
+      .set(await asUser(t, ADMIN))
       .send({ title: 'Sửa sau khi thông qua', expectedVersion: v1.version });
     expect({ status: patch.status, code: patch.body.code }).toEqual({ status: 409, code: 'rules_version_not_draft' });
 
@@ -223,11 +225,11 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
   it('an amendment copies the adopted version, is adopted in turn, and its k applies to the next draft', async () => {
     const draftV2 = await t.http
       .post(`${API}/clusters/${clusterId}/rules-versions`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Bản nháp khác' });
     const ofDraft = await t.http
       .post(`${API}/rules-versions/${draftV2.body.id}/amendments`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Sửa một bản nháp' });
     expect({ status: ofDraft.status, code: ofDraft.body.code }).toEqual({
       status: 409,
@@ -236,7 +238,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
 
     const amendment = await t.http
       .post(`${API}/rules-versions/${v1.id}/amendments`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Sửa đổi, bổ sung Quy chế khen thưởng năm 2012' });
     expect(amendment.status).toBe(201);
     expect(amendment.body).toMatchObject({ number: 4, status: 'draft', replacesId: v1.id, version: 1 });
@@ -248,7 +250,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
     content.leaderRotation = { outgoingLeaderEligible: false, fixedOrder: ['son-la', 'lang-son', 'lao-cai'] };
     const revised = await t.http
       .patch(`${API}/rules-versions/${amendment.body.id}`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ content, expectedVersion: 1 });
     expect(revised.status).toBe(200);
 
@@ -265,31 +267,33 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
 
     const next = await t.http
       .post(`${API}/clusters/${clusterId}/rules-versions`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Quy chế năm 2013' });
     expect(next.body).toMatchObject({ number: 5, approval: { approvalsRequired: 4 } });
 
     const list = await t.http
       .get(`${API}/clusters/${clusterId}/rules-versions?status=adopted`)
-      .set(await as(head('cao-bang')));
+      .set(await asUser(t, head('cao-bang')));
     expect(list.body.items.map((v: { number: number }) => v.number)).toEqual([1, 2, 4]);
-    const all = await t.http.get(`${API}/clusters/${clusterId}/rules-versions?sort=-number`).set(await as(ADMIN));
+    const all = await t.http
+      .get(`${API}/clusters/${clusterId}/rules-versions?sort=-number`)
+      .set(await asUser(t, ADMIN));
     expect(all.body.items.map((v: { number: number }) => v.number)).toEqual([5, 4, 3, 2, 1]);
   });
 
   it('answers 404 for unknown versions and clusters', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    const version = await t.http.get(`${API}/rules-versions/${missing}`).set(await as(SECRETARIAT));
+    const version = await t.http.get(`${API}/rules-versions/${missing}`).set(await asUser(t, SECRETARIAT));
     expect({ status: version.status, code: version.body.code }).toEqual({
       status: 404,
       code: 'rules_version_not_found',
     });
-    const cluster = await t.http.get(`${API}/clusters/${missing}/rules-versions`).set(await as(SECRETARIAT));
+    const cluster = await t.http.get(`${API}/clusters/${missing}/rules-versions`).set(await asUser(t, SECRETARIAT));
     expect({ status: cluster.status, code: cluster.body.code }).toEqual({ status: 404, code: 'cluster_not_found' });
   });
 
   it('recorded every step in the ledger, which verifies', async () => {
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as(officer('son-la')));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, officer('son-la')));
     expect(verify.body.valid).toBe(true);
     const rows = (await t.dataSource.query(
       `SELECT action, payload FROM ledger_entries WHERE action LIKE 'rules.%' AND NOT payload ? 'source' ORDER BY seq`,

@@ -3,6 +3,8 @@ import { canonicalJson, sha256Hex } from '../../src/modules/ledger/ledger-hash';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { problem } from '../utils/problems';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * The ranking and its adoption through HTTP, on the demo cluster's 7 units scored in a 2030 cycle
@@ -26,8 +28,6 @@ describe('ranking and adoption', () => {
   const ADMIN = 'admin@thidua.local';
   const officer = (code: string) => `canbo.${code}@thidua.local`;
   const head = (code: string) => `chutich.${code}@thidua.local`;
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   /**
    * Self scores (leaves A1…C3 of rules v1, bonus BONUS-*, penalty PEN-*). Final totals, after the
@@ -48,24 +48,24 @@ describe('ranking and adoption', () => {
   };
 
   const ranking = async (query = '', email = officer('lao-cai'), period = () => periodId) =>
-    t.http.get(`${API}/scoring-periods/${period()}/ranking${query}`).set(await as(email));
+    t.http.get(`${API}/scoring-periods/${period()}/ranking${query}`).set(await asUser(t, email));
   const adopt = async (body: Record<string, unknown> = {}, email = SECRETARIAT) =>
     t.http
       .post(`${API}/scoring-periods/${periodId}/adopt`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
   const advance = async (to: string) =>
     t.http
       .post(`${API}/cycles/${cycleId}/advance`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ to });
   const sheetOf = async (code: string) =>
-    t.http.get(`${API}/scoring-periods/${periodId}/units/${unitIds[code]}/sheet`).set(await as(head(code)));
+    t.http.get(`${API}/scoring-periods/${periodId}/units/${unitIds[code]}/sheet`).set(await asUser(t, head(code)));
   async function submit(code: string) {
     const requestId = (await sheetOf(code)).body.approval.requestId as string;
     const res = await t.http
       .post(`${API}/approvals/${requestId}/acts`)
-      .set(await as(head(code)))
+      .set(await asUser(t, head(code)))
       .send({ transition: 'submit' });
     expect({ code, state: res.body.state }).toEqual({ code, state: 'submitted' });
   }
@@ -75,10 +75,9 @@ describe('ranking and adoption', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as(ADMIN);
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    const admin = await asUser(t, ADMIN);
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     for (const user of (await t.dataSource.query(`SELECT id, email FROM users`)) as { id: string; email: string }[])
       userIds[user.email] = user.id;
     const rules = await t.http.get(`${API}/clusters/${clusterId}/rules-versions?status=adopted`).set(admin);
@@ -93,13 +92,13 @@ describe('ranking and adoption', () => {
     cycleId = (
       await t.http
         .post(`${API}/clusters/${clusterId}/cycles`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ year: 2030 })
     ).body.id;
     expect((await advance('rules_adoption')).status).toBe(200);
     const pinned = await t.http
       .put(`${API}/cycles/${cycleId}/rules-version`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ rulesVersionId });
     expect(pinned.status).toBe(200);
     expect((await advance('pledge_signing')).status).toBe(200);
@@ -108,7 +107,7 @@ describe('ranking and adoption', () => {
     for (const to of ['in_progress', 'evaluation']) expect((await advance(to)).status).toBe(200);
     const period = await t.http
       .post(`${API}/cycles/${cycleId}/scoring-periods`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ name: 'Chấm điểm thi đua năm 2030', selfScoringDue: '2099-11-10', explanationDue: '2099-11-20' });
     expect(period.status).toBe(201);
     periodId = period.body.id;
@@ -118,7 +117,7 @@ describe('ranking and adoption', () => {
       for (const [item, selfScore] of Object.entries(scores)) {
         const res = await t.http
           .put(`${API}/scoring-periods/${periodId}/units/${unitIds[code]}/entries/${item}`)
-          .set(await as(officer(code)))
+          .set(await asUser(t, officer(code)))
           .send({ selfScore });
         expect(res.status).toBe(200);
       }
@@ -170,17 +169,17 @@ describe('ranking and adoption', () => {
       // Cross-review of one lao-cai item, and a final fixed by the secretariat for another.
       const assigned = await t.http
         .post(`${API}/scoring-periods/${periodId}/review-assignments`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ unitId: unitIds['lao-cai'], reviewerId: userIds[officer('son-la')] });
       expect(assigned.status).toBe(201);
       const reviewed = await t.http
         .put(`${API}/scoring-periods/${periodId}/units/${unitIds['lao-cai']}/entries/B1/review`)
-        .set(await as(officer('son-la')))
+        .set(await asUser(t, officer('son-la')))
         .send({ reviewedScore: '6', comment: 'Hồ sơ chỉ chứng minh một phần.' });
       expect(reviewed.status).toBe(200);
       const fixed = await t.http
         .put(`${API}/scoring-periods/${periodId}/units/${unitIds['lao-cai']}/entries/A1/final`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ finalScore: '6', reason: 'Kết luận kiểm tra của Cụm.' });
       expect(fixed.status).toBe(200);
     });
@@ -253,7 +252,7 @@ describe('ranking and adoption', () => {
     it('exports CSV with a BOM, Vietnamese headers and a column per criteria group', async () => {
       const res = await t.http
         .get(`${API}/scoring-periods/${periodId}/ranking.csv?stage=final`)
-        .set(await as(head('ha-giang')))
+        .set(await asUser(t, head('ha-giang')))
         .buffer(true)
         .parse((response, done) => {
           const chunks: Buffer[] = [];
@@ -297,12 +296,12 @@ describe('ranking and adoption', () => {
       expect(problem(await adopt({ expectedVersion: 99 }))).toEqual({ status: 409, code: 'version_conflict' });
       const { etag } = await expectStaleVersionsRefused(
         'scoring_period',
-        async () => t.http.get(`${API}/scoring-periods/${periodId}`).set(await as(SECRETARIAT)),
+        async () => t.http.get(`${API}/scoring-periods/${periodId}`).set(await asUser(t, SECRETARIAT)),
         async (precondition) => {
           const { headers, body } = withPrecondition(precondition, {});
           return t.http
             .post(`${API}/scoring-periods/${periodId}/adopt`)
-            .set(await as(SECRETARIAT))
+            .set(await asUser(t, SECRETARIAT))
             .set(headers)
             .send(body);
         },
@@ -313,7 +312,7 @@ describe('ranking and adoption', () => {
     it('draws the remaining tie with a seed recorded in the ledger first, then fixes the ranking', async () => {
       const res = await t.http
         .post(`${API}/scoring-periods/${periodId}/adopt`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .set('If-Match', '"1"')
         .send({ expectedVersion: 1 });
       expect(res.status).toBe(200);
@@ -368,7 +367,7 @@ describe('ranking and adoption', () => {
       await t.dataSource.query(`UPDATE units SET women_led = false WHERE code = 'lai-chau'`);
       const res = await ranking('', officer('dien-bien'));
       expect(res.body).toEqual({ ...adopted.body });
-      const csv = await t.http.get(`${API}/scoring-periods/${periodId}/ranking.csv`).set(await as(ADMIN));
+      const csv = await t.http.get(`${API}/scoring-periods/${periodId}/ranking.csv`).set(await asUser(t, ADMIN));
       expect(csv.status).toBe(200);
       expect(csv.text.split('\r\n')[1]).toMatch(/^1,Liên minh Hợp tác xã tỉnh Sơn La,36\.00,/);
     });
@@ -376,7 +375,7 @@ describe('ranking and adoption', () => {
     it('makes every score immutable: the API refuses, and so does the database (TD001)', async () => {
       const final = await t.http
         .put(`${API}/scoring-periods/${periodId}/units/${unitIds['lao-cai']}/entries/C1/final`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ finalScore: '5', reason: 'Sau khi thông qua.' });
       expect(problem(final)).toEqual({ status: 409, code: 'period_adopted' });
       await expect(
@@ -398,7 +397,7 @@ describe('ranking and adoption', () => {
     });
 
     it('recorded everything in a ledger that still verifies', async () => {
-      const verify = await t.http.get(`${API}/ledger/verify`).set(await as(officer('cao-bang')));
+      const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, officer('cao-bang')));
       expect(verify.body.valid).toBe(true);
     });
   });
@@ -410,7 +409,7 @@ describe('ranking and adoption', () => {
       expect((await ranking('', officer('son-la'))).status).toBe(200);
       const other = await t.http
         .post(`${API}/clusters`)
-        .set(await as(ADMIN))
+        .set(await asUser(t, ADMIN))
         .send({ code: 'cum-khac', name: 'Cụm khác' });
       expect(other.status).toBe(201);
       // Mandates are read afresh on every request: from now on this person is only another cluster's secretary.
@@ -436,7 +435,7 @@ describe('ranking and adoption', () => {
       )) as { id: string }[];
       const res = await t.http
         .post(`${API}/cycles/${id}/advance`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ to: 'voting' });
       expect(problem(res)).toEqual({ status: 409, code: 'cycle_gate_unmet' });
       expect(res.body.unmet).toEqual([
@@ -469,7 +468,7 @@ describe('ranking and adoption', () => {
       const send = async () =>
         t.http
           .post(`${API}/scoring-periods/${id}/adopt`)
-          .set(await as(SECRETARIAT))
+          .set(await asUser(t, SECRETARIAT))
           .send({});
       const results = await Promise.all([send(), send()]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * A unit's self scores in one request (PUT …/self-scores): a whole sheet stored at once, in one
@@ -15,12 +16,11 @@ describe('bulk self-scores', () => {
   const LEAVES: Record<string, number> = { A1: 10, A2: 10, A3: 10, B1: 15, B2: 15, B3: 15, C1: 10, C2: 10, C3: 5 };
   const SECRETARIAT = 'thuky1@thidua.local';
   const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const sheetPath = (code: string) => `${API}/scoring-periods/${periodId}/units/${unitIds[code]}`;
   const enter = async (code: string, entries: Record<string, unknown>[], email = officer(code)) =>
     t.http
       .put(`${sheetPath(code)}/self-scores`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ entries });
   const storedEntries = async (code: string) =>
     (await t.dataSource.query(
@@ -39,11 +39,10 @@ describe('bulk self-scores', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    const secretariat = await as(SECRETARIAT);
-    const clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    const admin = await asUser(t, 'admin@thidua.local');
+    const secretariat = await asUser(t, SECRETARIAT);
+    const clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     const rules = await t.http.get(`${API}/clusters/${clusterId}/rules-versions?status=adopted`).set(admin);
     const rulesVersionId = (rules.body.items as { id: string; number: number }[]).find((r) => r.number === 1)!.id;
     const cycleId = (await t.http.post(`${API}/clusters/${clusterId}/cycles`).set(secretariat).send({ year: 2030 }))
@@ -191,7 +190,7 @@ describe('bulk self-scores', () => {
     const upload = async () =>
       t.http
         .post(`${sheetPath('son-la')}/entries/A1/evidence`)
-        .set(await as(officer('son-la')))
+        .set(await asUser(t, officer('son-la')))
         .set('Idempotency-Key', key)
         .attach('file', file, 'bien-ban.pdf');
     const first = await upload();
@@ -207,7 +206,7 @@ describe('bulk self-scores', () => {
   });
 
   it('refuses a submitted sheet as a whole: 409 sheet_not_draft, nothing stored', async () => {
-    const head = await as('chutich.son-la@thidua.local');
+    const head = await asUser(t, 'chutich.son-la@thidua.local');
     const sheet = await t.http.get(`${sheetPath('son-la')}/sheet`).set(head);
     const submitted = await t.http
       .post(`${API}/approvals/${sheet.body.approval.requestId}/acts`)

@@ -1,6 +1,8 @@
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { problem } from '../utils/problems';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * Score sheets through HTTP: a scoring period of a 2030 cycle scored against the demo's adopted
@@ -25,8 +27,6 @@ describe('score sheets', () => {
   const head = (code: string) => `chutich.${code}@thidua.local`;
   const delegate = (code: string) => `daibieu.${code}@thidua.local`;
   const reviewer = () => officer('lao-cai');
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   const sheetPath = (code: string, period = periodId) => `${API}/scoring-periods/${period}/units/${unitIds[code]}`;
 
@@ -39,32 +39,32 @@ describe('score sheets', () => {
   ) {
     return t.http
       .put(`${sheetPath(code, period)}/entries/${item}`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
   }
 
   async function review(code: string, item: string, body: Record<string, unknown>, email: string) {
     return t.http
       .put(`${sheetPath(code)}/entries/${item}/review`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
   }
 
   async function readSheet(code: string, email: string, period = periodId) {
-    return t.http.get(`${sheetPath(code, period)}/sheet`).set(await as(email));
+    return t.http.get(`${sheetPath(code, period)}/sheet`).set(await asUser(t, email));
   }
 
   async function act(requestId: string, email: string, transition: string, comment?: string) {
     return t.http
       .post(`${API}/approvals/${requestId}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ transition, ...(comment ? { comment } : {}) });
   }
 
   async function assign(code: string, reviewerEmail: string, email = SECRETARIAT) {
     return t.http
       .post(`${API}/scoring-periods/${periodId}/review-assignments`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ unitId: unitIds[code], reviewerId: userIds[reviewerEmail] });
   }
 
@@ -80,24 +80,23 @@ describe('score sheets', () => {
   async function openPeriod(body: Record<string, unknown>, cycle = cycleId, email = SECRETARIAT) {
     return t.http
       .post(`${API}/cycles/${cycle}/scoring-periods`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
   }
 
   async function advance(cycle: string, to: string) {
     const res = await t.http
       .post(`${API}/cycles/${cycle}/advance`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ to });
     expect(res.status).toBe(200);
   }
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as(ADMIN);
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    const admin = await asUser(t, ADMIN);
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     const users = (await t.dataSource.query(`SELECT id, email FROM users`)) as { id: string; email: string }[];
     for (const user of users) userIds[user.email] = user.id;
     const rules = await t.http.get(`${API}/clusters/${clusterId}/rules-versions?status=adopted`).set(admin);
@@ -105,7 +104,7 @@ describe('score sheets', () => {
     cycleId = (
       await t.http
         .post(`${API}/clusters/${clusterId}/cycles`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ year: 2030 })
     ).body.id;
   });
@@ -119,7 +118,7 @@ describe('score sheets', () => {
       await advance(cycleId, 'rules_adoption');
       const pinned = await t.http
         .put(`${API}/cycles/${cycleId}/rules-version`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ rulesVersionId });
       expect(pinned.status).toBe(200);
       await advance(cycleId, 'pledge_signing');
@@ -152,9 +151,11 @@ describe('score sheets', () => {
         status: 409,
         code: 'scoring_period_name_taken',
       });
-      const list = await t.http.get(`${API}/cycles/${cycleId}/scoring-periods`).set(await as(delegate('lang-son')));
+      const list = await t.http
+        .get(`${API}/cycles/${cycleId}/scoring-periods`)
+        .set(await asUser(t, delegate('lang-son')));
       expect(list.body).toMatchObject({ total: 1, items: [{ id: periodId }] });
-      const one = await t.http.get(`${API}/scoring-periods/${periodId}`).set(await as(officer('ha-giang')));
+      const one = await t.http.get(`${API}/scoring-periods/${periodId}`).set(await asUser(t, officer('ha-giang')));
       expect(one.body).toMatchObject({ id: periodId, selfScoringDue: '2099-11-10' });
     });
   });
@@ -181,7 +182,7 @@ describe('score sheets', () => {
         unit: { code: 'son-la' },
         approval: { requestId: expect.any(String), state: 'draft', round: 1, version: expect.any(Number) },
       });
-      const request = await t.http.get(`${API}/approvals/${sheet.body.approval.requestId}`).set(await as(ADMIN));
+      const request = await t.http.get(`${API}/approvals/${sheet.body.approval.requestId}`).set(await asUser(t, ADMIN));
       expect(request.body).toMatchObject({ workflowKey: 'score_sheet', subjectId: res.body.sheetId });
     });
 
@@ -221,32 +222,32 @@ describe('score sheets', () => {
       expect((await selfScore('son-la', 'A2', { selfScore: '1' })).status).toBe(200);
       const { version, etag } = await expectStaleVersionsRefused(
         'score_entry',
-        async () => t.http.get(entryPath).set(await as(officer('son-la'))),
+        async () => t.http.get(entryPath).set(await asUser(t, officer('son-la'))),
         async (precondition) => {
           const { headers, body } = withPrecondition(precondition, { selfScore: '2' });
           return t.http
             .put(entryPath)
-            .set(await as(officer('son-la')))
+            .set(await asUser(t, officer('son-la')))
             .set(headers)
             .send(body);
         },
       );
       const written = await t.http
         .put(entryPath)
-        .set(await as(officer('son-la')))
+        .set(await asUser(t, officer('son-la')))
         .set('If-Match', etag)
         .send({ selfScore: '2' });
       expect(written.status).toBe(200);
       expect(written.body.version).toBe(version + 1);
 
       const unwritten = `${sheetPath('son-la')}/entries/C3`;
-      expect(problem(await t.http.get(unwritten).set(await as(officer('son-la'))))).toEqual({
+      expect(problem(await t.http.get(unwritten).set(await asUser(t, officer('son-la'))))).toEqual({
         status: 404,
         code: 'entry_not_found',
       });
       const anyVersion = await t.http
         .put(unwritten)
-        .set(await as(officer('son-la')))
+        .set(await asUser(t, officer('son-la')))
         .set('If-Match', '*')
         .send({ selfScore: 1 });
       expect(anyVersion.body).toMatchObject({ status: 409, code: 'version_conflict', currentVersion: null });
@@ -271,7 +272,9 @@ describe('score sheets', () => {
       for (const email of [officer('lai-chau'), head('dien-bien'), delegate('lang-son')]) {
         expect(problem(await readSheet('son-la', email))).toEqual({ status: 403, code: 'sheet_not_visible' });
       }
-      const history = await t.http.get(`${sheetPath('son-la')}/entries/A1/history`).set(await as(officer('lai-chau')));
+      const history = await t.http
+        .get(`${sheetPath('son-la')}/entries/A1/history`)
+        .set(await asUser(t, officer('lai-chau')));
       expect(problem(history)).toEqual({ status: 403, code: 'sheet_not_visible' });
       for (const email of [delegate('son-la'), SECRETARIAT, ADMIN]) {
         expect((await readSheet('son-la', email)).status).toBe(200);
@@ -299,7 +302,9 @@ describe('score sheets', () => {
     it('the 7 units score every leaf; a change keeps the old value in the history', async () => {
       await fillSheet('son-la', 0, { 'BONUS-MODEL': '2', 'PEN-LATE-REPORT': '1' });
       for (const [index, code] of CODES.slice(1).entries()) await fillSheet(code, (index + 1) * 0.25);
-      const history = await t.http.get(`${sheetPath('son-la')}/entries/A1/history`).set(await as(head('son-la')));
+      const history = await t.http
+        .get(`${sheetPath('son-la')}/entries/A1/history`)
+        .set(await asUser(t, head('son-la')));
       expect(history.status).toBe(200);
       expect(history.body.items).toEqual([
         expect.objectContaining({
@@ -419,7 +424,7 @@ describe('score sheets', () => {
       expect((await assign('lai-chau', head('cao-bang'))).status).toBe(201);
       const list = await t.http
         .get(`${API}/scoring-periods/${periodId}/review-assignments?unitId=${unitIds['son-la']}`)
-        .set(await as(delegate('ha-giang')));
+        .set(await asUser(t, delegate('ha-giang')));
       expect(list.body).toMatchObject({
         total: 1,
         items: [{ reviewerId: userIds[reviewer()], reviewerName: expect.any(String) }],
@@ -503,10 +508,12 @@ describe('score sheets', () => {
     });
 
     it('an assignment stays once its reviewer has scored; an unused one can be withdrawn', async () => {
-      const list = await t.http.get(`${API}/scoring-periods/${periodId}/review-assignments`).set(await as(SECRETARIAT));
+      const list = await t.http
+        .get(`${API}/scoring-periods/${periodId}/review-assignments`)
+        .set(await asUser(t, SECRETARIAT));
       const byUnit = (code: string) => list.body.items.find((a: { unitCode: string }) => a.unitCode === code).id;
       const withdraw = async (id: string) =>
-        t.http.delete(`${API}/scoring-periods/${periodId}/review-assignments/${id}`).set(await as(SECRETARIAT));
+        t.http.delete(`${API}/scoring-periods/${periodId}/review-assignments/${id}`).set(await asUser(t, SECRETARIAT));
       expect(problem(await withdraw(byUnit('son-la')))).toEqual({ status: 409, code: 'review_assignment_has_reviews' });
       expect((await withdraw(byUnit('lai-chau'))).status).toBe(204);
       expect(problem(await withdraw(byUnit('lai-chau')))).toEqual({ status: 404, code: 'review_assignment_not_found' });
@@ -517,12 +524,12 @@ describe('score sheets', () => {
     const explain = async (item: string, explanation: string, email = officer('son-la')) =>
       t.http
         .put(`${sheetPath('son-la')}/entries/${item}/explanation`)
-        .set(await as(email))
+        .set(await asUser(t, email))
         .send({ explanation });
     const fix = async (item: string, body: Record<string, unknown>, email = SECRETARIAT) =>
       t.http
         .put(`${sheetPath('son-la')}/entries/${item}/final`)
-        .set(await as(email))
+        .set(await asUser(t, email))
         .send(body);
 
     it('the unit explains a difference, only where there is one and only until the deadline', async () => {
@@ -558,19 +565,19 @@ describe('score sheets', () => {
       });
       const { etag } = await expectStaleVersionsRefused(
         'score_entry',
-        async () => t.http.get(`${sheetPath('son-la')}/entries/B1`).set(await as(SECRETARIAT)),
+        async () => t.http.get(`${sheetPath('son-la')}/entries/B1`).set(await asUser(t, SECRETARIAT)),
         async (precondition) => {
           const { headers, body } = withPrecondition(precondition, { finalScore: 13.75, reason: 'x' });
           return t.http
             .put(`${sheetPath('son-la')}/entries/B1/final`)
-            .set(await as(SECRETARIAT))
+            .set(await asUser(t, SECRETARIAT))
             .set(headers)
             .send(body);
         },
       );
       const fixed = await t.http
         .put(`${sheetPath('son-la')}/entries/B1/final`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .set('If-Match', etag)
         .send({ finalScore: 13.75, reason: 'Chấp nhận một phần giải trình' });
       expect(fixed.status).toBe(200);
@@ -616,7 +623,9 @@ describe('score sheets', () => {
     });
 
     it('the history keeps every change of the entry: who, when, old and new value, why', async () => {
-      const res = await t.http.get(`${sheetPath('son-la')}/entries/B1/history`).set(await as(officer('cao-bang')));
+      const res = await t.http
+        .get(`${sheetPath('son-la')}/entries/B1/history`)
+        .set(await asUser(t, officer('cao-bang')));
       expect(res.status).toBe(200);
       const rows = res.body.items.map((c: Record<string, unknown>) => [
         c.field,
@@ -662,7 +671,7 @@ describe('score sheets', () => {
       });
       const final = await t.http
         .put(`${sheetPath('son-la')}/entries/A1/final`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ finalScore: 9, reason: 'x' });
       expect(problem(final)).toEqual({ status: 409, code: 'period_adopted' });
       expect(problem(await assign('dien-bien', reviewer()))).toEqual({ status: 409, code: 'period_adopted' });
@@ -712,7 +721,7 @@ describe('score sheets', () => {
           'scoring.sheet_submitted',
         ]),
       );
-      const verify = await t.http.get(`${API}/ledger/verify`).set(await as(delegate('son-la')));
+      const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, delegate('son-la')));
       expect(verify.status).toBe(200);
       expect(verify.body.valid).toBe(true);
     });

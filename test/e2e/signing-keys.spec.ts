@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser } from '../utils/signed-in';
 
 /**
  * Signing keys through HTTP: a challenge, a key registered with a proof of possession (Ed25519 as
@@ -12,7 +13,6 @@ describe('signing keys', () => {
   const DELEGATE = 'daibieu.son-la@thidua.local';
   let headId: string;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const pemOf = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString();
   const fingerprintOf = (key: KeyObject) =>
     createHash('sha256')
@@ -20,7 +20,7 @@ describe('signing keys', () => {
       .digest('hex');
 
   async function challenge(email: string) {
-    const res = await t.http.post(`${API}/me/signing-keys/challenges`).set(await as(email));
+    const res = await t.http.post(`${API}/me/signing-keys/challenges`).set(await asUser(t, email));
     expect(res.status).toBe(201);
     return res.body as { id: string; challenge: string; expiresAt: string };
   }
@@ -34,7 +34,7 @@ describe('signing keys', () => {
   async function register(email: string, body: Record<string, unknown>) {
     return t.http
       .post(`${API}/me/signing-keys`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send(body);
   }
 
@@ -54,7 +54,7 @@ describe('signing keys', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    headId = (await t.http.get(`${API}/me`).set(await as(HEAD))).body.user.id;
+    headId = (await t.http.get(`${API}/me`).set(await asUser(t, HEAD))).body.user.id;
   });
   afterAll(() => t.close());
 
@@ -269,33 +269,33 @@ describe('signing keys', () => {
       const newer = await registered(OTHER, 'mới');
       const otherId = older.key.userId as string;
 
-      const own = await t.http.get(`${API}/me/signing-keys`).set(await as(OTHER));
+      const own = await t.http.get(`${API}/me/signing-keys`).set(await asUser(t, OTHER));
       expect(own.status).toBe(200);
       expect(own.body.items.map((k: { id: string }) => k.id)).toEqual([newer.key.id, older.key.id]);
       expect(own.body.total).toBe(2);
 
       // A delegate holds no mandate that grants more: public keys are public.
-      const theirs = await t.http.get(`${API}/users/${otherId}/signing-keys`).set(await as(DELEGATE));
+      const theirs = await t.http.get(`${API}/users/${otherId}/signing-keys`).set(await asUser(t, DELEGATE));
       expect(theirs.status).toBe(200);
       expect(theirs.body.items).toEqual(own.body.items);
 
       const one = await t.http
         .get(`${API}/signing-keys/${older.key.fingerprint.toUpperCase()}`)
-        .set(await as(DELEGATE));
+        .set(await asUser(t, DELEGATE));
       expect({ status: one.status, body: one.body }).toEqual({ status: 200, body: older.key });
     });
 
     it('answers 404 for an unknown fingerprint or person, and 401 without signing in', async () => {
-      const missing = await t.http.get(`${API}/signing-keys/${'0'.repeat(64)}`).set(await as(DELEGATE));
+      const missing = await t.http.get(`${API}/signing-keys/${'0'.repeat(64)}`).set(await asUser(t, DELEGATE));
       expect({ status: missing.status, code: missing.body.code }).toEqual({
         status: 404,
         code: 'signing_key_not_found',
       });
-      const junk = await t.http.get(`${API}/signing-keys/not-a-fingerprint`).set(await as(DELEGATE));
+      const junk = await t.http.get(`${API}/signing-keys/not-a-fingerprint`).set(await asUser(t, DELEGATE));
       expect(junk.status).toBe(404);
       const nobody = await t.http
         .get(`${API}/users/00000000-0000-4000-8000-000000000000/signing-keys`)
-        .set(await as(DELEGATE));
+        .set(await asUser(t, DELEGATE));
       expect({ status: nobody.status, code: nobody.body.code }).toEqual({ status: 404, code: 'user_not_found' });
       const anonymous = await t.http.get(`${API}/me/signing-keys`);
       expect(anonymous.status).toBe(401);
@@ -308,7 +308,7 @@ describe('signing keys', () => {
       const before = await t.dataSource.query(`SELECT now() AS now`);
       const res = await t.http
         .post(`${API}/me/signing-keys/${key.id}/revoke`)
-        .set(await as(HEAD))
+        .set(await asUser(t, HEAD))
         .send({ reason: '  Máy tính bị mất  ' });
 
       expect(res.status).toBe(200);
@@ -337,16 +337,16 @@ describe('signing keys', () => {
 
       const again = await t.http
         .post(`${API}/me/signing-keys/${key.id}/revoke`)
-        .set(await as(HEAD))
+        .set(await asUser(t, HEAD))
         .send({ reason: 'lần nữa' });
       expect({ status: again.status, code: again.body.code }).toEqual({
         status: 409,
         code: 'signing_key_already_revoked',
       });
 
-      const revokedOnly = await t.http.get(`${API}/me/signing-keys?revoked=true`).set(await as(HEAD));
+      const revokedOnly = await t.http.get(`${API}/me/signing-keys?revoked=true`).set(await asUser(t, HEAD));
       expect(revokedOnly.body.items.map((k: { id: string }) => k.id)).toEqual([key.id]);
-      const fetched = await t.http.get(`${API}/signing-keys/${key.fingerprint}`).set(await as(OTHER));
+      const fetched = await t.http.get(`${API}/signing-keys/${key.fingerprint}`).set(await asUser(t, OTHER));
       expect(fetched.body).toEqual(res.body);
     });
 
@@ -355,13 +355,13 @@ describe('signing keys', () => {
       for (const email of [OTHER, 'admin@thidua.local']) {
         const res = await t.http
           .post(`${API}/me/signing-keys/${key.id}/revoke`)
-          .set(await as(email))
+          .set(await asUser(t, email))
           .send({ reason: 'không phải của tôi' });
         expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'signing_key_not_yours' });
       }
       const unknown = await t.http
         .post(`${API}/me/signing-keys/00000000-0000-4000-8000-000000000000/revoke`)
-        .set(await as(HEAD))
+        .set(await asUser(t, HEAD))
         .send({ reason: 'x' });
       expect({ status: unknown.status, code: unknown.body.code }).toEqual({
         status: 404,
@@ -369,7 +369,7 @@ describe('signing keys', () => {
       });
       const noReason = await t.http
         .post(`${API}/me/signing-keys/${key.id}/revoke`)
-        .set(await as(HEAD))
+        .set(await asUser(t, HEAD))
         .send({ reason: '   ' });
       expect({ status: noReason.status, code: noReason.body.code }).toEqual({
         status: 400,
@@ -390,7 +390,7 @@ describe('signing keys', () => {
     });
 
     it('keeps the ledger valid', async () => {
-      const res = await t.http.get(`${API}/ledger/verify`).set(await as(DELEGATE));
+      const res = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, DELEGATE));
       expect(res.body).toMatchObject({ valid: true });
     });
   });

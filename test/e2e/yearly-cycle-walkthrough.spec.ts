@@ -3,6 +3,7 @@ import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
 import { insertCompletedHandover } from '../utils/completed-handover';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser, demoClusterId } from '../utils/signed-in';
 
 /**
  * Issue #4 end to end, through HTTP only, as the cluster would live it after the 2011 meeting:
@@ -18,7 +19,6 @@ describe('a year of the cluster, through the API', () => {
   let rulesId: string;
   let requestId: string;
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const SECRETARIAT = 'thuky1@thidua.local';
   const head = (code: string) => `chutich.${code}@thidua.local`;
   const officer = (code: string) => `canbo.${code}@thidua.local`;
@@ -26,29 +26,29 @@ describe('a year of the cluster, through the API', () => {
   const act = async (email: string, id: string, transition: string, comment?: string) =>
     t.http
       .post(`${API}/approvals/${id}/acts`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({ transition, ...(comment ? { comment } : {}) });
   const advance = async (to: string) =>
     t.http
       .post(`${API}/cycles/${cycleId}/advance`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ to });
   const pin = async (rulesVersionId: string) =>
     t.http
       .put(`${API}/cycles/${cycleId}/rules-version`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ rulesVersionId });
 
   beforeAll(async () => {
     t = await createTestApp();
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(await as(SECRETARIAT))).body.items[0].id;
+    clusterId = await demoClusterId(t);
   });
   afterAll(() => t.close());
 
   it('opens 2012 while 2011 is at voting, and moves it to rules adoption', async () => {
     const opened = await t.http
       .post(`${API}/clusters/${clusterId}/cycles`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ year: 2012, deadlines: { pledge_signing: '2012-03-31' } });
     expect(opened.status).toBe(201);
     cycleId = opened.body.id;
@@ -65,7 +65,7 @@ describe('a year of the cluster, through the API', () => {
   it('drafts the rules, a head rejects them with a comment, the secretariat revises them', async () => {
     const drafted = await t.http
       .post(`${API}/clusters/${clusterId}/rules-versions`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Quy chế khen thưởng Cụm thi đua năm 2012' });
     expect(drafted.status).toBe(201);
     rulesId = drafted.body.id;
@@ -80,12 +80,12 @@ describe('a year of the cluster, through the API', () => {
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ state: 'draft', round: 2 });
 
-    const current = (await t.http.get(`${API}/rules-versions/${rulesId}`).set(await as(SECRETARIAT))).body;
+    const current = (await t.http.get(`${API}/rules-versions/${rulesId}`).set(await asUser(t, SECRETARIAT))).body;
     const content = structuredClone(current.content);
     content.voting.passingThreshold = 0.75;
     const revised = await t.http
       .patch(`${API}/rules-versions/${rulesId}`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ content, expectedVersion: current.version });
     expect(revised.status).toBe(200);
   });
@@ -98,11 +98,11 @@ describe('a year of the cluster, through the API', () => {
     }
 
     // Lạng Sơn's head is away: the officer approves for the unit under a recorded delegation.
-    const lanSonId = (await t.http.get(`${API}/units?q=lang-son`).set(await as(SECRETARIAT))).body.items[0].id;
-    const officerId = (await t.http.get(`${API}/me`).set(await as(officer('lang-son')))).body.user.id;
+    const lanSonId = (await t.http.get(`${API}/units?q=lang-son`).set(await asUser(t, SECRETARIAT))).body.items[0].id;
+    const officerId = (await t.http.get(`${API}/me`).set(await asUser(t, officer('lang-son')))).body.user.id;
     const delegation = await t.http
       .post(`${API}/delegations`)
-      .set(await as(head('lang-son')))
+      .set(await asUser(t, head('lang-son')))
       .send({ unitId: lanSonId, delegateId: officerId, validTo: new Date(Date.now() + 86400_000).toISOString() });
     expect(delegation.status).toBe(201);
     const adopted = await act(officer('lang-son'), requestId, 'adopt');
@@ -112,11 +112,11 @@ describe('a year of the cluster, through the API', () => {
       countedFor: `unit:${lanSonId}`,
     });
 
-    const version = (await t.http.get(`${API}/rules-versions/${rulesId}`).set(await as(SECRETARIAT))).body;
+    const version = (await t.http.get(`${API}/rules-versions/${rulesId}`).set(await asUser(t, SECRETARIAT))).body;
     expect(version).toMatchObject({ status: 'adopted' });
     const edit = await t.http
       .patch(`${API}/rules-versions/${rulesId}`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Sửa', expectedVersion: version.version });
     expect(edit.body.code).toBe('rules_version_not_draft');
   });
@@ -131,7 +131,7 @@ describe('a year of the cluster, through the API', () => {
   it('once the year is under way, pins only an amendment of the pinned rules', async () => {
     const amendment = await t.http
       .post(`${API}/rules-versions/${rulesId}/amendments`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Sửa đổi Quy chế khen thưởng năm 2012 (sơ kết 6 tháng)' });
     expect(amendment.status).toBe(201);
     expect(amendment.body.replacesId).toBe(rulesId);
@@ -144,7 +144,7 @@ describe('a year of the cluster, through the API', () => {
     // A fresh version (not an amendment) may not replace the pinned rules now…
     const unrelated = await t.http
       .post(`${API}/clusters/${clusterId}/rules-versions`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ title: 'Một quy chế khác' });
     const unrelatedRequest = unrelated.body.approval.requestId;
     expect((await act(SECRETARIAT, unrelatedRequest, 'propose')).status).toBe(200);
@@ -164,25 +164,25 @@ describe('a year of the cluster, through the API', () => {
     await insertSealedPledge(t.dataSource, cycleId);
     for (const to of ['in_progress', 'evaluation']) expect((await advance(to)).status).toBe(200);
 
-    const before = (await t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await as(SECRETARIAT))).body;
+    const before = (await t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await asUser(t, SECRETARIAT))).body;
     expect(before.next.phase).toBe('voting');
     expect(before.pending).toHaveLength(7);
 
-    const sonLaId = (await t.http.get(`${API}/units?q=son-la`).set(await as(SECRETARIAT))).body.items[0].id;
+    const sonLaId = (await t.http.get(`${API}/units?q=son-la`).set(await asUser(t, SECRETARIAT))).body.items[0].id;
     const drafted = await t.http
       .post(`${API}/cycles/${cycleId}/reports`)
-      .set(await as(officer('son-la')))
+      .set(await asUser(t, officer('son-la')))
       .send({ unitId: sonLaId, ...demo2011ResultsFigures()['son-la'] });
     expect(drafted.status).toBe(201);
     const reportRequest = drafted.body.approval.requestId;
     expect((await act(officer('son-la'), reportRequest, 'submit')).status).toBe(200);
     expect((await act(head('son-la'), reportRequest, 'approve')).body.state).toBe('approved');
 
-    const after = (await t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await as(SECRETARIAT))).body;
+    const after = (await t.http.get(`${API}/cycles/${cycleId}/dashboard`).set(await asUser(t, SECRETARIAT))).body;
     expect(after.pending).toHaveLength(6);
     expect(after.pending.map((p: { unitCode: string }) => p.unitCode)).not.toContain('son-la');
 
-    const results = (await t.http.get(`${API}/cycles/${cycleId}/results`).set(await as(head('lao-cai')))).body;
+    const results = (await t.http.get(`${API}/cycles/${cycleId}/results`).set(await asUser(t, head('lao-cai')))).body;
     expect(results.totals.charterCapitalVnd).toBe(demo2011ResultsFigures()['son-la'].charterCapitalVnd);
     expect(results.missingUnits).toHaveLength(6);
   });
@@ -199,7 +199,7 @@ describe('a year of the cluster, through the API', () => {
   });
 
   it('recorded every act in a ledger that still verifies', async () => {
-    const verify = await t.http.get(`${API}/ledger/verify`).set(await as(officer('dien-bien')));
+    const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, officer('dien-bien')));
     expect(verify.body.valid).toBe(true);
     const actions = (
       (await t.dataSource.query(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { usingServer } from '../utils/test-database';
+import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * The flag's chain of custody is kept whole by the database itself: raw SQL cannot give a flag two
@@ -17,7 +18,6 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
   const unitIds: Record<string, string> = {};
   const signers: Record<string, TestSigner> = {};
   const SECRETARIAT = 'thuky1@thidua.local';
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
   const head = (code: string) => `chutich.${code}@thidua.local`;
 
   async function electLeader(termYear: number, code: string): Promise<void> {
@@ -32,7 +32,7 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
   async function openHandover(cycleId: string): Promise<string> {
     const res = await t.http
       .post(`${API}/flags/${flagId}/handovers`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ cycleId, handoverDate: '2011-11-21', place: 'Lạng Sơn', witnesses: ['Nhân chứng'] });
     if (res.status !== 201) throw new Error(`Open: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
@@ -40,13 +40,13 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
 
   /** The request a head sends: the record's digest and their signature over its canonical bytes. */
   async function confirmation(step: 'release' | 'receipt', handoverId: string, code: string) {
-    const doc = await t.http.get(`${API}/flag-handovers/${handoverId}/document`).set(await as(head(code)));
+    const doc = await t.http.get(`${API}/flag-handovers/${handoverId}/document`).set(await asUser(t, head(code)));
     const body = {
       digest: doc.body.digest,
       signingKeyId: signers[code].keyId,
       signature: signers[code].sign(doc.body.canonical),
     };
-    const auth = await as(head(code));
+    const auth = await asUser(t, head(code));
     return () => t.http.post(`${API}/flag-handovers/${handoverId}/${step}`).set(auth).send(body);
   }
 
@@ -71,13 +71,11 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
-    const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
-    for (const unit of units.body.items as { id: string; code: string }[]) unitIds[unit.code] = unit.id;
+    clusterId = await demoClusterId(t);
+    Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     const registered = await t.http
       .post(`${API}/clusters/${clusterId}/flag`)
-      .set(await as(SECRETARIAT))
+      .set(await asUser(t, SECRETARIAT))
       .send({ name: 'Cờ luân lưu', custodianUnitId: unitIds['lang-son'] });
     flagId = registered.body.id;
     for (const code of ['lang-son', 'son-la']) signers[code] = await registerTestKey(t, head(code), 'ed25519');
@@ -124,7 +122,7 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
       });
       const other = await t.http
         .post(`${API}/clusters`)
-        .set(await as('admin@thidua.local'))
+        .set(await asUser(t, 'admin@thidua.local'))
         .send({ code: 'cum-khac', name: 'Cụm khác' });
       const unheld = t.dataSource.query(
         `INSERT INTO flags (cluster_id, name, registered_by) SELECT $1, 'Cờ không ai giữ', id FROM users LIMIT 1`,
@@ -157,7 +155,7 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
     let cycle2011: string;
 
     beforeAll(async () => {
-      const cycles = await t.http.get(`${API}/clusters/${clusterId}/cycles`).set(await as(SECRETARIAT));
+      const cycles = await t.http.get(`${API}/clusters/${clusterId}/cycles`).set(await asUser(t, SECRETARIAT));
       cycle2011 = cycles.body.items.find((c: { year: number }) => c.year === 2011).id;
       await electLeader(2012, 'son-la');
     });
@@ -185,7 +183,7 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
     it('a release and a cancellation at once leave the flag with its custodian, three times over', async () => {
       const opened = await t.http
         .post(`${API}/clusters/${clusterId}/cycles`)
-        .set(await as(SECRETARIAT))
+        .set(await asUser(t, SECRETARIAT))
         .send({ year: 2012 });
       const cycle2012 = opened.body.id as string;
       await electLeader(2013, 'dien-bien');
@@ -193,7 +191,7 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
       for (let round = 0; round < 3; round += 1) {
         const handoverId = await openHandover(cycle2012);
         const release = await confirmation('release', handoverId, 'son-la');
-        const cancelAuth = await as(SECRETARIAT);
+        const cancelAuth = await asUser(t, SECRETARIAT);
         const [released, cancelled] = await Promise.all([
           release(),
           t.http
@@ -213,7 +211,7 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
       ])) as { status: string }[];
       expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
       await expectContiguousChain();
-      const verify = await t.http.get(`${API}/ledger/verify`).set(await as(head('lao-cai')));
+      const verify = await t.http.get(`${API}/ledger/verify`).set(await asUser(t, head('lao-cai')));
       expect(verify.body.valid).toBe(true);
     });
   });

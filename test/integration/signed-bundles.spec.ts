@@ -12,6 +12,7 @@ import {
 } from '../../src/modules/signatures/signer-capacity';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser, demoClusterId } from '../utils/signed-in';
 
 /**
  * The bundle the server builds (SignedBundles over DocumentSigner's records) is what the offline
@@ -28,16 +29,14 @@ describe('SignedBundles', () => {
   let clusterId: string;
   const subjectId = '5b0f0c8e-6a53-4c1e-9a64-2f1d3c4b5a69';
 
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
-
   async function registerKey(email: string, algorithm: 'ed25519' | 'ec') {
     const { publicKey, privateKey } =
       algorithm === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const challenge = await t.http.post(`${API}/me/signing-keys/challenges`).set(await as(email));
+    const challenge = await t.http.post(`${API}/me/signing-keys/challenges`).set(await asUser(t, email));
     const proof = sign(algorithm === 'ed25519' ? null : 'sha256', Buffer.from(challenge.body.challenge), privateKey);
     const res = await t.http
       .post(`${API}/me/signing-keys`)
-      .set(await as(email))
+      .set(await asUser(t, email))
       .send({
         publicKey: publicKey.export({ type: 'spki', format: 'pem' }),
         challengeId: challenge.body.id,
@@ -72,7 +71,12 @@ describe('SignedBundles', () => {
         signature: sign(algorithm, Buffer.from(canonical, 'utf8'), privateKey).toString('base64'),
         capacity: capacity!,
         signedAt,
-        ledger: { action: 'test.document_signed', subjectType: 'test_subject', subjectId },
+        // The action a module signing this kind records; the subject is the test's own.
+        ledger: {
+          action: kind === 'pledge_seal' ? 'pledges.sealed' : 'elections.counting_record_signed',
+          subjectType: 'test_subject',
+          subjectId,
+        },
       });
       return { documentId: result.document.id, digest };
     });
@@ -86,8 +90,8 @@ describe('SignedBundles', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as('admin@thidua.local');
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
+    const admin = await asUser(t, 'admin@thidua.local');
+    clusterId = await demoClusterId(t);
     const units = await t.http.get(`${API}/units?clusterId=${clusterId}&pageSize=100`).set(admin);
     unitId = units.body.items.find((u: { code: string }) => u.code === 'son-la').id;
     await registerKey(HEAD, 'ed25519');
@@ -99,7 +103,7 @@ describe('SignedBundles', () => {
   it('bundles documents, signatures, keys, mandates, the delegation and the ledger segment; the verifier accepts it', async () => {
     const delegation = await t.http
       .post(`${API}/delegations`)
-      .set(await as(HEAD))
+      .set(await asUser(t, HEAD))
       .send({
         unitId,
         delegateId: people[OFFICER].userId,
@@ -111,11 +115,11 @@ describe('SignedBundles', () => {
     const byHead = await signAs(HEAD, 'counting_record', { kind: 'counting_record', votes: 7 }, (m, id, at) =>
       unitHeadCapacity(m, id, unitId, at),
     );
-    // Something else happens between two signatures: its ledger entry is in the segment.
+    // Something else happens between two signatures (any action, on a subject outside the bundle): its ledger entry is in the segment.
     await t.dataSource.transaction((manager) =>
       t.app.get(LedgerService).append(manager, {
         actorId: people[SECRETARY].userId,
-        action: 'test.something_else',
+        action: 'meetings.meeting_updated',
         subjectType: 'test',
         subjectId: 'x',
         payload: { private: 'not for the bundle' },
@@ -169,7 +173,7 @@ describe('SignedBundles', () => {
     // Revoking a key afterwards leaves its earlier signature valid.
     const revoked = await t.http
       .post(`${API}/me/signing-keys/${people[HEAD].keyId}/revoke`)
-      .set(await as(HEAD))
+      .set(await asUser(t, HEAD))
       .send({ reason: 'thay khóa mới' });
     expect(revoked.status).toBe(200);
     const later = await build(ids, seal.documentId);

@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch, type VersionPrecondition } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
+import type { LedgerActionOf } from '../ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { Cluster } from '../registry/cluster.entity';
 import { RegistryException } from '../registry/registry.exception';
@@ -288,7 +289,7 @@ export class CyclesService implements OnModuleInit {
   private async appendLedger(
     manager: EntityManager,
     actor: Actor,
-    action: string,
+    action: LedgerActionOf<'cycles'>,
     cycle: Cycle,
     payload: Record<string, unknown>,
   ): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { databaseNow } from '../../common/clock/database-clock';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
 import { DocumentSigner } from '../signatures/document-signer.service';
@@ -116,7 +117,7 @@ export class CertificationService {
           { pendingBoardMembers: state.pendingBoardMembers, secretariatSigned: state.secretariatSigned },
         );
       }
-      const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
+      const now = await databaseNow(manager);
       Object.assign(poll, { status: 'certified', certifiedAt: now, countingRecordDocumentId: state.documentId });
       await manager.save(poll);
       await this.ledger.append(manager, {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { databaseNow } from '../../common/clock/database-clock';
 import { assertVersion, type IfMatch, type VersionPrecondition } from '../../common/versioning/version-precondition';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
@@ -202,7 +203,7 @@ export class PollsService {
       const rollDigest = sha256Hex(
         canonicalJson(roll.map((v) => ({ unitId: v.unitId, delegateId: v.delegateId, weight: v.weight }))),
       );
-      const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
+      const now = await databaseNow(manager);
       Object.assign(poll, {
         status: 'open',
         openedAt: now,

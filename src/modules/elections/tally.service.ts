@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { databaseNow } from '../../common/clock/database-clock';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
 import { currentMembershipSql } from '../registry/current-membership';
@@ -45,7 +46,7 @@ export class TallyService {
         throw new ElectionsException(ElectionsErrorCode.PollClosed, `The poll is already ${poll.status}.`);
       }
       assertPollVersion(poll, { expectedVersion: dto.expectedVersion, ifMatch });
-      const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
+      const now = await databaseNow(manager);
       Object.assign(poll, { status: 'closed', closedAt: now, closedBy: actor.userId });
       await manager.save(poll);
       await manager.query(`SELECT set_config('thidua.reseal_poll', $1, true)`, [id]);
@@ -109,7 +110,7 @@ export class TallyService {
       }
       if (answer.kind !== 'result') throw new Error('A draw with a seed always decides');
       const result = answer.result;
-      const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
+      const now = await databaseNow(manager);
       Object.assign(poll, { status: 'tallied', talliedAt: now, result });
       await manager.save(poll);
       await this.ledger.append(manager, {

@@ -11,6 +11,7 @@ import {
 } from './dto/ledger.dto';
 import { currentMembershipSql } from '../registry/current-membership';
 import { loadReaderScope } from '../registry/reader-scope';
+import type { LedgerAction } from './ledger-actions';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgerReadPolicy } from './ledger-read.policy';
 import { LedgerErrorCode, LedgerException } from './ledger.exception';
@@ -19,8 +20,8 @@ import { entryHash, GENESIS_HASH, payloadDigest, type HashedEntryFields } from '
 export interface LedgerEvent {
   /** Null for system actions (migrations, demo data). */
   actorId: string | null;
-  /** `<module>.<verb>`, e.g. `registry.cluster_created`. */
-  action: string;
+  /** `<module>.<what happened>`, one of `LEDGER_ACTIONS` (ledger-actions.ts). */
+  action: LedgerAction;
   subjectType: string;
   subjectId: string;
   payload: Record<string, unknown>;

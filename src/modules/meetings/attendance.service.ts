@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { databaseNow } from '../../common/clock/database-clock';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
@@ -119,7 +120,7 @@ export class AttendanceService {
           'Only the person who sits for the unit, or the secretariat, checks them out.',
         );
       }
-      const [{ now }] = (await manager.query(`SELECT now() AS now`)) as { now: Date }[];
+      const now = await databaseNow(manager);
       row.checkedOutAt = now;
       row.checkedOutBy = actor.userId;
       if (dto.note) row.note = row.note ? `${row.note}\n${dto.note}` : dto.note;

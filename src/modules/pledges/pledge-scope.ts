@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Cycle } from '../cycles/cycle.entity';
-import { CyclesErrorCode, CyclesException } from '../cycles/cycles.exception';
+import { CyclesException } from '../cycles/cycles.exception';
 import { currentMembershipSql } from '../registry/current-membership';
 import { Unit } from '../registry/unit.entity';
 import { Pledge } from './pledge.entity';
@@ -20,15 +20,8 @@ export async function findPledgeCycle(manager: EntityManager, cycleId: string, l
   return cycle;
 }
 
-export function assertCycleOpen(cycle: Cycle): void {
-  if (cycle.phase === 'closed') {
-    throw new CyclesException(
-      CyclesErrorCode.CycleClosed,
-      `The ${cycle.year} cycle is closed; its pledge and progress reports can no longer change.`,
-      { cycleId: cycle.id },
-    );
-  }
-}
+/** What a closed cycle freezes in this module, for the refusal's sentence (assertCycleOpen). */
+export const PLEDGE_WORK_OF_THE_CYCLE = 'its pledge and progress reports';
 
 export async function findPledge(manager: EntityManager, id: string, lock?: Lock): Promise<Pledge> {
   const pledge = await manager.findOne(Pledge, { where: { id }, ...(lock ? { lock: { mode: LOCKS[lock] } } : {}) });

@@ -14,7 +14,14 @@ import { signableDocument } from '../signatures/signable-document';
 import { countersignCapacity } from './pledge-countersigner';
 import { pledgeSealDocument, type PledgeSealDocument } from './pledge-documents';
 import type { Pledge } from './pledge.entity';
-import { assertCurrentVersion, assertCycleOpen, assertNotSealed, findPledge, findPledgeCycle } from './pledge-scope';
+import { assertCycleOpen } from '../cycles';
+import {
+  assertCurrentVersion,
+  PLEDGE_WORK_OF_THE_CYCLE,
+  assertNotSealed,
+  findPledge,
+  findPledgeCycle,
+} from './pledge-scope';
 import { describePledge } from './pledge-views';
 import { PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
@@ -52,7 +59,7 @@ export class PledgeSealService {
       await assertCurrentVersion(manager, pledge);
       assertNotSealed(pledge);
       const cycle = await findPledgeCycle(manager, pledge.cycleId);
-      assertCycleOpen(cycle);
+      assertCycleOpen(cycle, PLEDGE_WORK_OF_THE_CYCLE);
       const signedAt = await signingTime(manager);
       const capacity = await countersignCapacity(manager, actor.userId, pledge, cycle, signedAt);
       const content = await this.completeSealDocument(manager, pledge);

@@ -13,9 +13,10 @@ import type { AmendPledgeDto, CreatePledgeDto, PledgeResponseDto, UpdatePledgeDt
 import { PledgeTarget } from './pledge-target.entity';
 import { Pledge } from './pledge.entity';
 import { PledgePolicy } from './pledge.policy';
+import { assertCycleOpen } from '../cycles';
 import {
   assertCurrentVersion,
-  assertCycleOpen,
+  PLEDGE_WORK_OF_THE_CYCLE,
   assertNotSealed,
   currentMemberUnits,
   currentPledgeOf,
@@ -74,7 +75,7 @@ export class PledgesService {
       PledgePolicy.assertMayManage(actor, pledge.clusterId);
       await assertCurrentVersion(manager, pledge);
       assertNotSealed(pledge);
-      assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId));
+      assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId), PLEDGE_WORK_OF_THE_CYCLE);
       const signed = await manager.countBy(UnitPledge, { pledgeId: pledge.id, status: 'signed' });
       if (signed > 0) {
         throw new PledgesException(
@@ -109,7 +110,7 @@ export class PledgesService {
       PledgePolicy.assertMayManage(actor, previous.clusterId);
       await assertCurrentVersion(manager, previous);
       const cycle = await findPledgeCycle(manager, previous.cycleId, 'share');
-      assertCycleOpen(cycle);
+      assertCycleOpen(cycle, PLEDGE_WORK_OF_THE_CYCLE);
       const signed = await manager.countBy(UnitPledge, { pledgeId: previous.id, status: 'signed' });
       if (previous.status !== 'sealed' && signed === 0) {
         throw new PledgesException(

@@ -23,7 +23,14 @@ import { PledgeProgressReport, type ProgressReportStatus } from './pledge-progre
 import { PledgeProgressValue } from './pledge-progress-value.entity';
 import type { Pledge } from './pledge.entity';
 import { PledgePolicy } from './pledge.policy';
-import { assertCurrentVersion, assertCycleOpen, findPledge, findPledgeCycle, findUnitPledge } from './pledge-scope';
+import { assertCycleOpen } from '../cycles';
+import {
+  assertCurrentVersion,
+  PLEDGE_WORK_OF_THE_CYCLE,
+  findPledge,
+  findPledgeCycle,
+  findUnitPledge,
+} from './pledge-scope';
 import { PLEDGE_PROGRESS_WORKFLOW, PROGRESS_REPORT_SUBJECT_TYPE } from './pledge.workflows';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 import type { UnitPledge } from './unit-pledge.entity';
@@ -202,7 +209,7 @@ export class ProgressReportsService implements OnModuleInit {
     }
     const pledge = await findPledge(manager, unitPledge.pledgeId);
     await assertCurrentVersion(manager, pledge);
-    assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId, 'share'));
+    assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId, 'share'), PLEDGE_WORK_OF_THE_CYCLE);
     return pledge;
   }
 

@@ -20,9 +20,10 @@ import { targetsOf, unitPledgeDocument } from './pledge-documents';
 import { PledgeTarget } from './pledge-target.entity';
 import type { Pledge } from './pledge.entity';
 import { PledgePolicy } from './pledge.policy';
+import { assertCycleOpen } from '../cycles';
 import {
   assertCurrentVersion,
-  assertCycleOpen,
+  PLEDGE_WORK_OF_THE_CYCLE,
   assertNotSealed,
   findPledge,
   findPledgeCycle,
@@ -215,7 +216,7 @@ export class UnitPledgesService implements OnModuleInit {
     const pledge = await findPledge(manager, unitPledge.pledgeId, 'share');
     await assertCurrentVersion(manager, pledge);
     assertNotSealed(pledge);
-    assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId));
+    assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId), PLEDGE_WORK_OF_THE_CYCLE);
     return pledge;
   }
 }

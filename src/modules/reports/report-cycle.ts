@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CyclesErrorCode, CyclesException } from '../cycles/cycles.exception';
+import { CyclesException } from '../cycles/cycles.exception';
 import { Cycle } from '../cycles/cycle.entity';
 import { currentMembershipSql } from '../registry/current-membership';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
@@ -17,16 +17,11 @@ export async function findReportCycle(manager: EntityManager, cycleId: string, l
   return cycle;
 }
 
-/** A closed cycle's results are final: no new version, edit, submission or approval. */
-export function assertCycleOpen(cycle: Cycle): void {
-  if (cycle.phase === 'closed') {
-    throw new CyclesException(
-      CyclesErrorCode.CycleClosed,
-      `The ${cycle.year} cycle is closed; its results reports can no longer change.`,
-      { cycleId: cycle.id },
-    );
-  }
-}
+/**
+ * A closed cycle's results are final (no new version, edit, submission or approval): what
+ * `assertCycleOpen` names in its refusal.
+ */
+export const REPORTS_OF_THE_CYCLE = 'its results reports';
 
 export async function assertCurrentMember(manager: EntityManager, cycle: Cycle, unitId: string): Promise<void> {
   const rows = (await manager.query(

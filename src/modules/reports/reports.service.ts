@@ -21,7 +21,8 @@ import {
   type ResultsReportResponseDto,
   type UpdateResultsReportDto,
 } from './dto/results-reports.dto';
-import { assertCurrentMember, assertCycleOpen, findReportCycle } from './report-cycle';
+import { assertCycleOpen } from '../cycles';
+import { assertCurrentMember, REPORTS_OF_THE_CYCLE, findReportCycle } from './report-cycle';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
 import { reportsApprovedGate } from './reports-approved.gate';
 import { FIGURE_FIELDS, pickFigures } from './results-figures';
@@ -65,7 +66,7 @@ export class ReportsService implements OnModuleInit {
     ResultsReportPolicy.assertMayDraft(actor, dto.unitId);
     return this.dataSource.transaction(async (manager) => {
       const cycle = await findReportCycle(manager, cycleId, true);
-      assertCycleOpen(cycle);
+      assertCycleOpen(cycle, REPORTS_OF_THE_CYCLE);
       await assertCurrentMember(manager, cycle, dto.unitId);
       const versions = await this.versionsOf(manager, cycle.id, dto.unitId);
       if (versions.some((version) => version.status !== 'approved')) throw ReportsException.inProgress();
@@ -88,7 +89,7 @@ export class ReportsService implements OnModuleInit {
         );
       }
       const cycle = await findReportCycle(manager, approved.cycleId, true);
-      assertCycleOpen(cycle);
+      assertCycleOpen(cycle, REPORTS_OF_THE_CYCLE);
       await assertCurrentMember(manager, cycle, approved.unitId);
       const versions = await this.versionsOf(manager, cycle.id, approved.unitId);
       if (versions.some((version) => version.status !== 'approved')) throw ReportsException.inProgress();
@@ -113,7 +114,7 @@ export class ReportsService implements OnModuleInit {
       const report = await manager.findOne(ResultsReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw ReportsException.reportNotFound(id);
       ResultsReportPolicy.assertMayDraft(actor, report.unitId);
-      assertCycleOpen(await findReportCycle(manager, report.cycleId, true));
+      assertCycleOpen(await findReportCycle(manager, report.cycleId, true), REPORTS_OF_THE_CYCLE);
       if (report.status !== 'draft') {
         throw new ReportsException(
           ReportsErrorCode.ReportNotDraft,
@@ -198,7 +199,7 @@ export class ReportsService implements OnModuleInit {
     });
     if (!report) throw ReportsException.reportNotFound(request.subjectId);
     if (report.status === state) return;
-    if (state !== 'draft') assertCycleOpen(await findReportCycle(manager, report.cycleId, true));
+    if (state !== 'draft') assertCycleOpen(await findReportCycle(manager, report.cycleId, true), REPORTS_OF_THE_CYCLE);
     report.status = state;
     if (state === 'approved') report.approvedAt = new Date();
     await manager.save(report);

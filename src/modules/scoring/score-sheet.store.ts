@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { ApprovalsService } from '../approvals/approvals.service';
+import type { LedgerActionOf } from '../ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { ScoreChange } from './score-change.entity';
 import { ScoreEntry } from './score-entry.entity';
@@ -47,7 +48,7 @@ export interface EntryWrite {
   /** Why, kept on every history row of this write. */
   reason: string | null;
   /** The ledger action, e.g. `scoring.self_score_entered`. */
-  action: string;
+  action: LedgerActionOf<'scoring'>;
 }
 
 /**

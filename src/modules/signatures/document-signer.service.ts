@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { LedgerAction } from '../ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { canonicalDocument, type CanonicalDocument } from './canonical-document';
 import { DocumentSignature } from './document-signature.entity';
@@ -25,7 +26,7 @@ export interface SignDocumentRequest {
   capacity: SignerCapacity;
   signedAt: Date;
   /** The ledger entry that records the signature: `<module>.<verb>` and its subject. */
-  ledger: { action: string; subjectType: string; subjectId: string; payload?: Record<string, unknown> };
+  ledger: { action: LedgerAction; subjectType: string; subjectId: string; payload?: Record<string, unknown> };
 }
 
 export interface SignedResult {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { headAuthoritiesAt } from '../approvals/head-authority';
+import { databaseNow } from '../../common/clock/database-clock';
 
 /**
  * Why a person may sign a document: the capacity they sign in, the unit they sign for, and the
@@ -50,6 +51,5 @@ export async function secretariatCapacity(
 
 /** The database's clock, to the millisecond, so that what we store and what a verifier compares agree. */
 export async function signingTime(manager: EntityManager): Promise<Date> {
-  const [row] = (await manager.query(`SELECT date_trunc('milliseconds', now()) AS now`)) as { now: Date }[];
-  return new Date(row.now);
+  return databaseNow(manager);
 }

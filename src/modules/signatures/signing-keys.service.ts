@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, type JsonWebKey } from 'node:crypto';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { databaseNow } from '../../common/clock/database-clock';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
 import { User } from '../users/user.entity';
@@ -25,12 +26,6 @@ import { SignaturesErrorCode, SignaturesException } from './signatures.exception
 
 const CHALLENGE_LIFETIME = '10 minutes';
 export const SIGNING_KEY_SUBJECT_TYPE = 'signing_key';
-
-/** The database's clock: challenges expire by it, whatever the application server's clock says. */
-async function databaseNow(manager: EntityManager): Promise<Date> {
-  const [row] = (await manager.query('SELECT now() AS now')) as { now: Date | string }[];
-  return new Date(row.now);
-}
 
 function keyNotFound(what: string): SignaturesException {
   return new SignaturesException(SignaturesErrorCode.KeyNotFound, `There is no signing key with ${what}.`);

@@ -1,0 +1,16 @@
+import type { Response } from 'supertest';
+
+/** The media type of every refusal (RFC 9457). */
+export const PROBLEM_JSON = /^application\/problem\+json/;
+
+/** A refusal as `{ status, code }`, to compare with `toEqual` in one line. */
+export const problem = (res: { status: number; body: { code?: string } }) => ({
+  status: res.status,
+  code: res.body.code,
+});
+
+/** The answer is a problem+json refusal with this status and code. */
+export function expectProblem(res: Response, status: number, code: string): void {
+  expect({ status: res.status, code: (res.body as { code?: string } | undefined)?.code }).toEqual({ status, code });
+  expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+}
