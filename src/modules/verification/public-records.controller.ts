@@ -2,7 +2,7 @@ import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/access/access.decorators';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { SignedBundleDto } from '../signatures/dto/signed-bundle.dto';
+import { SignedBundleDto } from '../signatures';
 import { PublicReadLimitGuard } from './public-read-limit.guard';
 import { PublicRecordsService } from './public-records.service';
 

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import type { Permission } from '../../common/access/permission';
-import { CertificationService } from '../elections/certification.service';
-import { FlagHandoversService } from '../flags/flag-handovers.service';
-import { PledgeSealService } from '../pledges/pledge-seal.service';
-import type { SignedBundle } from '../signatures/signed-bundle';
+import { CertificationService } from '../elections';
+import { FlagHandoversService } from '../flags';
+import { PledgeSealService } from '../pledges';
+import type { SignedBundle } from '../signatures';
 import { VerificationException } from './verification.exception';
 
 /** A final record: the signed document whose digest the PDF prints, and the record it closes. */
@@ -58,7 +58,12 @@ export class PublicRecordsService {
     }
   }
 
-  /** The record whose closing document has this digest, if it is final (the owners' states, read once). */
+  /**
+   * The record whose closing document has this digest, if it is final (the owners' states, read once).
+   * A read model across the three owners of final records and the signatures' documents: one indexed
+   * lookup instead of three round trips through their front doors; read-only, and recorded on purpose
+   * in scripts/table-owners-known.json (decision 036).
+   */
   private async finalRecord(digest: string): Promise<FinalRecord | null> {
     const rows = (await this.dataSource.query(
       `SELECT 'pledge_seal' AS kind, p.id AS "ownerId"

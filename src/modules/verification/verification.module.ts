@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { publicConfig } from '../../config/public.config';
-import { ElectionsModule } from '../elections/elections.module';
-import { FlagsModule } from '../flags/flags.module';
-import { PledgesModule } from '../pledges/pledges.module';
+import { ElectionsModule } from '../elections';
+import { FlagsModule } from '../flags';
+import { PledgesModule } from '../pledges';
 import { PublicReadLimitGuard } from './public-read-limit.guard';
 import { PublicRecordsController } from './public-records.controller';
 import { PublicRecordsService } from './public-records.service';
