@@ -1,5 +1,4 @@
 import { Route, Routes } from 'react-router';
-import { ReadableTheme } from '../year/readable-theme';
 import './approval-labels';
 import { InboxPage } from './inbox-page';
 import { RequestPage } from './request-page';
@@ -7,11 +6,11 @@ import { RequestPage } from './request-page';
 /** The approvals inbox (`/console/approvals`): what the clerk may act on, and each request opened. */
 export default function ApprovalsArea() {
   return (
-    <ReadableTheme>
+    <>
       <Routes>
         <Route index element={<InboxPage />} />
         <Route path=":requestId" element={<RequestPage />} />
       </Routes>
-    </ReadableTheme>
+    </>
   );
 }

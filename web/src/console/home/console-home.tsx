@@ -6,7 +6,6 @@ import { registerMessages } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useConsoleScope } from '../console-scope';
 import { useDashboard, useUnitNames } from '../year/cycle-data';
-import { ReadableTheme } from '../year/readable-theme';
 import { DeadlinesAhead } from './deadlines-ahead';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
@@ -24,7 +23,7 @@ export default function ConsoleHome() {
   const unitNames = useUnitNames(scope.clusterId);
   const now = new Date();
   return (
-    <ReadableTheme>
+    <>
       <div className="console-home">
         <Typography.Title level={1}>{t('console.menu.home')}</Typography.Title>
         <Typography.Paragraph>{t('console.home.today', { date: formatDate(now) })}</Typography.Paragraph>
@@ -50,6 +49,6 @@ export default function ConsoleHome() {
         )}
         <WaitingApprovals unitNames={unitNames} />
       </div>
-    </ReadableTheme>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../format/format';
 import type { Dashboard } from '../year/cycle-data';
-import { TAG } from '../year/readable-theme';
+import { TAG } from '../../ui/readable';
 import { daysLeft, deadlineState } from './days-left';
 
 type Row = { phase: Dashboard['phases'][number]['phase']; deadline: string; days: number; current: boolean };

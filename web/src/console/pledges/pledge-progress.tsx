@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatInteger } from '../../format/format';
 import { ProblemAlert } from '../../ui/problem-alert';
-import { EmptyText } from '../reports/readable-theme';
+import { EmptyText } from '../../ui/readable';
 
 type Progress = Schemas['PledgeProgressResponseDto'];
 type Actual = Schemas['ProgressActualDto'];

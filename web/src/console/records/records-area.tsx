@@ -2,7 +2,6 @@ import { Route, Routes } from 'react-router';
 import { registerMessages } from '../../i18n/i18n';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
-import { ReadableTheme } from '../year/readable-theme';
 import { RecordsPage } from './records-page';
 import './records.css';
 
@@ -11,10 +10,10 @@ registerMessages({ vi, en });
 /** Records and ledger: one screen. */
 export default function RecordsArea() {
   return (
-    <ReadableTheme>
+    <>
       <Routes>
         <Route index element={<RecordsPage />} />
       </Routes>
-    </ReadableTheme>
+    </>
   );
 }

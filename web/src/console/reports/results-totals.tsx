@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { formatInteger, formatVnd } from '../../format/format';
-import { EmptyText } from './readable-theme';
+import { EmptyText } from '../../ui/readable';
 
 type Results = Schemas['CycleResultsResponseDto'];
 type UnitResults = Schemas['UnitResultsDto'];

@@ -1,6 +1,5 @@
 import { Route, Routes } from 'react-router';
 import { registerMessages } from '../../i18n/i18n';
-import { AreaTheme } from '../registry/area-theme';
 import { ComparePage } from './compare-page';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
@@ -12,12 +11,12 @@ registerMessages({ vi, en });
 /** The cluster's reward rules: its versions, a version's editor and adoption, two versions compared. */
 export default function RulesArea() {
   return (
-    <AreaTheme>
+    <>
       <Routes>
         <Route index element={<VersionsPage />} />
         <Route path="compare" element={<ComparePage />} />
         <Route path=":versionId" element={<VersionPage />} />
       </Routes>
-    </AreaTheme>
+    </>
   );
 }

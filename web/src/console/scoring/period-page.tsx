@@ -7,7 +7,7 @@ import { RankingPanel } from './ranking-panel';
 import { ReviewAssignments } from './review-assignments';
 import { usePeriod } from './scoring-queries';
 import { SheetsStatus } from './sheets-status';
-import { ReadableLink } from '../reports/readable-theme';
+import { ReadableLink } from '../../ui/readable';
 
 /** `/console/scoring/periods/:periodId`: one period from the sheets to the adopted ranking. */
 export function PeriodPage() {

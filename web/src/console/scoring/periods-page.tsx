@@ -5,7 +5,7 @@ import { formatDate } from '../../format/format';
 import { sortOrderOf, usePagedList } from '../../ui/use-paged-list';
 import { useConsoleScope } from '../console-scope';
 import { CreatePeriodForm } from './create-period-form';
-import { ReadableLink, EmptyText } from '../reports/readable-theme';
+import { ReadableLink, EmptyText } from '../../ui/readable';
 
 type Period = Schemas['ScoringPeriodResponseDto'];
 

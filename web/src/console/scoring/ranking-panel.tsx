@@ -8,7 +8,7 @@ import { saveAnswer } from '../reports/download-file';
 import { usePoints } from './points';
 import { useRanking, type Stage } from './scoring-queries';
 import { TieBreakExplained } from './tie-break-explained';
-import { EmptyText } from '../reports/readable-theme';
+import { EmptyText } from '../../ui/readable';
 
 type Period = Schemas['ScoringPeriodResponseDto'];
 type Row = Schemas['RankingRowDto'];

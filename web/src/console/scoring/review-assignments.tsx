@@ -7,7 +7,7 @@ import { formatDateTime } from '../../format/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { usePagedList } from '../../ui/use-paged-list';
 import { useRanking } from './scoring-queries';
-import { EmptyText } from '../reports/readable-theme';
+import { EmptyText } from '../../ui/readable';
 
 type Assignment = Schemas['ReviewAssignmentResponseDto'];
 

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { FixFinalForm } from './fix-final-form';
 import { usePoints } from './points';
 import { usePeriod } from './scoring-queries';
-import { ReadableLink } from '../reports/readable-theme';
+import { ReadableLink } from '../../ui/readable';
 
 type Sheet = Schemas['ScoreSheetResponseDto'];
 type Criterion = Schemas['SheetCriterionDto'];

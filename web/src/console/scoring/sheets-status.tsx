@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { usePoints } from './points';
 import { useRanking } from './scoring-queries';
-import { ReadableLink } from '../reports/readable-theme';
+import { ReadableLink } from '../../ui/readable';
 
 interface SheetRow {
   unitId: string;

@@ -5,7 +5,7 @@ import { ApiProblem, api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { idempotencyKey, useCycleChanged, type Dashboard, type UnmetCondition } from './cycle-data';
 import { GateConditions, gateTitle } from './gate-conditions';
-import { TAG } from './readable-theme';
+import { TAG } from '../../ui/readable';
 
 /** The conditions of entering the next phase, gate by gate, and the button that advances the year. */
 export function NextPhase({ dashboard, unitNames }: { dashboard: Dashboard; unitNames: Map<string, string> }) {
