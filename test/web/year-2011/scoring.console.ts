@@ -32,7 +32,6 @@ async function choose(page: Page, label: string, typed: string, option: string |
   // The chosen value carries the same title as its option; the open list is rendered last. The
   // option is clicked: Enter in an antd Select inside a form may also submit the form.
   await page.getByTitle(option).last().click();
-  await page.getByRole('combobox', { name: label }).and(page.locator('[aria-expanded="false"]')).waitFor();
 }
 
 /**
