@@ -131,6 +131,7 @@ async function createElection(page: Page): Promise<void> {
 
 async function proposeAndConfirmBoard(year: Year2011, page: Page): Promise<void> {
   const r = year.replay;
+  const ofPoll = { path: { id: r.ids.pollId } };
   await choose(
     page,
     'Đề xuất thành viên ban kiểm phiếu',
@@ -162,6 +163,7 @@ async function proposeAndConfirmBoard(year: Year2011, page: Page): Promise<void>
 
 async function vote(year: Year2011, page: Page): Promise<void> {
   const r = year.replay;
+  const ofPoll = { path: { id: r.ids.pollId } };
   await page.getByRole('button', { name: 'Mở bỏ phiếu (chốt danh sách cử tri)' }).click();
   await page.getByText(/danh sách cử tri đã chốt gồm 7 đơn vị/).waitFor();
   for (const [index, code] of PAPER_UNITS.entries()) {
