@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   COUNTING_BOARD,
-  KEY_KIND,
   LEADER_VOTES,
   MEETING,
   SECRETARIAT,
@@ -14,8 +13,8 @@ import {
   unitName,
   type UnitCode,
 } from '../../../src/demo/replay-2011.data';
-import { registerSigningKey, signDocument } from '../../../src/demo/replay-signing';
 import { seriousAccessibilityViolations } from '../browser';
+import { expectNothingToSign, expectSignedAlready, signAsBoardMember, signAsClerk } from './counting-record.signing';
 import type { ConsoleStep, Year2011 } from './year-2011';
 
 /** THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-meeting-*.png. */
@@ -234,8 +233,6 @@ async function countOnPaper(year: Year2011, console: Page): Promise<void> {
 }
 
 async function certify(year: Year2011, page: Page): Promise<void> {
-  const r = year.replay;
-  const ofPoll = { path: { id: r.ids.pollId } };
   await page.getByText(/Chưa đủ chữ ký — còn thiếu: .*một thành viên ban thư ký\./).waitFor();
   await page.getByRole('button', { name: 'Chứng nhận kết quả' }).click();
   await page
@@ -243,19 +240,15 @@ async function certify(year: Year2011, page: Page): Promise<void> {
     .getByText(/Chưa thể chứng nhận: biên bản còn thiếu chữ ký của .*một thành viên ban thư ký\./)
     .waitFor();
 
-  // signing in the browser: portal helper
-  const signers = [...COUNTING_BOARD, SECRETARIAT[0]];
-  for (const [index, email] of signers.entries()) {
-    const person = r.client.as(email);
-    r.keys[email] ??= await registerSigningKey(person, KEY_KIND(index), 'Khóa ký biên bản kiểm phiếu');
-    await signDocument(
-      person,
-      r.keys[email],
-      (api) => api.GET('/api/v1/polls/{id}/counting-record', { params: ofPoll }),
-      (api, body) => api.POST('/api/v1/polls/{id}/counting-record/signatures', { params: ofPoll, body }),
-      201,
-    );
-  }
+  // Each board member on their own device in the portal, then the clerk here; a delegate of no board sees nothing.
+  const [first, second] = COUNTING_BOARD;
+  const firstPage = await signAsBoardMember(year, first, (member) =>
+    screenshot(member, 'portal-signing-counting-record'),
+  );
+  await signAsBoardMember(year, second);
+  await expectSignedAlready(firstPage);
+  await expectNothingToSign(year, delegate('dien-bien'));
+  await signAsClerk(page, (clerk) => screenshot(clerk, 'console-meeting-record-signing'));
   await page.getByText('Đủ chữ ký: có thể chứng nhận kết quả.').waitFor();
   expect(await page.getByRole('cell', { name: 'Thành viên ban kiểm phiếu', exact: true }).count()).toBe(2);
   await screenshot(page, 'console-meeting-record');

@@ -24,4 +24,5 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
   { key: 'meetings', path: 'meetings/*', Component: lazy(() => import('./meetings/meetings-area')) },
   { key: 'flag', path: 'flag/*', Component: lazy(() => import('./flag/flag-area')) },
   { key: 'records', path: 'records/*', Component: lazy(() => import('./records/records-area')) },
+  { key: 'keys', path: 'keys/*', Component: lazy(() => import('./keys/keys-area')) },
 ];

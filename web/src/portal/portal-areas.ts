@@ -44,7 +44,13 @@ export const PORTAL_AREAS: PortalArea[] = [
     roles: ['head'],
     Component: lazy(() => import('./approvals/approvals-area')),
   },
-  { key: 'signing', path: 'signing/*', roles: ['head'], Component: lazy(() => import('./signing/signing-area')) },
+  {
+    key: 'signing',
+    path: 'signing/*',
+    // A delegate signs the counting records of the boards they sat on; a head also the unit's documents.
+    roles: ['head', 'delegate'],
+    Component: lazy(() => import('./signing/signing-area')),
+  },
   {
     key: 'keys',
     path: 'keys/*',

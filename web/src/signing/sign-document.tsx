@@ -35,6 +35,8 @@ export interface SignDocumentProps<D extends SignableDocument> {
   /** Whether this person may still sign it (e.g. not signed by them yet); the API decides in the end. */
   canSign?: (document: D) => boolean;
   onSigned?: () => void;
+  /** Where this person makes a key (the portal's or the console's keys screen). */
+  keysPath?: string;
 }
 
 async function sha256Hex(text: string): Promise<string> {
@@ -146,6 +148,7 @@ export function SignDocument<D extends SignableDocument>(props: SignDocumentProp
           disabled={checked.data !== true}
           onSign={() => sign.mutate()}
           loadingKeys={keys.isLoading}
+          keysPath={props.keysPath ?? '/portal/keys'}
         />
       )}
     </section>
@@ -162,6 +165,7 @@ function SignControls(props: {
   disabled: boolean;
   onSign: () => void;
   loadingKeys: boolean;
+  keysPath: string;
 }) {
   const { t } = useTranslation();
   if (props.loadingKeys) return null;
@@ -171,7 +175,7 @@ function SignControls(props: {
         type="warning"
         showIcon
         title={t('signing.noKey')}
-        description={<Link to="/portal/keys">{t('signing.toKeys')}</Link>}
+        description={<Link to={props.keysPath}>{t('signing.toKeys')}</Link>}
       />
     );
   }

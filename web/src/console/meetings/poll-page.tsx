@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { CardHeading } from './card-heading';
 import { CountingBoardPanel } from './counting-board-panel';
 import { CountingRecordPanel } from './counting-record-panel';
+import { CountingRecordSigning } from './counting-record-signing';
 import { consoleMeetingKeys, usePoll, type Poll } from './meeting-queries';
 import { PaperPanel } from './paper-panel';
 import { PollResultPanel } from './poll-result-panel';
@@ -66,6 +67,7 @@ export function PollPage() {
         </Link>
       )}
       {(data.status === 'tallied' || data.status === 'certified') && <CountingRecordPanel poll={data} />}
+      {data.status === 'tallied' && <CountingRecordSigning poll={data} />}
     </Space>
   );
 }

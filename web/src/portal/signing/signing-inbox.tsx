@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { usePortalScope } from '../portal-scope';
+import type { CountingRecordItem } from './use-counting-records';
 import { useSigningQueue, type HandoverItem, type PledgeItem } from './use-signing-queue';
 
-/** The list of the unit's documents to sign, the waiting ones marked. */
+/** The list of the documents to sign (the unit's, the counting boards'), the waiting ones marked. */
 export function SigningInbox() {
   const { t } = useTranslation();
   const { cycle } = usePortalScope();
@@ -24,7 +25,15 @@ export function SigningInbox() {
           dataSource={queue.items}
           locale={{ emptyText: <Typography.Text type="secondary">{t('portal.signing.empty')}</Typography.Text> }}
           renderItem={(item) => (
-            <List.Item>{item.kind === 'pledge' ? <PledgeLine item={item} /> : <HandoverLine item={item} />}</List.Item>
+            <List.Item>
+              {item.kind === 'pledge' ? (
+                <PledgeLine item={item} />
+              ) : item.kind === 'handover' ? (
+                <HandoverLine item={item} />
+              ) : (
+                <CountingRecordLine item={item} />
+              )}
+            </List.Item>
           )}
         />
       )}
@@ -58,6 +67,21 @@ function HandoverLine({ item }: { item: HandoverItem }) {
         })}
       </Link>
       <Tag>{t('portal.signing.status.waiting')}</Tag>
+    </>
+  );
+}
+
+function CountingRecordLine({ item }: { item: CountingRecordItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link to={`counting-record/${item.poll.id}`}>
+        {t('portal.signing.countingRecord.item', {
+          poll: item.record.content.poll.title,
+          meeting: item.record.content.meeting.title,
+        })}
+      </Link>
+      <Tag>{t(`portal.signing.status.${item.signed ? 'signed' : 'waiting'}`)}</Tag>
     </>
   );
 }

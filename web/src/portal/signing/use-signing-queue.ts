@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { usePortalScope } from '../portal-scope';
+import { useCountingRecords, type CountingRecordItem } from './use-counting-records';
 
 type Pledge = Schemas['PledgeResponseDto'];
 type Handover = Schemas['FlagHandoverResponseDto'];
@@ -18,11 +19,14 @@ export interface HandoverItem {
 }
 
 /**
- * The unit's documents to sign in the chosen year: its part of the current pledge, and the flag
- * handover record when the unit hands the flag over (release) or receives it (receipt).
+ * The documents to sign in the chosen year. For a head, the unit's: its part of the current pledge,
+ * and the flag handover record when the unit hands the flag over (release) or receives it (receipt).
+ * For anyone on a counting board (a delegate or a head): the counting records of that board.
  */
 export function useSigningQueue() {
-  const { unit, cycle, clusterId } = usePortalScope();
+  const { unit, cycle, clusterId, hasRole } = usePortalScope();
+  const isHead = hasRole('head');
+  const countingRecords = useCountingRecords();
   const pledges = useQuery({
     queryKey: ['cycles', cycle?.id, 'pledges'],
     queryFn: () =>
@@ -31,12 +35,12 @@ export function useSigningQueue() {
           params: { path: { cycleId: cycle!.id }, query: { pageSize: 100 } },
         }),
       ),
-    enabled: Boolean(cycle),
+    enabled: Boolean(cycle) && isHead,
   });
   const flag = useQuery({
     queryKey: ['clusters', clusterId, 'flag'],
     queryFn: () => unwrap(api.GET('/api/v1/clusters/{id}/flag', { params: { path: { id: clusterId! } } })),
-    enabled: Boolean(clusterId),
+    enabled: Boolean(clusterId) && isHead,
     retry: false,
   });
   const handoverId = flag.data?.openHandoverId ?? undefined;
@@ -46,7 +50,7 @@ export function useSigningQueue() {
     enabled: Boolean(handoverId),
   });
 
-  const items: (PledgeItem | HandoverItem)[] = [];
+  const items: (PledgeItem | HandoverItem | CountingRecordItem)[] = [];
   const current = pledges.data?.items.find((pledge) => pledge.current);
   const mine = current?.units.find((item) => item.unit.id === unit?.id);
   if (current && mine) items.push({ kind: 'pledge', pledge: current, unit: mine });
@@ -57,5 +61,10 @@ export function useSigningQueue() {
     if (open.status === 'released' && open.to.id === unit?.id)
       items.push({ kind: 'handover', handover: open, step: 'receipt' });
   }
-  return { items, isLoading: pledges.isLoading || handover.isLoading, error: pledges.error ?? handover.error };
+  items.push(...countingRecords.items);
+  return {
+    items,
+    isLoading: pledges.isLoading || handover.isLoading || countingRecords.isLoading,
+    error: pledges.error ?? handover.error ?? countingRecords.error,
+  };
 }

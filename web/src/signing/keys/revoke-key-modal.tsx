@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Typography, App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { forgetDeviceKey } from '../../signing/device-keys';
-import type { KeyOnRecord } from '../../signing/use-device-keys';
+import { forgetDeviceKey } from '../device-keys';
+import type { KeyOnRecord } from '../use-device-keys';
 import { ProblemAlert } from '../../ui/problem-alert';
 
 /** Revokes one of the person's keys with a reason; the private half on this device is then dropped. */
@@ -32,7 +32,7 @@ export function RevokeKeyModal({
       return revoked;
     },
     onSuccess: () => {
-      void message.success(t('portal.keys.revoke.done'));
+      void message.success(t('signing.keys.revoke.done'));
       onRevoked();
       onClose();
     },
@@ -40,28 +40,28 @@ export function RevokeKeyModal({
   return (
     <Modal
       open
-      title={t('portal.keys.revoke.title', { label })}
+      title={t('signing.keys.revoke.title', { label })}
       onCancel={onClose}
       footer={[
         <Button key="cancel" onClick={onClose}>
-          {t('portal.keys.revoke.cancel')}
+          {t('signing.keys.revoke.cancel')}
         </Button>,
         <Button key="submit" danger type="primary" loading={revoke.isPending} onClick={() => form.submit()}>
-          {t('portal.keys.revoke.submit')}
+          {t('signing.keys.revoke.submit')}
         </Button>,
       ]}
     >
-      <Typography.Paragraph>{t('portal.keys.revoke.explain')}</Typography.Paragraph>
+      <Typography.Paragraph>{t('signing.keys.revoke.explain')}</Typography.Paragraph>
       <Form form={form} name="revoke-key" layout="vertical" onFinish={(values) => revoke.mutate(values)}>
         <Form.Item
           name="reason"
-          label={t('portal.keys.revoke.reason')}
-          rules={[{ required: true, whitespace: true, message: t('portal.keys.revoke.reasonRequired') }]}
+          label={t('signing.keys.revoke.reason')}
+          rules={[{ required: true, whitespace: true, message: t('signing.keys.revoke.reasonRequired') }]}
         >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-      <ProblemAlert error={revoke.error} title={t('portal.keys.revoke.refused')} />
+      <ProblemAlert error={revoke.error} title={t('signing.keys.revoke.refused')} />
     </Modal>
   );
 }
