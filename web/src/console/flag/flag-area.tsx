@@ -5,7 +5,6 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { registerMessages } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useConsoleScope } from '../console-scope';
-import { AreaTheme } from '../meetings/area-theme';
 import { CustodyTimeline } from './custody-timeline';
 import { flagKeys } from './flag-keys';
 import { HandoverPanel } from './handover-panel';
@@ -31,7 +30,7 @@ export default function FlagArea() {
   });
   const none = flag.error instanceof ApiProblem && flag.error.code === 'flag_not_found';
   return (
-    <AreaTheme>
+    <>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Typography.Title level={1}>{t('console.flag.title')}</Typography.Title>
         {none ? (
@@ -53,6 +52,6 @@ export default function FlagArea() {
           </>
         )}
       </Space>
-    </AreaTheme>
+    </>
   );
 }

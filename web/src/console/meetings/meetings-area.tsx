@@ -1,6 +1,5 @@
 import { Route, Routes } from 'react-router';
 import { registerMessages } from '../../i18n/i18n';
-import { AreaTheme } from './area-theme';
 import { MeetingList } from './meeting-list';
 import { MeetingPage } from './meeting-page';
 import en from './messages.en.json';
@@ -12,12 +11,12 @@ registerMessages({ vi, en });
 /** The year's meetings, one meeting (register, quorum, polls), one poll (board, count, record). */
 export default function MeetingsArea() {
   return (
-    <AreaTheme>
+    <>
       <Routes>
         <Route index element={<MeetingList />} />
         <Route path=":meetingId" element={<MeetingPage />} />
         <Route path=":meetingId/polls/:pollId" element={<PollPage />} />
       </Routes>
-    </AreaTheme>
+    </>
   );
 }
