@@ -169,7 +169,9 @@ describe('the served OpenAPI document', () => {
 
   it('says which routes need no token (security: []) and which need the bearer token', () => {
     const publicRoutes = operations.filter(({ operation }) => operation['x-permission'] === 'public');
+    // The public verifier's bundle of a final record (decision 036) is the only public read.
     expect(publicRoutes.map(({ where }) => where).sort()).toEqual([
+      'GET /api/v1/records/{digest}/bundle',
       'GET /health',
       'POST /api/v1/auth/browser/login',
       'POST /api/v1/auth/browser/logout',

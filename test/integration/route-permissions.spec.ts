@@ -85,7 +85,7 @@ describe('route permissions', () => {
     expect(unknown.map((r) => `${r.route}: ${r.permission}`)).toEqual([]);
   });
 
-  it('only the sign-in routes and health are public', () => {
+  it("only the sign-in routes, health and the public verifier's record bundles are public", () => {
     const publicRoutes = registeredRoutes(t)
       .filter((r) => r.isPublic)
       .map((r) => r.route.split(' ')[1]);
@@ -98,6 +98,8 @@ describe('route permissions', () => {
         'AuthController.logout',
         'AuthController.refresh',
         'HealthController.check',
+        // A final record's bundle, for `/verify` (decision 036): read-only, rate-limited.
+        'PublicRecordsController.bundle',
       ].map((name) => expect.stringContaining(name)),
     );
   });

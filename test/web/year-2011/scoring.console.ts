@@ -109,7 +109,14 @@ export const adoptScoringInConsole: ConsoleStep = async (year) => {
     await choose(page, 'Đơn vị được chấm', province, unitName(province));
     await choose(page, 'Người chấm chéo', reviewer, new RegExp(reviewer));
     await reviews.getByRole('button', { name: 'Phân công', exact: true }).click();
-    await reviews.getByRole('row', { name: new RegExp(unitName(province)) }).waitFor();
+    // The assignment's row; if it never comes, the console's refusal (if any) says why.
+    await reviews
+      .getByRole('row', { name: new RegExp(unitName(province)) })
+      .waitFor({ timeout: 120_000 })
+      .catch(async (error: Error) => {
+        const alerts = await reviews.getByRole('alert').allInnerTexts();
+        throw new Error(`Assigning ${reviewer} to ${province}: ${alerts.join(' / ') || error.message}`);
+      });
     const corrected = code === REVIEW_CORRECTION.unit;
     await r.client.as(reviewer).call(
       (api) =>
