@@ -2,6 +2,7 @@ import { Layout, Menu, Select, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
+import { NotFoundPage } from '../pages/not-found-page';
 import { RequireSignIn } from '../auth/session';
 import { registerMessages } from '../i18n/i18n';
 import { AntdProvider } from '../ui/antd-provider';
@@ -66,6 +67,7 @@ function PortalLayout() {
                 <Route key={key} path={path} element={<Component />} />
               ),
             )}
+            <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>
       </Layout.Content>
