@@ -26,7 +26,7 @@ describeInBrowser('the web app shell (real Chromium)', () => {
   it('answers an unknown page with a page that says so, and leads home', async () => {
     const context = await harness.browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
-    const response = await page.goto(`${harness.baseUrl}/console/khong-co-trang-nay`);
+    const response = await page.goto(`${harness.baseUrl}/meetings/khong-co-trang-nay`);
     expect(response?.status()).toBe(200);
     await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
