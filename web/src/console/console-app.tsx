@@ -1,11 +1,10 @@
-import { Layout, Menu, Select, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
-import { NotFoundPage } from '../pages/not-found-page';
+import { Link } from 'react-router';
 import { RequireSignIn, useSession } from '../auth/session';
 import { registerMessages } from '../i18n/i18n';
 import { AntdProvider } from '../ui/antd-provider';
+import { AreaLayout } from '../ui/area-layout';
 import { CONSOLE_AREAS } from './console-areas';
 import { ConsoleScopeProvider, useConsoleScope } from './console-scope';
 import en from './messages.en.json';
@@ -45,44 +44,7 @@ function RequireSecretariat({ children }: { children: React.ReactNode }) {
 }
 
 function ConsoleLayout() {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const selected = location.pathname.replace(/^\/console\/?/, '').split('/')[0] || 'home';
-  return (
-    <Layout className="console">
-      <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0} className="console-sider">
-        <nav aria-label={t('console.menu.label')}>
-          <Menu
-            mode="inline"
-            selectedKeys={[selected === '' ? 'home' : selected]}
-            items={CONSOLE_AREAS.map((area) => ({
-              key: area.key,
-              label: (
-                <Link to={area.key === 'home' ? '/console' : `/console/${area.key}`}>
-                  {t(`console.menu.${area.key}`)}
-                </Link>
-              ),
-            }))}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout.Content className="console-content">
-        <ScopeBar />
-        <Suspense fallback={<Spin description={t('app.loading')} />}>
-          <Routes>
-            {CONSOLE_AREAS.map(({ key, path, Component }) =>
-              path === '' ? (
-                <Route key={key} index element={<Component />} />
-              ) : (
-                <Route key={key} path={path} element={<Component />} />
-              ),
-            )}
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
-      </Layout.Content>
-    </Layout>
-  );
+  return <AreaLayout name="console" areas={CONSOLE_AREAS} scopeBar={<ScopeBar />} breakpoint="lg" />;
 }
 
 /** The cluster and the year every screen of the console works on. */

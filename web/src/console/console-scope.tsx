@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useSession } from '../auth/session';
+import { rememberScope, storedScope, useClusterCycles } from '../ui/scope-storage';
 
 type Cycle = Schemas['CycleResponseDto'];
 
@@ -19,22 +20,11 @@ export interface ConsoleScope {
 const STORAGE_KEY = 'thidua.console.scope';
 const ScopeContext = createContext<ConsoleScope | null>(null);
 
-function stored(): { clusterId?: string; cycleId?: string } {
-  try {
-    return JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '{}') as {
-      clusterId?: string;
-      cycleId?: string;
-    };
-  } catch {
-    return {};
-  }
-}
-
 /** Which cluster and which year the clerk works on; remembered on this device, newest year by default. */
 export function ConsoleScopeProvider({ children }: { children: ReactNode }) {
   const { me } = useSession();
   const isAdmin = Boolean(me?.mandates.some((mandate) => mandate.role === 'admin'));
-  const [choice, setChoice] = useState(stored);
+  const [choice, setChoice] = useState(() => storedScope<{ clusterId: string; cycleId: string }>(STORAGE_KEY));
 
   const allClusters = useQuery({
     queryKey: ['clusters', 'all'],
@@ -51,22 +41,13 @@ export function ConsoleScopeProvider({ children }: { children: ReactNode }) {
   }, [isAdmin, allClusters.data, me]);
 
   const clusterId = clusters.find((cluster) => cluster.id === choice.clusterId)?.id ?? clusters[0]?.id;
-  const cycles = useQuery({
-    queryKey: ['clusters', clusterId, 'cycles'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/clusters/{clusterId}/cycles', {
-          params: { path: { clusterId: clusterId! }, query: { pageSize: 100, sort: '-year' } },
-        }),
-      ),
-    enabled: Boolean(clusterId),
-  });
+  const cycles = useClusterCycles(clusterId);
   const cycleList = cycles.data?.items ?? [];
   const cycle = cycleList.find((item) => item.id === choice.cycleId) ?? cycleList[0];
 
   const value = useMemo<ConsoleScope>(() => {
     const remember = (next: { clusterId?: string; cycleId?: string }) => {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
+      rememberScope(STORAGE_KEY, next);
       setChoice(next);
     };
     return {

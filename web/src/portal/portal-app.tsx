@@ -1,11 +1,10 @@
-import { Layout, Menu, Select, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
-import { NotFoundPage } from '../pages/not-found-page';
+import { Link } from 'react-router';
 import { RequireSignIn } from '../auth/session';
 import { registerMessages } from '../i18n/i18n';
 import { AntdProvider } from '../ui/antd-provider';
+import { AreaLayout } from '../ui/area-layout';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
 import { PORTAL_AREAS } from './portal-areas';
@@ -29,7 +28,6 @@ export default function PortalApp() {
 
 function PortalLayout() {
   const { t } = useTranslation();
-  const location = useLocation();
   const scope = usePortalScope();
   if (!scope.unit) {
     return (
@@ -38,41 +36,8 @@ function PortalLayout() {
       </Typography.Paragraph>
     );
   }
-  const selected = location.pathname.replace(/^\/portal\/?/, '').split('/')[0] || 'home';
   const areas = PORTAL_AREAS.filter((area) => area.roles.some((role) => scope.hasRole(role)));
-  return (
-    <Layout className="portal">
-      <Layout.Sider width={220} theme="light" breakpoint="md" collapsedWidth={0} className="portal-sider">
-        <nav aria-label={t('portal.menu.label')}>
-          <Menu
-            mode="inline"
-            selectedKeys={[selected]}
-            items={areas.map((area) => ({
-              key: area.key,
-              label: (
-                <Link to={area.key === 'home' ? '/portal' : `/portal/${area.key}`}>{t(`portal.menu.${area.key}`)}</Link>
-              ),
-            }))}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout.Content className="portal-content">
-        <ScopeBar />
-        <Suspense fallback={<Spin description={t('app.loading')} />}>
-          <Routes>
-            {areas.map(({ key, path, Component }) =>
-              path === '' ? (
-                <Route key={key} index element={<Component />} />
-              ) : (
-                <Route key={key} path={path} element={<Component />} />
-              ),
-            )}
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
-      </Layout.Content>
-    </Layout>
-  );
+  return <AreaLayout name="portal" areas={areas} scopeBar={<ScopeBar />} breakpoint="md" />;
 }
 
 /** The unit the person acts for and the year. */

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { api, unwrap, type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import { useSession } from '../auth/session';
+import { rememberScope, storedScope, useClusterCycles } from '../ui/scope-storage';
 import type { UnitRole } from './portal-areas';
 
 type Cycle = Schemas['CycleResponseDto'];
@@ -29,18 +29,10 @@ export interface PortalScope {
 const STORAGE_KEY = 'thidua.portal.scope';
 const ScopeContext = createContext<PortalScope | null>(null);
 
-function stored(): { unitId?: string; cycleId?: string } {
-  try {
-    return JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '{}') as { unitId?: string; cycleId?: string };
-  } catch {
-    return {};
-  }
-}
-
 /** The unit the person acts for (their head/officer/delegate mandates) and the year, newest first. */
 export function PortalScopeProvider({ children }: { children: ReactNode }) {
   const { me } = useSession();
-  const [choice, setChoice] = useState(stored);
+  const [choice, setChoice] = useState(() => storedScope<{ unitId: string; cycleId: string }>(STORAGE_KEY));
 
   const units = useMemo(() => {
     const byId = new Map<string, PortalUnit>();
@@ -55,22 +47,13 @@ export function PortalScopeProvider({ children }: { children: ReactNode }) {
 
   const unit = units.find((item) => item.id === choice.unitId) ?? units[0];
   const clusterId = unit?.clusters[0]?.id;
-  const cycles = useQuery({
-    queryKey: ['clusters', clusterId, 'cycles'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/clusters/{clusterId}/cycles', {
-          params: { path: { clusterId: clusterId! }, query: { pageSize: 100, sort: '-year' } },
-        }),
-      ),
-    enabled: Boolean(clusterId),
-  });
+  const cycles = useClusterCycles(clusterId);
   const cycleList = cycles.data?.items ?? [];
   const cycle = cycleList.find((item) => item.id === choice.cycleId) ?? cycleList[0];
 
   const value = useMemo<PortalScope>(() => {
     const remember = (next: { unitId?: string; cycleId?: string }) => {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
+      rememberScope(STORAGE_KEY, next);
       setChoice(next);
     };
     return {
