@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * Ant Design for the console and the portal only (decision 031): its texts in the person's language,
- * the app's colour, and `App` so that `App.useApp().message` works inside.
+ * the app's colour, no animations, and `App` so that `App.useApp().message` works inside.
  */
 export function AntdProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
@@ -27,6 +27,10 @@ export function AntdProvider({ children }: { children: ReactNode }) {
           colorTextPlaceholder: '#595959',
           borderRadius: 4,
           fontFamily: 'inherit',
+          // No enter/leave animations: an interrupted one (a refusal answered faster than the spinner's
+          // entrance) left the spinner on a button that was no longer busy, named "loading …" to
+          // screen readers; dialogs and menus also come and go at once on a slow phone in the hall.
+          motion: false,
         },
       }}
     >
