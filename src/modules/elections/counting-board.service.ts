@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
+import { activeUserIds } from '../users';
 import { SITTING_ROLES } from '../meetings/meeting.policy';
 import { CountingBoardHand } from './counting-board-hand.entity';
 import { CountingBoardMember } from './counting-board-member.entity';
@@ -81,10 +82,8 @@ export class CountingBoardService {
       if (memberIds.length < 2) {
         throw new CountingException(CountingErrorCode.BoardTooSmall, 'Name at least two different people.');
       }
-      const known = (await manager.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND is_active`, [
-        memberIds,
-      ])) as { id: string }[];
-      const unknown = memberIds.filter((id) => !known.some((u) => u.id === id));
+      const known = await activeUserIds(manager, memberIds);
+      const unknown = memberIds.filter((id) => !known.has(id));
       if (unknown.length > 0) {
         throw new CountingException(
           CountingErrorCode.BoardMemberUnknown,

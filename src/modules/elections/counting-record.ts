@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { unitRefs } from '../registry';
 import { boardOf } from './counting-board.service';
 import { loadPaperState } from './paper-count-reader';
 import { channelsMerged } from './bulletin-board';
@@ -83,13 +84,12 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
       WHERE m.id = $1`,
     [poll.meetingId],
   )) as RecordFacts[];
-  const units = new Map(
-    (
-      (await manager.query(
-        `SELECT u.id, u.code, u.name FROM poll_candidates c JOIN units u ON u.id = c.unit_id WHERE c.poll_id = $1`,
-        [poll.id],
-      )) as { id: string; code: string; name: string }[]
-    ).map((u) => [u.id, u]),
+  const candidates = (await manager.query(`SELECT unit_id FROM poll_candidates WHERE poll_id = $1`, [poll.id])) as {
+    unit_id: string;
+  }[];
+  const units = await unitRefs(
+    manager,
+    candidates.map((candidate) => candidate.unit_id),
   );
   const result = storedPollResult(poll.kind, poll.result)!;
   const board = await boardOf(manager, poll.id);

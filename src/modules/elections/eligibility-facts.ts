@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Meeting } from '../meetings/meeting.entity';
-import { currentMembershipSql } from '../registry/current-membership';
+import { currentMemberUnits } from '../registry';
 import type { RulesContent } from '../rules/rules-content';
 import type { EligibilityFacts, MemberUnit } from './candidate-eligibility';
 import type { PollKind } from './poll.entity';
@@ -22,13 +22,9 @@ export async function loadEligibilityFacts(
   rules: RulesContent,
   categoryCode: string | null,
 ): Promise<EligibilityFacts & { units: Map<string, UnitFacts> }> {
-  const memberRows = (await manager.query(
-    `SELECT u.id, u.code, u.name, u.women_led FROM cluster_memberships m JOIN units u ON u.id = m.unit_id
-      WHERE m.cluster_id = $1 AND ${currentMembershipSql('m')} ORDER BY u.code`,
-    [meeting.clusterId],
-  )) as { id: string; code: string; name: string; women_led: boolean }[];
-  const members: MemberUnit[] = memberRows.map((r) => ({ unitId: r.id, code: r.code }));
-  const units = new Map(memberRows.map((r) => [r.id, { code: r.code, name: r.name, womenLed: r.women_led }]));
+  const memberRows = await currentMemberUnits(manager, meeting.clusterId);
+  const members: MemberUnit[] = memberRows.map((r) => ({ unitId: r.unitId, code: r.code }));
+  const units = new Map(memberRows.map((r) => [r.unitId, { code: r.code, name: r.name, womenLed: r.womenLed }]));
 
   const [{ year }] = (await manager.query(`SELECT year FROM cycles WHERE id = $1`, [meeting.cycleId])) as {
     year: number;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger/ledger.service';
+import { userNames } from '../users';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
@@ -216,13 +217,9 @@ async function toPaperCountResponse(
   poll: Poll,
   state: PaperState,
 ): Promise<PaperCountResponseDto> {
-  const names = new Map(
-    (
-      (await manager.query(
-        `SELECT id, full_name FROM users WHERE id IN (SELECT entered_by FROM poll_paper_entries WHERE poll_id = $1)`,
-        [poll.id],
-      )) as { id: string; full_name: string }[]
-    ).map((u) => [u.id, u.full_name]),
+  const names = await userNames(
+    manager,
+    state.entries.map((entry) => entry.enteredBy),
   );
   const byId = new Map(state.entries.map((e) => [e.id, e]));
   const superseded = new Set(state.entries.map((e) => e.supersedesId));

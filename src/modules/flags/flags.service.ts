@@ -5,9 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger/ledger.service';
 import { Cluster } from '../registry/cluster.entity';
 import { ClusterLeadership } from '../registry/cluster-leadership.entity';
-import { currentMembershipSql } from '../registry/current-membership';
-import { RegistryException } from '../registry/registry.exception';
-import { Unit } from '../registry/unit.entity';
+import { isCurrentMember, RegistryException, unitExists } from '../registry';
 import { DocumentSignature } from '../signatures/document-signature.entity';
 import { SignedDocument } from '../signatures/signed-document.entity';
 import { SigningKey } from '../signatures/signing-key.entity';
@@ -139,12 +137,8 @@ export class FlagsService {
 }
 
 async function assertCurrentMember(manager: EntityManager, clusterId: string, unitId: string): Promise<void> {
-  if (!(await manager.existsBy(Unit, { id: unitId }))) throw RegistryException.unitNotFound(unitId);
-  const rows = (await manager.query(
-    `SELECT 1 FROM cluster_memberships m WHERE m.cluster_id = $1 AND m.unit_id = $2 AND ${currentMembershipSql('m')} LIMIT 1`,
-    [clusterId, unitId],
-  )) as unknown[];
-  if (rows.length === 0) {
+  if (!(await unitExists(manager, unitId))) throw RegistryException.unitNotFound(unitId);
+  if (!(await isCurrentMember(manager, clusterId, unitId))) {
     throw new FlagsException(
       FlagsErrorCode.CustodianNotMember,
       "The flag is held by one of the cluster's current member units.",

@@ -6,6 +6,7 @@ import { databaseNow } from '../../common/clock/database-clock';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger/ledger.service';
+import { unitRefs } from '../registry';
 import {
   toAttendanceResponse,
   type AttendanceResponseDto,
@@ -179,7 +180,6 @@ export class AttendanceService {
   }
 
   private async unitCode(manager: EntityManager, unitId: string): Promise<string> {
-    const [row] = (await manager.query(`SELECT code FROM units WHERE id = $1`, [unitId])) as { code: string }[];
-    return row.code;
+    return (await unitRefs(manager, [unitId])).get(unitId)!.code;
   }
 }

@@ -17,3 +17,59 @@ export async function currentClusterIdsOfUnit(manager: EntityManager, unitId: st
   )) as { cluster_id: string }[];
   return rows.map((row) => row.cluster_id);
 }
+
+/** Whether the unit (or any of the units) is a member of the cluster today. */
+export async function isCurrentMember(
+  manager: EntityManager,
+  clusterId: string,
+  unitIds: string | readonly string[],
+): Promise<boolean> {
+  const ids = typeof unitIds === 'string' ? [unitIds] : [...unitIds];
+  if (ids.length === 0) return false;
+  const rows = (await manager.query(
+    `SELECT 1 FROM cluster_memberships m
+      WHERE m.cluster_id = $1 AND m.unit_id = ANY($2::uuid[]) AND ${currentMembershipSql('m')} LIMIT 1`,
+    [clusterId, ids],
+  )) as unknown[];
+  return rows.length > 0;
+}
+
+/** A member unit of a cluster as other modules read it: its id, code, name and whether women lead it. */
+export interface MemberUnit {
+  unitId: string;
+  code: string;
+  name: string;
+  womenLed: boolean;
+}
+
+/** The cluster's member units today, by code. */
+export async function currentMemberUnits(manager: EntityManager, clusterId: string): Promise<MemberUnit[]> {
+  const rows = (await manager.query(
+    `SELECT u.id, u.code, u.name, u.women_led FROM cluster_memberships m JOIN units u ON u.id = m.unit_id
+      WHERE m.cluster_id = $1 AND ${currentMembershipSql('m')} ORDER BY u.code`,
+    [clusterId],
+  )) as { id: string; code: string; name: string; women_led: boolean }[];
+  return rows.map((row) => ({ unitId: row.id, code: row.code, name: row.name, womenLed: row.women_led }));
+}
+
+/** Whether a unit with this id exists (left or not). */
+export async function unitExists(manager: EntityManager, unitId: string): Promise<boolean> {
+  const rows = (await manager.query(`SELECT 1 FROM units WHERE id = $1`, [unitId])) as unknown[];
+  return rows.length > 0;
+}
+
+/** A unit as other modules name it. */
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The units of these ids by id (the ids not found are absent). */
+export async function unitRefs(manager: EntityManager, unitIds: readonly string[]): Promise<Map<string, UnitRef>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = (await manager.query(`SELECT id, code, name FROM units WHERE id = ANY($1::uuid[])`, [
+    [...new Set(unitIds)],
+  ])) as UnitRef[];
+  return new Map(rows.map((row) => [row.id, row]));
+}

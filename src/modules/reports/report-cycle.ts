@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CyclesException } from '../cycles/cycles.exception';
 import { Cycle } from '../cycles/cycle.entity';
-import { currentMembershipSql } from '../registry/current-membership';
+import { isCurrentMember } from '../registry';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
 
 /**
@@ -24,11 +24,7 @@ export async function findReportCycle(manager: EntityManager, cycleId: string, l
 export const REPORTS_OF_THE_CYCLE = 'its results reports';
 
 export async function assertCurrentMember(manager: EntityManager, cycle: Cycle, unitId: string): Promise<void> {
-  const rows = (await manager.query(
-    `SELECT 1 FROM cluster_memberships m WHERE m.cluster_id = $1 AND m.unit_id = $2 AND ${currentMembershipSql('m')} LIMIT 1`,
-    [cycle.clusterId, unitId],
-  )) as unknown[];
-  if (rows.length === 0) {
+  if (!(await isCurrentMember(manager, cycle.clusterId, unitId))) {
     throw new ReportsException(
       ReportsErrorCode.UnitNotMember,
       "Only the cluster's current member units report their results for its cycle.",

@@ -1,16 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { currentMembershipSql } from '../registry/current-membership';
+import { currentMemberUnits } from '../registry';
 import type { RulesContentContext } from './rules-content.validator';
 
 /** The cluster's member units today, as the validator needs them. Pass the transaction's manager. */
 export async function rulesContentContext(manager: EntityManager, clusterId: string): Promise<RulesContentContext> {
-  const rows = (await manager.query(
-    `SELECT u.code FROM cluster_memberships m JOIN units u ON u.id = m.unit_id
-      WHERE m.cluster_id = $1 AND ${currentMembershipSql('m')}
-      ORDER BY u.code`,
-    [clusterId],
-  )) as { code: string }[];
-  return { memberUnitCodes: rows.map((row) => row.code) };
+  const members = await currentMemberUnits(manager, clusterId);
+  return { memberUnitCodes: members.map((unit) => unit.code) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isAdmin, type Actor } from '../../common/access/actor';
-import { currentMembershipSql } from '../registry/current-membership';
+import { isCurrentMember } from '../registry';
 import { RankingException } from './ranking.exception';
 import { managesCluster } from './score-sheet.policy';
 import { ScoringErrorCode, ScoringException } from './scoring.exception';
@@ -13,14 +13,7 @@ import { ScoringErrorCode, ScoringException } from './scoring.exception';
 export async function assertMayReadRanking(manager: EntityManager, actor: Actor, clusterId: string): Promise<void> {
   if (isAdmin(actor) || actor.mandates.some((m) => m.clusterId === clusterId)) return;
   const unitIds = [...new Set(actor.mandates.filter((m) => m.unitId).map((m) => m.unitId!))];
-  if (unitIds.length > 0) {
-    const rows = (await manager.query(
-      `SELECT 1 FROM cluster_memberships m
-        WHERE m.cluster_id = $1 AND m.unit_id = ANY($2::uuid[]) AND ${currentMembershipSql('m')} LIMIT 1`,
-      [clusterId, unitIds],
-    )) as unknown[];
-    if (rows.length > 0) return;
-  }
+  if (await isCurrentMember(manager, clusterId, unitIds)) return;
   throw RankingException.notVisible();
 }
 

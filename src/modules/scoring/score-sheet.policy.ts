@@ -4,7 +4,7 @@ import { holdsUnitRole, isAdmin, isSecretariatOf, type Actor } from '../../commo
 import { Cycle } from '../cycles/cycle.entity';
 import { todayInVietnam } from '../cycles/cycle-calendar';
 import { UNIT_ROLES } from '../mandates/mandate.entity';
-import { currentMembershipSql } from '../registry/current-membership';
+import { isCurrentMember } from '../registry';
 import type { ScoreSheet } from './score-sheet.entity';
 import { ReviewAssignment } from './review-assignment.entity';
 import { ScoringPeriod } from './scoring-period.entity';
@@ -63,7 +63,7 @@ export async function assertMayReadSheet(manager: EntityManager, actor: Actor, s
   if (sheet.status === 'submitted') {
     if (actor.mandates.some((m) => m.clusterId === clusterId)) return;
     const unitIds = [...new Set(actor.mandates.filter((m) => m.unitId).map((m) => m.unitId!))];
-    if (unitIds.length > 0 && (await anyUnitInCluster(manager, unitIds, clusterId))) return;
+    if (unitIds.length > 0 && (await isCurrentMember(manager, clusterId, unitIds))) return;
     const assigned = await manager.exists(ReviewAssignment, {
       where: { periodId: sheet.periodId, unitId: sheet.unitId, reviewerId: actor.userId },
     });
@@ -72,15 +72,6 @@ export async function assertMayReadSheet(manager: EntityManager, actor: Actor, s
   throw sheetNotVisible();
 }
 
-async function anyUnitInCluster(manager: EntityManager, unitIds: string[], clusterId: string): Promise<boolean> {
-  const rows = (await manager.query(
-    `SELECT 1 FROM cluster_memberships m
-      WHERE m.cluster_id = $1 AND m.unit_id = ANY($2::uuid[])
-        AND ${currentMembershipSql('m')} LIMIT 1`,
-    [clusterId, unitIds],
-  )) as unknown[];
-  return rows.length > 0;
-}
 
 /**
  * May the actor change the unit's own part of this sheet now (self scores, notes, evidence)? The

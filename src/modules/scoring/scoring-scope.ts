@@ -3,7 +3,7 @@ import { RegistryException } from '../registry/registry.exception';
 import { CyclesException } from '../cycles/cycles.exception';
 import type { Actor } from '../../common/access/actor';
 import { Cycle } from '../cycles/cycle.entity';
-import { currentMembershipSql } from '../registry/current-membership';
+import { isCurrentMember } from '../registry';
 import { Unit } from '../registry/unit.entity';
 import { RulesVersion } from '../rules/rules-version.entity';
 import { managesCluster } from './score-sheet.policy';
@@ -67,11 +67,7 @@ export async function findUnit(manager: EntityManager, unitId: string): Promise<
 }
 
 export async function assertCurrentMember(manager: EntityManager, cycle: Cycle, unitId: string): Promise<void> {
-  const rows = (await manager.query(
-    `SELECT 1 FROM cluster_memberships m WHERE m.cluster_id = $1 AND m.unit_id = $2 AND ${currentMembershipSql('m')} LIMIT 1`,
-    [cycle.clusterId, unitId],
-  )) as unknown[];
-  if (rows.length === 0) {
+  if (!(await isCurrentMember(manager, cycle.clusterId, unitId))) {
     throw new ScoringException(
       ScoringErrorCode.UnitNotMember,
       "Only the cluster's current member units are scored in its periods.",

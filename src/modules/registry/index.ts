@@ -1,0 +1,14 @@
+// The registry module's front door (issue 14): what other modules may import from it — facts about
+// clusters, member units and memberships, read in the caller's transaction. It grows as the module
+// is reworked; today other modules still reach some internals (see the baseline).
+export { RegistryException } from './registry.exception';
+export {
+  currentClusterIdsOfUnit,
+  currentMemberUnits,
+  currentMembershipSql,
+  isCurrentMember,
+  unitExists,
+  type MemberUnit,
+  unitRefs,
+  type UnitRef,
+} from './current-membership';
