@@ -72,7 +72,6 @@ export async function assertMayReadSheet(manager: EntityManager, actor: Actor, s
   throw sheetNotVisible();
 }
 
-
 /**
  * May the actor change the unit's own part of this sheet now (self scores, notes, evidence)? The
  * actor holds officer or head of the unit; the period is not adopted (`period_adopted`); today
