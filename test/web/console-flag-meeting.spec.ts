@@ -13,8 +13,10 @@ import {
 
 /**
  * Issue 16 on the demo database, in real Chromium: the clerk registers the cluster's rotating flag
- * (the demo cluster has none) and its photo, refused in words for a file that is not an image.
- * THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-flag-register*.png.
+ * (the demo cluster has none) and its photo, refused in words for a file that is not an image; and
+ * edits a scheduled meeting's details and agenda, refused in words when someone changed it meanwhile
+ * and once it is closed. THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-flag-*.png and
+ * console-meeting-edit*.png.
  */
 const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
 const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -168,4 +170,142 @@ describeInBrowser('the console: the flag registered, a meeting edited (real Chro
     await expectAccessible();
     await screenshot('console-flag-photo');
   }, 180_000);
+
+  describe('a meeting edited after scheduling', () => {
+    interface MeetingBody {
+      id: string;
+      title: string;
+      heldOn: string;
+      place: string;
+      status: string;
+      version: number;
+      agenda: { title: string; note?: string }[];
+    }
+    let meeting: MeetingBody;
+
+    async function openEditor(): Promise<void> {
+      await page.getByRole('button', { name: 'Sửa thông tin hội nghị' }).click();
+      await page.getByRole('heading', { name: 'Sửa thông tin và chương trình hội nghị' }).waitFor();
+    }
+
+    beforeAll(async () => {
+      const cycles = await asClerk<{ items: { id: string; year: number }[] }>('GET', `/clusters/${clusterId}/cycles`);
+      const cycle = cycles.body.items.find((item) => item.year === 2011)!;
+      const created = await asClerk<MeetingBody>('POST', `/cycles/${cycle.id}/meetings`, {
+        title: 'Hội nghị giao ban Cụm thi đua năm 2011',
+        heldOn: '2011-11-20',
+        place: 'Thành phố Lạng Sơn',
+        agenda: [
+          { title: 'Báo cáo kết quả phát triển kinh tế tập thể năm 2011' },
+          { title: 'Thông qua quy chế khen thưởng của Cụm' },
+          { title: 'Bầu cụm trưởng năm 2012', note: 'Bỏ phiếu kín' },
+        ],
+      });
+      expect(created.status).toBe(201);
+      meeting = created.body;
+    });
+
+    it('changes the title, day, place and agenda; the page and a reload show them', async () => {
+      await page.goto(`${harness.baseUrl}/console/meetings/${meeting.id}`);
+      await page.getByRole('heading', { level: 1, name: meeting.title }).waitFor();
+      const agenda = page.getByRole('region', { name: 'Chương trình hội nghị' });
+      await agenda.getByText('Bầu cụm trưởng năm 2012').waitFor();
+      await agenda.getByText('— Bỏ phiếu kín').waitFor();
+
+      await openEditor();
+      await page.getByLabel('Tên hội nghị').fill('');
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByText('Vui lòng nhập mục này.').waitFor();
+      await page.getByLabel('Tên hội nghị').fill('Hội nghị giao ban Cụm thi đua các tỉnh biên giới phía Bắc năm 2011');
+      await page.getByLabel('Ngày họp').fill('2011-11-21');
+      await page.getByLabel('Địa điểm').fill('Khách sạn Mường Thanh, thành phố Lạng Sơn');
+      await page.getByRole('button', { name: 'Bỏ nội dung 2' }).click();
+      await page.getByRole('button', { name: 'Thêm nội dung vào chương trình' }).click();
+      await page.getByLabel('Nội dung 3', { exact: true }).fill('Ký giao ước thi đua năm 2012');
+      await page.getByLabel('Ghi chú cho nội dung 3 (không bắt buộc)').fill('Bảy đơn vị thành viên cùng ký');
+      await page.getByRole('button', { name: 'Đưa nội dung 3 lên trước' }).click();
+      await page.getByLabel('Ghi chú cho nội dung 3 (không bắt buộc)').fill('');
+      await expectAccessible();
+      await screenshot('console-meeting-edit');
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin hội nghị.' }).waitFor();
+
+      const title = 'Hội nghị giao ban Cụm thi đua các tỉnh biên giới phía Bắc năm 2011';
+      const expectShown = async () => {
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        await page.getByText('21/11/2011', { exact: true }).waitFor();
+        await page.getByText('Khách sạn Mường Thanh, thành phố Lạng Sơn', { exact: true }).waitFor();
+        const items = page.getByRole('region', { name: 'Chương trình hội nghị' }).getByRole('listitem');
+        expect(await items.allInnerTexts()).toEqual([
+          'Báo cáo kết quả phát triển kinh tế tập thể năm 2011',
+          'Ký giao ước thi đua năm 2012 — Bảy đơn vị thành viên cùng ký',
+          'Bầu cụm trưởng năm 2012',
+        ]);
+      };
+      await expectShown();
+      await page.reload();
+      await expectShown();
+      const stored = await asClerk<MeetingBody>('GET', `/meetings/${meeting.id}`);
+      expect(stored.body).toMatchObject({
+        title,
+        heldOn: '2011-11-21',
+        place: 'Khách sạn Mường Thanh, thành phố Lạng Sơn',
+        status: 'scheduled',
+        agenda: [
+          { title: 'Báo cáo kết quả phát triển kinh tế tập thể năm 2011' },
+          { title: 'Ký giao ước thi đua năm 2012', note: 'Bảy đơn vị thành viên cùng ký' },
+          { title: 'Bầu cụm trưởng năm 2012' },
+        ],
+      });
+      meeting = stored.body;
+      await expectAccessible();
+    }, 180_000);
+
+    it('refuses, in words, a change made from a stale page and one made after the meeting closed', async () => {
+      await openEditor();
+      // Someone else moves the meeting while this form is open: saving would overwrite it.
+      const moved = await asClerk<MeetingBody>('PATCH', `/meetings/${meeting.id}`, {
+        place: 'Hội trường UBND tỉnh Lạng Sơn',
+        expectedVersion: meeting.version,
+      });
+      expect(moved.status).toBe(200);
+      await page.getByLabel('Tên hội nghị').fill('Hội nghị giao ban năm 2011');
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      const stale = page.getByRole('alert').filter({ hasText: 'Chưa lưu được thay đổi' });
+      await stale
+        .getByText('Bản ghi đã được thay đổi kể từ khi mở. Vui lòng tải lại để xem bản mới nhất rồi sửa lại.')
+        .waitFor();
+      expect(await stale.innerText()).not.toContain('version_conflict');
+      await expectAccessible();
+      await screenshot('console-meeting-edit-refused');
+      expect((await asClerk<MeetingBody>('GET', `/meetings/${meeting.id}`)).body.title).not.toBe(
+        'Hội nghị giao ban năm 2011',
+      );
+
+      await page.reload();
+      await openEditor();
+      const now = (await asClerk<MeetingBody>('GET', `/meetings/${meeting.id}`)).body;
+      for (const status of ['in_session', 'closed']) {
+        const version = (await asClerk<MeetingBody>('GET', `/meetings/${meeting.id}`)).body.version;
+        expect((await asClerk('PATCH', `/meetings/${meeting.id}`, { status, expectedVersion: version })).status).toBe(
+          200,
+        );
+      }
+      expect(now.status).toBe('scheduled');
+      await page.getByLabel('Địa điểm').fill('Thành phố Lạng Sơn');
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Chưa lưu được thay đổi' })
+        .getByText('Hội nghị đã bế mạc.')
+        .waitFor();
+      await page.reload();
+      await page.getByText('Hội nghị đã bế mạc: thông tin và chương trình không sửa được nữa.').waitFor();
+      expect(await page.getByRole('button', { name: 'Sửa thông tin hội nghị' }).count()).toBe(0);
+      expect((await asClerk<MeetingBody>('GET', `/meetings/${meeting.id}`)).body.place).toBe(
+        'Hội trường UBND tỉnh Lạng Sơn',
+      );
+      await expectAccessible();
+    }, 180_000);
+  });
 });
