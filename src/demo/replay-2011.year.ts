@@ -34,8 +34,20 @@ export async function act(
  * defaults and proposes them; the member heads adopt them (k of n, k fixed when drafted); the
  * adopted version is pinned and the cycle moves to pledge signing (gate `rules.pinned`).
  */
-export async function openCycleAndAdoptRules(r: Replay): Promise<string[]> {
+export async function openCycleAndAdoptRules(
+  r: Replay,
+  options: { pledgeCountersignedBy?: 'secretariat' | 'cluster_leader_head' } = {},
+): Promise<string[]> {
   const secretariat = r.client.as(SECRETARIAT[0]);
+  // The source's rules have the leader's head seal the pledge; a browser test varies that one choice.
+  const defaults = options.pledgeCountersignedBy
+    ? await secretariat.call(
+        (api) =>
+          api.GET('/api/v1/clusters/{clusterId}/rules-defaults', { params: { path: { clusterId: r.ids.clusterId } } }),
+        200,
+      )
+    : undefined;
+  const content = defaults && { ...defaults.content, pledge: { countersignedBy: options.pledgeCountersignedBy! } };
   const cycle = await secretariat.call(
     (api) =>
       api.POST('/api/v1/clusters/{clusterId}/cycles', {
@@ -51,7 +63,7 @@ export async function openCycleAndAdoptRules(r: Replay): Promise<string[]> {
     (api) =>
       api.POST('/api/v1/clusters/{clusterId}/rules-versions', {
         params: { path: { clusterId: r.ids.clusterId } },
-        body: { title: `Quy chế khen thưởng ${CLUSTER.name}` },
+        body: { title: `Quy chế khen thưởng ${CLUSTER.name}`, content },
       }),
     201,
   );

@@ -6,14 +6,19 @@ import { registerMessages } from '../../i18n/i18n';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useConsoleScope } from '../console-scope';
 import { CustodyTimeline } from './custody-timeline';
+import { FlagPhoto } from './flag-photo';
 import { flagKeys } from './flag-keys';
 import { HandoverPanel } from './handover-panel';
 import en from './messages.en.json';
 import vi from './messages.vi.json';
+import { RegisterFlagForm } from './register-flag-form';
 
 registerMessages({ vi, en });
 
-/** The cluster's rotating flag: who holds it, its custody chain, the handover under way, incidents. */
+/**
+ * The cluster's rotating flag: registering it when the cluster has none, its photo, who holds it, its
+ * custody chain, the handover under way, incidents.
+ */
 export default function FlagArea() {
   const { t } = useTranslation();
   const { clusterId } = useConsoleScope();
@@ -34,7 +39,10 @@ export default function FlagArea() {
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Typography.Title level={1}>{t('console.flag.title')}</Typography.Title>
         {none ? (
-          <Alert type="info" showIcon title={t('console.flag.none')} />
+          <>
+            <Alert type="info" showIcon title={t('console.flag.none')} />
+            {clusterId && <RegisterFlagForm clusterId={clusterId} />}
+          </>
         ) : (
           <ProblemAlert error={flag.error ?? chain.error} />
         )}
@@ -47,6 +55,7 @@ export default function FlagArea() {
                 ? t('console.flag.heldBy', { unit: flag.data.custody.custodian?.name ?? '' })
                 : t('console.flag.inTransit')}
             </Typography.Paragraph>
+            <FlagPhoto flag={flag.data} />
             <HandoverPanel flag={flag.data} handovers={chain.data?.handovers ?? []} />
             {chain.data && <CustodyTimeline chain={chain.data} />}
           </>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -8,10 +9,14 @@ import { meetingKeys, useMeeting, useMeetingEvents, useQuorum, type Meeting } fr
 import { ProblemAlert } from '../../ui/problem-alert';
 import { AttendancePanel } from './attendance-panel';
 import { CardHeading } from './card-heading';
+import { EditMeeting } from './edit-meeting';
 import { PollsPanel } from './polls-panel';
 import { QuorumPanel } from './quorum-panel';
 
-/** One meeting: its details and agenda, the register, the live quorum, its polls; the projector a click away. */
+/**
+ * One meeting: its details and agenda (changed here until it is closed), the register, the live quorum,
+ * its polls; the projector a click away.
+ */
 export function MeetingPage() {
   const { meetingId = '' } = useParams();
   const { t } = useTranslation();
@@ -28,7 +33,11 @@ export function MeetingPage() {
       <Link to="..">{t('console.meetings.backToList')}</Link>
       <Typography.Title level={1}>{data.title}</Typography.Title>
       <MeetingHeader meeting={data} />
-      <Card title={<CardHeading>{t('meeting.agenda')}</CardHeading>}>
+      <Card
+        role="region"
+        aria-labelledby="meeting-agenda"
+        title={<CardHeading id="meeting-agenda">{t('meeting.agenda')}</CardHeading>}
+      >
         {data.agenda.length === 0 ? (
           <Typography.Paragraph>{t('meeting.noAgenda')}</Typography.Paragraph>
         ) : (
@@ -53,6 +62,8 @@ function MeetingHeader({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const next = meeting.status === 'scheduled' ? 'in_session' : meeting.status === 'in_session' ? 'closed' : null;
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const advance = useMutation({
     mutationFn: () =>
       unwrap(
@@ -88,6 +99,16 @@ function MeetingHeader({ meeting }: { meeting: Meeting }) {
             {t(`console.meetings.advance.${next}`)}
           </Button>
         )}
+        {meeting.status !== 'closed' && !editing && (
+          <Button
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            {t('console.meetings.edit.open')}
+          </Button>
+        )}
         <Button href={`/meetings/${meeting.id}/projector`} target="_blank" rel="noopener">
           {t('console.meetings.projector')}
         </Button>
@@ -96,6 +117,17 @@ function MeetingHeader({ meeting }: { meeting: Meeting }) {
         </Button>
       </Space>
       <ProblemAlert error={advance.error} />
+      {meeting.status === 'closed' && <Typography.Paragraph>{t('console.meetings.edit.closed')}</Typography.Paragraph>}
+      <div role="status">{saved && <Alert type="success" showIcon title={t('console.meetings.edit.saved')} />}</div>
+      {editing && (
+        <EditMeeting
+          meeting={meeting}
+          onDone={(changed) => {
+            setEditing(false);
+            setSaved(changed);
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -5,6 +5,7 @@ import { api, ApiProblem, unwrap, type Schemas } from '../../api/client';
 import { formatDateTime } from '../../format/format';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useConsoleScope } from '../console-scope';
+import { SealSigning } from './seal-signing';
 
 type Pledge = Schemas['PledgeResponseDto'];
 type Signature = Schemas['DocumentSignatureDto'];
@@ -12,7 +13,8 @@ type Signature = Schemas['DocumentSignatureDto'];
 /**
  * The seal: one countersignature over every unit's signed document. Who countersigns is the rules'
  * choice (the leader unit's head, or the secretariat); checking the seal asks the API for the seal
- * document, which it refuses, naming the units, until every member unit has signed.
+ * document, which it refuses, naming the units, until every member unit has signed. When the rules
+ * name the secretariat, the clerk countersigns here, with this device's key (SealSigning).
  */
 export function SealPanel({ pledge }: { pledge: Pledge }) {
   const { t } = useTranslation();
@@ -35,6 +37,7 @@ export function SealPanel({ pledge }: { pledge: Pledge }) {
   });
 
   const countersignedBy = rules.data?.content.pledge?.countersignedBy ?? 'cluster_leader_head';
+  const bySecretariat = countersignedBy === 'secretariat';
   const year = cycle?.year ?? 0;
   const leaders = (leaderships.data?.items ?? []).filter((term) => term.role === 'leader');
   // The pledge is often signed before the year's leader is elected: the previous year's leader, still in office, seals.
@@ -51,7 +54,7 @@ export function SealPanel({ pledge }: { pledge: Pledge }) {
         {t('console.pledges.seal.title')}
       </Typography.Title>
       <Typography.Paragraph>
-        {countersignedBy === 'secretariat'
+        {bySecretariat
           ? t('console.pledges.seal.bySecretariat')
           : leader
             ? t('console.pledges.seal.byLeader', { unit: leader.unit.name, year: leader.termYear })
@@ -75,8 +78,8 @@ export function SealPanel({ pledge }: { pledge: Pledge }) {
         />
       ) : (
         <>
-          <Button loading={check.isPending} onClick={() => check.mutate()}>
-            {t('console.pledges.seal.check')}
+          <Button type={bySecretariat ? 'primary' : 'default'} loading={check.isPending} onClick={() => check.mutate()}>
+            {bySecretariat ? t('console.pledges.seal.sign.open') : t('console.pledges.seal.check')}
           </Button>
           <div role="status" aria-live="polite" style={{ marginTop: 8 }}>
             {check.data ? (
@@ -84,12 +87,16 @@ export function SealPanel({ pledge }: { pledge: Pledge }) {
                 type="success"
                 showIcon
                 title={t('console.pledges.seal.ready', { count: check.data.content.references.length })}
-                description={t(
-                  countersignedBy === 'secretariat'
-                    ? 'console.pledges.seal.readySecretariat'
-                    : 'console.pledges.seal.readyLeader',
-                  { digest: check.data.digest },
-                )}
+                description={
+                  bySecretariat
+                    ? t('console.pledges.seal.readySecretariat', { digest: check.data.digest })
+                    : t('console.pledges.seal.readyLeader', {
+                        digest: check.data.digest,
+                        who: leader
+                          ? t('console.pledges.seal.leaderHead', { unit: leader.unit.name })
+                          : t('console.pledges.capacity.cluster_leader_head'),
+                      })
+                }
               />
             ) : null}
           </div>
@@ -99,6 +106,7 @@ export function SealPanel({ pledge }: { pledge: Pledge }) {
               {t('console.pledges.seal.missing', { names: missing.map((unit) => unit.name).join(', ') })}
             </Typography.Paragraph>
           ) : null}
+          {check.data && bySecretariat ? <SealSigning pledge={pledge} /> : null}
         </>
       )}
     </section>
