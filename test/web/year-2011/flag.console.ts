@@ -1,24 +1,27 @@
 import { ELECTED_2012, LEADER_2011, MEETING, UNITS, head, unitName } from '../../../src/demo/replay-2011.data';
 import type { ThiduaClient } from '../../../src/api-client';
-import { advance } from '../../../src/demo/replay-2011.year';
 import { signDocument } from '../../../src/demo/replay-signing';
 import { seriousAccessibilityViolations } from '../browser';
 import { screenshot } from './meeting.console';
 import type { ConsoleStep } from './year-2011';
+import { advanceInConsole } from './year-actions';
 
 const nameOf = (code: string) => unitName(UNITS.find((unit) => unit.code === code)!.province);
 
 /**
- * Chapter 'flag' with the clerk in the console: the cycle enters `handover` (the year area's step,
- * through the API here), the clerk opens the handover towards the leader elected for 2012 and
+ * Chapter 'flag' with the clerk in the console: the clerk moves the year to `handover` on the year
+ * screen, opens the handover towards the leader elected for 2012 and
  * watches both heads' signatures arrive (they sign in the portal; here through the replay), then
  * reads the custody chain: Lạng Sơn, in transit, Sơn La under the 2012 election.
  */
 export const handOverFlagInConsole: ConsoleStep = async (year) => {
   const r = year.replay;
-  await advance(r, 'handover');
   const page = await year.secretariat();
-  await page.getByRole('link', { name: 'Cờ luân lưu' }).click();
+  await advanceInConsole(page, 'handover');
+  await page
+    .getByRole('navigation', { name: 'Các mục của bảng điều hành' })
+    .getByRole('link', { name: 'Cờ luân lưu', exact: true })
+    .click();
   await page.getByRole('heading', { level: 1, name: 'Cờ luân lưu' }).waitFor();
   await page.getByText(`Đang do ${nameOf(LEADER_2011)} giữ.`).waitFor();
 
