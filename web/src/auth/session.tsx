@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../api/client';
+import { forgetFormDrafts } from '../ui/form-drafts';
 import { SignInForm } from './sign-in-form';
 import { acceptSession, authApi, csrfToken, forgetSession, onSessionChange, refreshSession } from './token-store';
 
@@ -63,6 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await authApi.POST('/api/v1/auth/browser/logout', { params: { header: { 'X-CSRF-Token': csrfToken() } } });
     forgetSession();
+    forgetFormDrafts();
     setEnded(false);
     setStatus('signed-out');
   }, []);

@@ -1,18 +1,21 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useEffect } from 'react';
-
-const PREFIX = 'thidua.draft.';
+import { useSession } from '../auth/session';
+import { DRAFT_PREFIX as PREFIX } from './form-drafts';
 
 /**
- * Keeps what a person typed in a form on this device until it is saved: a refresh or a closed tab
- * loses nothing. `key` names the form and the record (e.g. `report:<unitId>:<cycleId>`). Returns
- * `onValuesChange` for the form and `clear()` to call once the API accepted the values.
+ * Keeps what a person typed in a form on this device until it is saved: a refresh, a closed tab or
+ * an expired session loses nothing. `key` names the form and the record (e.g.
+ * `report:<unitId>:<cycleId>`); drafts are the signed-in person's own (another person on the same
+ * device does not see them) and are forgotten when they sign out. Returns `onValuesChange` for the
+ * form and `clear()` to call once the API accepted the values.
  */
 export function useFormDraft<T extends object>(
   form: FormInstance<T>,
   key: string | undefined,
 ): { onValuesChange: (_changed: unknown, all: T) => void; clear: () => void; hasDraft: boolean } {
-  const storageKey = key ? `${PREFIX}${key}` : undefined;
+  const userId = useSession().me?.user.id;
+  const storageKey = key && userId ? `${PREFIX}${userId}.${key}` : undefined;
   const stored = storageKey ? globalThis.localStorage?.getItem(storageKey) : null;
 
   useEffect(() => {
