@@ -36,7 +36,8 @@ export function RulesEditor({ version }: { version: Version }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EditorValues>();
   const draft = useFormDraft(form, `rules:${version.id}:${version.version}`);
-  const typed = Form.useWatch('content', form) as Partial<Content> | undefined;
+  // The whole store, not only the mounted fields: a group added a moment ago has no sub-criteria's list yet.
+  const typed = Form.useWatch('content', { form, preserve: true }) as Partial<Content> | undefined;
   const criteria = typed?.scoring?.criteria as (TypedCriterion | undefined)[] | undefined;
   // Refusals with no field of their own in the form, said under the alert.
   const [unplaced, setUnplaced] = useState<string[]>([]);
