@@ -20,6 +20,9 @@ type RulesForm = typeof import('../../web/src/console/rules/rules-form.js', { wi
 const { contentToSave, fieldErrorTarget, percentOf, shareOf, sumMismatch, typedMax, typedTotal } =
   webModule<RulesForm>('console/rules/rules-form.ts');
 type Content = Parameters<RulesForm['contentToSave']>[0];
+const { contentChanges } = webModule<
+  typeof import('../../web/src/console/rules/content-diff.js', { with: { 'resolution-mode': 'import' } })
+>('console/rules/content-diff.ts');
 
 /** `content.a[1].b` → name path, as web/src/ui/field-errors namePath does. */
 const path = (field: string) =>
@@ -199,5 +202,38 @@ describe('the console rules editor, pure parts', () => {
       ) as { console: { rules: { errors: Record<string, string> } } };
       expect(Object.keys(messages.console.rules.errors).sort()).toEqual([...keys, ...more, ...rest, ...last].sort());
     }
+  });
+
+  describe(contentChanges.name, () => {
+    it('reports structural changes: rows added and removed, a reordered list, a new rotation order', () => {
+      const left = defaultRulesContent();
+      const right = defaultRulesContent();
+      right.scoring.criteria[2].children!.pop();
+      right.awardCategories.push({
+        code: 'PROVINCE-FLAG',
+        nameVi: 'Cờ thi đua cấp tỉnh',
+        nameEn: 'Province flag',
+        level: 'province_flag',
+        quotaShare: 0.2,
+        eligibility: { minFinalScore: 80 },
+      });
+      right.voting.tieBreak = ['recorded_draw', 'higher_final_score', 'women_led_unit'];
+      right.leaderRotation.fixedOrder = ['son-la'];
+      const changes = contentChanges(left, right).map(({ path, left: was, right: is }) => [path, was, is]);
+      expect(changes).toEqual(
+        expect.arrayContaining([
+          ['scoring.criteria[2].children[2].code', 'C3', undefined],
+          ['scoring.criteria[2].children[2].maxPoints', 5, undefined],
+          ['awardCategories[3].code', undefined, 'PROVINCE-FLAG'],
+          ['awardCategories[3].quotaShare', undefined, 0.2],
+          ['awardCategories[3].eligibility.minFinalScore', undefined, 80],
+          ['voting.tieBreak[0]', 'higher_final_score', 'recorded_draw'],
+          ['voting.tieBreak[1]', 'women_led_unit', 'higher_final_score'],
+          ['voting.tieBreak[2]', 'recorded_draw', 'women_led_unit'],
+          ['leaderRotation.fixedOrder[0]', undefined, 'son-la'],
+        ]),
+      );
+      expect(changes).toHaveLength(13);
+    });
   });
 });
