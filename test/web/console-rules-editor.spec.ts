@@ -205,4 +205,36 @@ describeInBrowser('the console: the rules editor edits the whole content', () =>
     expect(leaderRotation).toEqual({ outgoingLeaderEligible: false, fixedOrder: ['son-la', 'dien-bien', 'lai-chau'] });
     expect(pledge).toEqual({ countersignedBy: 'secretariat' });
   });
+
+  it('once proposed, the version is read only and shows all of it: the new award, voting and rotation in words', async () => {
+    await page.getByRole('button', { name: 'Đề nghị các thành viên thông qua' }).click();
+    await page.getByRole('button', { name: /OK|Đồng ý/ }).click();
+    await page.getByText('Đang chờ các thành viên thông qua').first().waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Quy tắc bỏ phiếu' }).waitFor();
+
+    const award = page.getByRole('row', { name: /^PROVINCE-FLAG / });
+    await expect(award.getByRole('cell').allInnerTexts()).resolves.toEqual([
+      'PROVINCE-FLAG',
+      'Cờ thi đua của Ủy ban nhân dân tỉnh',
+      'Cờ thi đua cấp tỉnh',
+      '20% số đơn vị đủ điều kiện',
+      'điểm cuối từ 80; đạt MERIT trước',
+    ]);
+    await page.getByRole('row', { name: /^BONUS-DIGITAL / }).waitFor();
+    await page.getByRole('row', { name: /^PEN-ABSENT / }).waitFor();
+    await page
+      .getByText(
+        '1. Bốc thăm, có lập biên bản; 2. Đơn vị có điểm cuối cao hơn; 3. Ưu tiên đơn vị do nữ đứng đầu hoặc có từ 70% nữ',
+      )
+      .waitFor();
+    await page
+      .getByText(
+        '1. Liên minh Hợp tác xã tỉnh Sơn La; 2. Liên minh Hợp tác xã tỉnh Điện Biên; 3. Liên minh Hợp tác xã tỉnh Lai Châu',
+      )
+      .waitFor();
+    await page.getByText('Thư ký cụm', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Lưu bản nháp' }).count()).resolves.toBe(0);
+    await settled(page);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
 });
