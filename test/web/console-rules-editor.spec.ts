@@ -8,7 +8,7 @@ import { startYear2011, type Year2011 } from './year-2011/year-2011';
  * Issue 16, the rules editor on the whole content, on the 2011 cluster (its registry replayed): the clerk
  * drafts a version and changes its structure — a new group with two leaves, a criterion removed, a bonus
  * and a penalty item, an award category with a 20% quota and its eligibility, the tie-break order, a fixed
- * rotation order, the pledge's countersigner —; a share out of range and a group that no longer adds up
+ * rotation order, the pledge's countersigner, a unit's two ballots —; a share out of range and a group that no longer adds up
  * are refused at their fields, the draft survives a reload, and the API stores exactly what was typed.
  * THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-rules-structure.png.
  */
@@ -110,6 +110,7 @@ describeInBrowser('the console: the rules editor edits the whole content', () =>
     }
     await page.getByRole('button', { name: 'Đưa lên trước: Liên minh Hợp tác xã tỉnh Điện Biên' }).click();
     await page.getByRole('radio', { name: 'Thư ký cụm' }).check();
+    await page.getByLabel('Số phiếu của Liên minh Hợp tác xã tỉnh Sơn La').fill('2');
 
     const tieBreak = page.getByRole('region', { name: 'Thứ tự phân định khi bằng nhau' }).getByRole('listitem');
     const rotation = page.getByRole('region', { name: 'Thứ tự luân phiên cố định' }).getByRole('listitem');
@@ -204,6 +205,7 @@ describeInBrowser('the console: the rules editor edits the whole content', () =>
     expect(voting.tieBreak).toEqual(['recorded_draw', 'higher_final_score', 'women_led_unit']);
     expect(leaderRotation).toEqual({ outgoingLeaderEligible: false, fixedOrder: ['son-la', 'dien-bien', 'lai-chau'] });
     expect(pledge).toEqual({ countersignedBy: 'secretariat' });
+    expect(voting.voterWeights).toEqual({ 'son-la': 2 });
   });
 
   it('once proposed, the version is read only and shows all of it: the new award, voting and rotation in words', async () => {
@@ -233,6 +235,7 @@ describeInBrowser('the console: the rules editor edits the whole content', () =>
       )
       .waitFor();
     await page.getByText('Thư ký cụm', { exact: true }).waitFor();
+    await page.getByText('Liên minh Hợp tác xã tỉnh Sơn La: 2 phiếu', { exact: true }).waitFor();
     await expect(page.getByRole('button', { name: 'Lưu bản nháp' }).count()).resolves.toBe(0);
     await settled(page);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

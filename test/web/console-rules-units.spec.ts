@@ -94,6 +94,7 @@ describe('the console rules editor, pure parts', () => {
       content.voting.countingBoardMajority = null as unknown as number;
       content.voting.tieBreak = ['recorded_draw', undefined as never, 'higher_final_score'];
       content.leaderRotation.fixedOrder = [];
+      content.voting.voterWeights = { 'son-la': 2, 'lai-chau': null as unknown as number };
       const sent = contentToSave(content);
       expect(sent.scoring.criteria[3]).toEqual({
         code: 'D',
@@ -112,10 +113,13 @@ describe('the console rules editor, pure parts', () => {
         eligibility: { minFinalScore: 80, requiresCategory: 'MERIT' },
       });
       expect(sent.voting).not.toHaveProperty('countingBoardMajority');
+      expect(sent.voting.voterWeights).toEqual({ 'son-la': 2 });
+      content.voting.voterWeights = { 'son-la': undefined as unknown as number };
+      expect(contentToSave(content).voting).not.toHaveProperty('voterWeights');
       expect(sent.voting.tieBreak).toEqual(['recorded_draw', 'higher_final_score']);
       expect(sent.leaderRotation).toEqual({ outgoingLeaderEligible: false });
       // What is sent is what the API checks: this content is valid.
-      expect(rulesContentErrors(sent as unknown as RulesContent, { memberUnitCodes: [] })).toEqual([]);
+      expect(rulesContentErrors(sent as unknown as RulesContent, { memberUnitCodes: ['son-la'] })).toEqual([]);
     });
   });
 

@@ -166,6 +166,14 @@ function RulesView({ content, clusterId }: { content: Content; clusterId: string
             ),
             row('mixedBallots', yesNo(voting.mixedBallots ?? true)),
             row('minElectronicVotersForBoard', orDefault(voting.minElectronicVotersForBoard, '3')),
+            row(
+              'voterWeights',
+              Object.keys(voting.voterWeights ?? {}).length
+                ? Object.entries(voting.voterWeights!)
+                    .map(([code, count]) => t('console.rules.content.voterWeight', { unit: unitName(code), count }))
+                    .join('; ')
+                : t('console.rules.content.oneBallotEach'),
+            ),
           ]}
         />
       </section>

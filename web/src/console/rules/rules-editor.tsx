@@ -104,7 +104,7 @@ export function RulesEditor({ version }: { version: Version }) {
           <ItemFields list="penalty" typed={typed?.scoring?.penalty} />
         </section>
         <AwardFields typed={typed?.awardCategories} />
-        <VotingFields tieBreak={typed?.voting?.tieBreak} />
+        <VotingFields clusterId={version.clusterId} tieBreak={typed?.voting?.tieBreak} />
         <RotationFields clusterId={version.clusterId} fixedOrder={typed?.leaderRotation?.fixedOrder} />
 
         {save.isError && <ProblemAlert error={save.error} title={t('console.rules.editor.notSaved')} />}

@@ -117,12 +117,14 @@ function withoutEmpty<T extends object>(value: T): T {
 
 /**
  * The content the API is sent from what the form holds (`form.getFieldsValue(true).content`): codes and
- * names trimmed, empty optional fields left out, no fixed rotation order when the list is empty. Every
- * other value is sent as typed: the API says what is wrong, at its field.
+ * names trimmed, empty optional fields left out (a unit's emptied ballot weight too), no fixed rotation
+ * order when the list is empty. Every other value is sent as typed: the API says what is wrong, at its
+ * field.
  */
 export function contentToSave(values: Content): Content {
   const { scoring, voting, leaderRotation } = values;
   const fixedOrder = (leaderRotation.fixedOrder ?? []).filter(Boolean);
+  const voterWeights = withoutEmpty(voting.voterWeights ?? {});
   return {
     ...values,
     scoring: {
@@ -131,7 +133,12 @@ export function contentToSave(values: Content): Content {
       penalty: (scoring.penalty ?? []).map(itemToSave),
     },
     awardCategories: (values.awardCategories ?? []).map(awardToSave),
-    voting: withoutEmpty({ ...voting, tieBreak: (voting.tieBreak ?? []).filter(Boolean) }),
+    voting: withoutEmpty({
+      ...voting,
+      tieBreak: (voting.tieBreak ?? []).filter(Boolean),
+      // Units left empty have one ballot; no weight at all is no map.
+      voterWeights: Object.keys(voterWeights).length ? voterWeights : undefined,
+    }),
     leaderRotation: {
       outgoingLeaderEligible: Boolean(leaderRotation.outgoingLeaderEligible),
       ...(fixedOrder.length ? { fixedOrder } : {}),

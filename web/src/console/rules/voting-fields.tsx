@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Flex, Form, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrderedListField } from './ordered-list-field';
 import { RUNOFF_POLICIES, THRESHOLD_BASES, TIE_BREAKS } from './rules-form';
+import { currentMembersQuery } from './rules-queries';
 
 const E = 'console.rules.editor';
 const V = ['content', 'voting'];
@@ -11,8 +13,15 @@ const V = ['content', 'voting'];
  * whether abstentions and invalid ballots count as cast, ballots per round, the run-off, the tie-break
  * order, the counting board's majority and how mixed electronic and paper polls are published.
  */
-export function VotingFields({ tieBreak }: { tieBreak: (string | undefined)[] | undefined }) {
+export function VotingFields({
+  clusterId,
+  tieBreak,
+}: {
+  clusterId: string;
+  tieBreak: (string | undefined)[] | undefined;
+}) {
   const { t } = useTranslation();
+  const members = useQuery(currentMembersQuery(clusterId));
   const words = (group: string, values: readonly string[]) =>
     values.map((value) => ({ value, label: t(`console.rules.words.${group}.${value}`) }));
   return (
@@ -63,6 +72,20 @@ export function VotingFields({ tieBreak }: { tieBreak: (string | undefined)[] | 
           <InputNumber min={1} max={1000} step={1} placeholder="3" />
         </Form.Item>
       </Flex>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ fontSize: 14, fontWeight: 600 }}>{t(`${E}.voterWeights`)}</legend>
+        <Flex wrap gap="middle">
+          {(members.data?.items ?? []).map(({ unit }) => (
+            <Form.Item
+              key={unit.code}
+              name={[...V, 'voterWeights', unit.code]}
+              label={t(`${E}.voterWeightOf`, { unit: unit.name })}
+            >
+              <InputNumber min={1} max={100} step={1} placeholder="1" />
+            </Form.Item>
+          ))}
+        </Flex>
+      </fieldset>
     </section>
   );
 }
