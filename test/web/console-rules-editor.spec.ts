@@ -16,10 +16,27 @@ jest.setTimeout(300_000);
 
 const TITLE = `Quy chế khen thưởng ${CLUSTER.name} (cấu trúc mới)`;
 
-/** Picks an option of an antd select by its words (clicked: Enter in a select inside a form may submit it). */
+/** Whether an antd select's list is open, as its combobox says. */
+async function expanded(box: Locator, open: boolean): Promise<void> {
+  const handle = await box.elementHandle();
+  await box
+    .page()
+    .waitForFunction(
+      ([element, state]) =>
+        (element as { getAttribute(name: string): string | null }).getAttribute('aria-expanded') === state,
+      [handle, String(open)] as const,
+    );
+}
+
+/**
+ * Picks an option of an antd select by its words (clicked: Enter in a select inside a form may submit
+ * it), its list open before and closed after, so that the next pick does not reach a closing list.
+ */
 async function choose(page: Page, box: Locator, option: string): Promise<void> {
   await box.click();
+  await expanded(box, true);
   await page.getByTitle(option, { exact: true }).last().click();
+  await expanded(box, false);
 }
 
 describeInBrowser('the console: the rules editor edits the whole content', () => {
@@ -94,14 +111,29 @@ describeInBrowser('the console: the rules editor edits the whole content', () =>
     await page.getByLabel('Điểm cuối tối thiểu của PROVINCE-FLAG').fill('80');
     await choose(page, page.getByRole('combobox', { name: 'Phải đạt trước danh hiệu (cho PROVINCE-FLAG)' }), 'MERIT');
 
-    // The tie-break order: a draw first, then the higher score, then the woman-led unit.
-    await page.getByRole('button', { name: 'Xoá Ưu tiên đơn vị do nữ đứng đầu hoặc có từ 70% nữ' }).click();
-    await page.getByRole('button', { name: 'Đưa lên trước: Bốc thăm, có lập biên bản' }).click();
-    await choose(
-      page,
-      page.getByRole('combobox', { name: 'Thêm cách phân định' }),
+    // The tie-break order: none is refused at the list; then a draw first, the higher score, the woman-led unit.
+    for (const rule of [
+      'Đơn vị có điểm cuối cao hơn',
       'Ưu tiên đơn vị do nữ đứng đầu hoặc có từ 70% nữ',
-    );
+      'Bốc thăm, có lập biên bản',
+    ]) {
+      await page.getByRole('button', { name: `Xoá ${rule}` }).click();
+    }
+    await page.getByText('Chưa có cách phân định nào.').waitFor();
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page
+      .getByRole('region', { name: 'Thứ tự phân định khi bằng nhau' })
+      .getByText('Cần ít nhất một cách phân định, mỗi cách một lần.')
+      .waitFor();
+    const addRule = page.getByRole('combobox', { name: 'Thêm cách phân định' });
+    for (const rule of [
+      'Đơn vị có điểm cuối cao hơn',
+      'Bốc thăm, có lập biên bản',
+      'Ưu tiên đơn vị do nữ đứng đầu hoặc có từ 70% nữ',
+    ]) {
+      await choose(page, addRule, rule);
+    }
+    await page.getByRole('button', { name: 'Đưa lên trước: Bốc thăm, có lập biên bản' }).click();
 
     // A fixed rotation order picked from the members by name: Sơn La, Điện Biên, Lai Châu.
     const addUnit = page.getByRole('combobox', { name: 'Thêm đơn vị vào thứ tự luân phiên' });

@@ -16,6 +16,7 @@ export function OrderedListField({
   typed,
   addLabel,
   empty,
+  required,
 }: {
   name: (string | number)[];
   label: string;
@@ -23,13 +24,27 @@ export function OrderedListField({
   typed: (string | undefined)[] | undefined;
   addLabel: string;
   empty: string;
+  /** The sentence when the list may not be empty (checked on saving, as the API does). */
+  required?: string;
 }) {
   const { t } = useTranslation();
   const addId = useId();
   const wordsOf = (code: string | undefined) => options.find((option) => option.value === code)?.label ?? code ?? '';
   const chosen = new Set(typed ?? []);
   return (
-    <Form.List name={name}>
+    <Form.List
+      name={name}
+      rules={
+        required
+          ? [
+              {
+                validator: (_, value: unknown[] | undefined) =>
+                  value?.length ? Promise.resolve() : Promise.reject(new Error(required)),
+              },
+            ]
+          : undefined
+      }
+    >
       {(fields, { add, remove, move }, { errors }) => (
         <section aria-label={label} style={{ marginBottom: 16 }}>
           <Typography.Text strong>{label}</Typography.Text>

@@ -63,6 +63,7 @@ export function VotingFields({
         typed={tieBreak}
         addLabel={t(`${E}.tieBreakAdd`)}
         empty={t(`${E}.tieBreakEmpty`)}
+        required={t('console.rules.errors.tieBreak')}
       />
       <Flex wrap gap="middle" align="end">
         <Form.Item name={[...V, 'mixedBallots']} valuePropName="checked">
