@@ -1,105 +1,162 @@
-import { Alert, Form, Input, InputNumber, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Space,
+  Typography,
+  type FormListFieldData,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Schemas } from '../../api/client';
+import { MAX_DEPTH, isGroup, sumMismatch, typedMax, type TypedCriterion } from './rules-form';
 
-type Criterion = Schemas['CriterionDto'];
-/** What the form holds of a criterion while a person types (codes and structure come from the version). */
-export interface TypedCriterion {
-  name?: string;
-  maxPoints?: number | null;
-  children?: TypedCriterion[];
-}
+const E = 'console.rules.editor';
 
 /**
- * The version's criteria with what was typed over them: names and maxima by position (the structure and
- * the codes are the version's). An emptied maximum is left out, as the API takes it (a group's is then
- * added up; a leaf's is refused at its field).
+ * One level of the criteria tree (antd Form.List; a group's sub-criteria are the same component one
+ * level down): each criterion's code, name and maximum, a group's sum as typed, adding a leaf or a group
+ * and removing a criterion with its sub-criteria after a confirmation.
  */
-export function withTypedCriteria(shape: Criterion[], typed: TypedCriterion[] | undefined): Criterion[] {
-  return shape.map((criterion, index) => {
-    const node = typed?.[index];
-    const maxPoints = node && 'maxPoints' in node ? (node.maxPoints ?? undefined) : criterion.maxPoints;
-    return {
-      ...criterion,
-      name: node?.name ?? criterion.name,
-      maxPoints,
-      ...(criterion.children?.length ? { children: withTypedCriteria(criterion.children, node?.children) } : {}),
-    };
-  });
-}
-
-/** The sum of the leaves' maxima under a node, as typed. */
-export function typedMax(node: TypedCriterion | undefined, shape: Criterion): number {
-  if (!shape.children?.length) return Number(node?.maxPoints ?? 0) || 0;
-  return shape.children.reduce((sum, child, index) => sum + typedMax(node?.children?.[index], child), 0);
-}
-
-/**
- * The criteria of one level of the tree: each leaf's name and maximum; each group's name, its stated
- * maximum and, as the person types, what its children add up to (a mismatch is said at once; the API
- * refuses it at the same field on saving).
- */
-export function CriterionFields({
-  shape,
+export function CriterionList({
+  name,
   typed,
-  path,
+  depth,
+  position,
+  parentRef,
 }: {
-  shape: Criterion[];
-  typed: TypedCriterion[] | undefined;
-  path: (string | number)[];
+  /** The list's name: absolute at the top, relative to the group's row below it. */
+  name: (string | number)[];
+  typed: (TypedCriterion | undefined)[] | undefined;
+  /** 1 for the top level. */
+  depth: number;
+  /** The group's position ('2', '2.1'); '' at the top. */
+  position: string;
+  parentRef?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <>
-      {shape.map((criterion, index) => {
-        const at = [...path, index];
-        const node = typed?.[index];
-        const isGroup = Boolean(criterion.children?.length);
-        const sum = typedMax(node, criterion);
-        const stated = node?.maxPoints;
-        return (
-          <div
-            key={criterion.code}
-            role="group"
-            aria-label={criterion.code}
-            style={{
-              marginLeft: path.length > 3 ? 24 : 0,
-              borderLeft: isGroup ? '3px solid #d9d9d9' : undefined,
-              paddingLeft: isGroup ? 12 : 0,
-            }}
-          >
-            <Typography.Text strong>{criterion.code}</Typography.Text>
-            <Form.Item name={[...at, 'name']} label={t('console.rules.editor.nameOf', { code: criterion.code })}>
-              <Input maxLength={500} />
-            </Form.Item>
-            <Form.Item
-              name={[...at, 'maxPoints']}
-              label={
-                isGroup
-                  ? t('console.rules.editor.groupMax', { code: criterion.code })
-                  : t('console.rules.editor.leafMaxOf', { code: criterion.code })
-              }
-            >
-              <InputNumber min={0} step={1} />
-            </Form.Item>
-            {isGroup && (
-              <>
-                {stated !== undefined && stated !== null && Number(stated) !== sum ? (
-                  <Alert
-                    type="warning"
-                    showIcon
-                    title={t('console.rules.editor.sumMismatch', { sum, max: stated })}
-                    style={{ marginBottom: 12 }}
-                  />
-                ) : (
-                  <Typography.Paragraph>{t('console.rules.editor.sum', { sum })}</Typography.Paragraph>
-                )}
-                <CriterionFields shape={criterion.children!} typed={node?.children} path={[...at, 'children']} />
-              </>
+    <Form.List name={name}>
+      {(fields, { add, remove }, { errors }) => (
+        <>
+          {fields.map((field, index) => (
+            <CriterionRow
+              key={field.key}
+              field={field}
+              node={typed?.[index]}
+              depth={depth}
+              position={position ? `${position}.${index + 1}` : String(index + 1)}
+              onRemove={() => remove(field.name)}
+            />
+          ))}
+          <Form.ErrorList errors={errors} />
+          <Space wrap style={{ marginBottom: 16 }}>
+            <Button onClick={() => add({ code: '', name: '' })}>
+              {parentRef ? t(`${E}.addLeafTo`, { ref: parentRef }) : t(`${E}.addLeaf`)}
+            </Button>
+            {depth < MAX_DEPTH && (
+              <Button onClick={() => add({ code: '', name: '', children: [] })}>
+                {parentRef ? t(`${E}.addGroupTo`, { ref: parentRef }) : t(`${E}.addGroup`)}
+              </Button>
             )}
-          </div>
-        );
-      })}
-    </>
+          </Space>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+function CriterionRow({
+  field,
+  node,
+  depth,
+  position,
+  onRemove,
+}: {
+  field: FormListFieldData;
+  node: TypedCriterion | undefined;
+  depth: number;
+  position: string;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const ref = node?.code?.trim() || position;
+  const group = isGroup(node);
+  const positive = {
+    validator: (_: unknown, value: number | null | undefined) =>
+      value === null || value === undefined || value > 0
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('console.rules.errors.leafMax'))),
+  };
+  return (
+    <div
+      role="group"
+      aria-label={t(`${E}.criterionGroup`, { ref })}
+      style={{
+        marginLeft: depth > 1 ? 24 : 0,
+        borderLeft: group ? '3px solid #d9d9d9' : undefined,
+        paddingLeft: group ? 12 : 0,
+      }}
+    >
+      <Flex wrap gap="small" align="end">
+        <Form.Item
+          name={[field.name, 'code']}
+          label={t(`${E}.codeOf`, { position })}
+          rules={[{ required: true, whitespace: true, message: t('console.rules.errors.criterionCode') }]}
+        >
+          <Input maxLength={50} style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item
+          name={[field.name, 'name']}
+          label={t(`${E}.nameOf`, { code: ref })}
+          rules={[{ required: true, whitespace: true, message: t('console.rules.errors.name') }]}
+          style={{ flex: 1, minWidth: 280 }}
+        >
+          <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item
+          name={[field.name, 'maxPoints']}
+          label={group ? t(`${E}.groupMax`, { code: ref }) : t(`${E}.leafMaxOf`, { code: ref })}
+          rules={group ? [positive] : [{ required: true, message: t('console.rules.errors.leafMax') }, positive]}
+        >
+          <InputNumber min={0} step={1} />
+        </Form.Item>
+        <Form.Item>
+          <Popconfirm
+            title={group ? t(`${E}.removeGroupConfirm`, { ref }) : t(`${E}.removeConfirm`, { ref })}
+            okText={t(`${E}.removeOk`)}
+            cancelText={t(`${E}.cancel`)}
+            onConfirm={onRemove}
+          >
+            <Button danger aria-label={t(`${E}.removeCriterion`, { ref })}>
+              {t(`${E}.remove`)}
+            </Button>
+          </Popconfirm>
+        </Form.Item>
+      </Flex>
+      {group && (
+        <>
+          {sumMismatch(node) ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t(`${E}.sumMismatch`, { sum: typedMax(node), max: node?.maxPoints })}
+              style={{ marginBottom: 12 }}
+            />
+          ) : (
+            <Typography.Paragraph>{t(`${E}.sum`, { sum: typedMax(node) })}</Typography.Paragraph>
+          )}
+          <CriterionList
+            name={[field.name, 'children']}
+            typed={node?.children}
+            depth={depth + 1}
+            position={position}
+            parentRef={ref}
+          />
+        </>
+      )}
+    </div>
   );
 }

@@ -1,23 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Form,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Typography,
-  type FormInstance,
-} from 'antd';
+import { Alert, App, Button, Form, Popconfirm, Space, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, api, unwrap, type Schemas } from '../../api/client';
 import { namePath } from '../../ui/field-errors';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useFormDraft } from '../../ui/use-form-draft';
-import { CriterionFields, typedMax, withTypedCriteria, type TypedCriterion } from './criterion-fields';
+import { AwardFields } from './award-fields';
+import { CriterionList } from './criterion-fields';
+import { ItemFields } from './item-fields';
+import { RotationFields } from './rotation-fields';
+import { contentToSave, fieldErrorTarget, typedTotal, type TypedCriterion } from './rules-form';
+import { VotingFields } from './voting-fields';
 
 type Version = Schemas['RulesVersionResponseDto'];
 type Content = Schemas['RulesContentDto'];
@@ -25,19 +19,16 @@ interface EditorValues {
   content: Content;
 }
 
-const CRITERIA = ['content', 'scoring', 'criteria'];
-
-/** Whether a name path of the form ends at the `maxPoints` of a group (a criterion with children). */
-function isGroupMax(content: Content, name: (string | number)[]): boolean {
-  let node: unknown = { content };
-  for (const part of name.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[part];
-  return name.at(-1) === 'maxPoints' && Array.isArray((node as { children?: unknown[] } | undefined)?.children);
+/** What the form starts from: the version's content, with the defaults it leaves unsaid made visible. */
+function initialContent(content: Content): Content {
+  return { ...content, pledge: content.pledge ?? { countersignedBy: 'cluster_leader_head' } };
 }
 
 /**
- * A draft's editor: the criteria's names and maxima with their sums as typed, the voting numbers and
- * the rotation rule. Kept on the device until saved; saved with the version it was read at (a
- * concurrent change is refused, not overwritten); the API's refusals shown at their fields.
+ * A draft's editor: the whole content — the criteria tree (groups, leaves, their sums as typed), bonus and
+ * penalty items, award categories, voting and rotation rules, the pledge's countersigner. Kept on the
+ * device until saved; saved whole with the version it was read at (a concurrent change is refused, not
+ * overwritten); the API's refusals shown at their fields, in the clerk's words.
  */
 export function RulesEditor({ version }: { version: Version }) {
   const { t } = useTranslation();
@@ -45,55 +36,42 @@ export function RulesEditor({ version }: { version: Version }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<EditorValues>();
   const draft = useFormDraft(form, `rules:${version.id}:${version.version}`);
-  const typed = Form.useWatch(CRITERIA, form) as TypedCriterion[] | undefined;
-  const shape = version.content.scoring.criteria;
-  const total = shape.reduce((sum, criterion, index) => sum + typedMax(typed?.[index], criterion), 0);
+  // The whole store, not only the mounted fields: a group added a moment ago has no sub-criteria's list yet.
+  const typed = Form.useWatch('content', { form, preserve: true }) as Partial<Content> | undefined;
+  const criteria = typed?.scoring?.criteria as (TypedCriterion | undefined)[] | undefined;
+  // Refusals with no field of their own in the form, said under the alert.
+  const [unplaced, setUnplaced] = useState<string[]>([]);
 
   const save = useMutation({
-    mutationFn: () => {
-      // The fields typed, over the version's content: the form's store may hold a restored draft that
-      // carries only the typed fields (antd replaces arrays when it restores one).
-      const typedValues = form.getFieldsValue() as {
-        content?: {
-          scoring?: { criteria?: TypedCriterion[] };
-          voting?: Partial<Content['voting']>;
-          leaderRotation?: Partial<Content['leaderRotation']>;
-        };
-      };
-      const base = version.content;
-      const content: Content = {
-        ...base,
-        scoring: { ...base.scoring, criteria: withTypedCriteria(shape, typedValues.content?.scoring?.criteria) },
-        voting: { ...base.voting, ...typedValues.content?.voting },
-        leaderRotation: { ...base.leaderRotation, ...typedValues.content?.leaderRotation },
-      };
-      return unwrap(
+    mutationFn: (content: Content) =>
+      unwrap(
         api.PATCH('/api/v1/rules-versions/{id}', {
           params: { path: { id: version.id } },
           body: { content, expectedVersion: version.version },
         }),
-      );
-    },
+      ),
     onSuccess: (saved) => {
       draft.clear();
+      setUnplaced([]);
       void message.success(t('console.rules.editor.saved'));
       queryClient.setQueryData(['rules-versions', version.id], saved);
     },
-    onError: (error) => {
+    onError: (error, content) => {
       if (!(error instanceof ApiProblem) || !Array.isArray(error.problem.errors)) return;
-      const content = version.content;
+      const known = new Set(form.getFieldsError().map((field) => JSON.stringify(field.name)));
+      const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+      const elsewhere: string[] = [];
+      for (const { field } of error.problem.errors) {
+        const { name, key } = fieldErrorTarget(namePath(field), content);
+        const sentence = t(`console.rules.errors.${key}`);
+        const id = JSON.stringify(name);
+        if (!known.has(id)) elsewhere.push(`${field}: ${sentence}`);
+        else if (!byField.get(id)?.errors.includes(sentence))
+          byField.set(id, { name, errors: [...(byField.get(id)?.errors ?? []), sentence] });
+      }
       // Field paths come from the API, so they are not the form's static name types.
-      (form as FormInstance).setFields(
-        error.problem.errors.map(({ field }) => {
-          const name = namePath(field);
-          const key = isGroupMax(content, name)
-            ? 'groupMaxInvalid'
-            : name.at(-1) === 'maxPoints'
-              ? 'leafMaxInvalid'
-              : 'fieldError';
-          return { name, errors: [t(`console.rules.editor.${key}`)] };
-        }),
-      );
+      (form as FormInstance).setFields([...byField.values()]);
+      setUnplaced(elsewhere);
     },
   });
 
@@ -106,37 +84,37 @@ export function RulesEditor({ version }: { version: Version }) {
       <Form<EditorValues>
         form={form}
         layout="vertical"
-        initialValues={{ content: version.content }}
+        initialValues={{ content: initialContent(version.content) }}
         onValuesChange={draft.onValuesChange}
-        onFinish={() => save.mutate()}
+        onFinish={() => {
+          setUnplaced([]);
+          save.mutate(contentToSave((form.getFieldsValue(true) as EditorValues).content));
+        }}
+        scrollToFirstError
       >
-        <Typography.Title level={3}>{t('console.rules.editor.criteria')}</Typography.Title>
-        <Typography.Paragraph strong role="status">
-          {t('console.rules.editor.total', { total })}
-        </Typography.Paragraph>
-        <CriterionFields shape={shape} typed={typed} path={CRITERIA} />
-
-        <Typography.Title level={3}>{t('console.rules.editor.voting')}</Typography.Title>
-        <Flex wrap gap="middle">
-          {(['quorum', 'awardQuorum', 'passingThreshold'] as const).map((field) => (
-            <Form.Item key={field} name={['content', 'voting', field]} label={t(`console.rules.editor.${field}`)}>
-              <InputNumber min={0} max={1} step={0.05} />
-            </Form.Item>
-          ))}
-          <Form.Item
-            name={['content', 'voting', 'maxBallotsPerRound']}
-            label={t('console.rules.editor.maxBallotsPerRound')}
-          >
-            <InputNumber min={1} step={1} />
-          </Form.Item>
-        </Flex>
-
-        <Typography.Title level={3}>{t('console.rules.editor.rotation')}</Typography.Title>
-        <Form.Item name={['content', 'leaderRotation', 'outgoingLeaderEligible']} valuePropName="checked">
-          <Checkbox>{t('console.rules.editor.outgoingLeaderEligible')}</Checkbox>
-        </Form.Item>
+        <section aria-labelledby="rules-edit-criteria">
+          <Typography.Title level={3} id="rules-edit-criteria">
+            {t('console.rules.editor.criteria')}
+          </Typography.Title>
+          <Typography.Paragraph strong role="status">
+            {t('console.rules.editor.total', { total: typedTotal(criteria) })}
+          </Typography.Paragraph>
+          <CriterionList name={['content', 'scoring', 'criteria']} typed={criteria} depth={1} position="" />
+          <ItemFields list="bonus" typed={typed?.scoring?.bonus} />
+          <ItemFields list="penalty" typed={typed?.scoring?.penalty} />
+        </section>
+        <AwardFields typed={typed?.awardCategories} />
+        <VotingFields clusterId={version.clusterId} tieBreak={typed?.voting?.tieBreak} />
+        <RotationFields clusterId={version.clusterId} fixedOrder={typed?.leaderRotation?.fixedOrder} />
 
         {save.isError && <ProblemAlert error={save.error} title={t('console.rules.editor.notSaved')} />}
+        {unplaced.length > 0 && (
+          <ul aria-label={t('console.rules.editor.unplaced')}>
+            {unplaced.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
         <Space wrap style={{ marginTop: 16 }}>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('console.rules.editor.save')}

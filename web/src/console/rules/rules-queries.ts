@@ -16,3 +16,15 @@ export const allVersionsQuery = (clusterId: string) => ({
       }),
     ),
 });
+
+/** The cluster's member units today (the fixed rotation order picks from them; the read view names them). */
+export const currentMembersQuery = (clusterId: string) => ({
+  queryKey: ['clusters', clusterId, 'memberships', 'current'],
+  queryFn: () =>
+    unwrap(
+      api.GET('/api/v1/clusters/{clusterId}/memberships', {
+        params: { path: { clusterId }, query: { current: true, pageSize: 100 } },
+      }),
+    ),
+  staleTime: 5 * 60_000,
+});

@@ -83,10 +83,10 @@ function VersionBody({ version }: { version: Version }) {
         <>
           <Alert type="info" role="note" showIcon title={t('console.rules.version.readOnly')} />
           <CriteriaView content={version.content} />
+          <ContentTables content={version.content} clusterId={version.clusterId} />
         </>
       )}
       <DefaultsTable clusterId={version.clusterId} />
-      <ContentTables content={version.content} />
       {version.approval && version.status !== 'draft' && (
         <AdoptionProgress requestId={version.approval.requestId} waiting={version.status === 'proposed'} />
       )}
