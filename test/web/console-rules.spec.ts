@@ -33,6 +33,9 @@ describeInBrowser('the console: reward rules in the 2011 year', () => {
       rulesVersionId: year.replay.ids.rulesVersionId,
     });
     page = await year.secretariat();
+    // The chapter ends on the year screen (pledge signing); the adopted version is back in the rules area.
+    await page.goto(`${year.harness.baseUrl}/console/rules/${year.replay.ids.rulesVersionId}`);
+    await page.getByText('Đã thông qua', { exact: true }).first().waitFor();
   });
 
   it('refuses an amendment whose leaves do not add up to their group, at the field, and keeps it through a refresh', async () => {

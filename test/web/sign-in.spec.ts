@@ -41,14 +41,16 @@ describeInBrowser('signing in from a browser (real Chromium)', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // Unsaved form drafts stay over a reload, but not after signing out (a shared laptop).
-    await page.evaluate(() => localStorage.setItem('thidua.draft.someone.report:unit:cycle', '{"notes":"x"}'));
+    await page.evaluate(`localStorage.setItem('thidua.draft.someone.report:unit:cycle', '{"notes":"x"}')`);
     await page.reload();
     await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('thidua.draft.someone.report:unit:cycle'))).not.toBeNull();
+    expect(
+      await page.evaluate<string | null>(`localStorage.getItem('thidua.draft.someone.report:unit:cycle')`),
+    ).not.toBeNull();
     await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(
-      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('thidua.draft.'))),
+      await page.evaluate<string[]>(`Object.keys(localStorage).filter((key) => key.startsWith('thidua.draft.'))`),
     ).toEqual([]);
     await page.reload();
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CLUSTER, SECRETARIAT, UNITS, YEAR, head } from '../../../src/demo/replay-2011.data';
-import { act, advance } from '../../../src/demo/replay-2011.year';
+import { act } from '../../../src/demo/replay-2011.year';
 import { seriousAccessibilityViolations } from '../browser';
 import type { ConsoleStep } from './year-2011';
+import { advanceInConsole, openYearInConsole } from './year-actions';
 
 const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
 const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -21,24 +22,19 @@ export const settled = (page: Page) => page.locator('[aria-busy="true"]').waitFo
 /**
  * The replay's chapter 'rules' (src/demo/replay-2011.year.ts openCycleAndAdoptRules) with the
  * secretariat's drafting, proposing and pinning done in the console; the heads adopt through the API
- * (their own portal) while the clerk watches k of n move. Opening the cycle and advancing it stay API
- * calls of the replay for now.
+ * (their own portal) while the clerk watches k of n move. The clerk also opens the year and moves it
+ * on the year screen.
  */
 export const adoptRulesInConsole: ConsoleStep = async (year) => {
   const r = year.replay;
-  // year area: opening the 2011 cycle and moving it to rules adoption.
-  const cycle = await r.client.as(SECRETARIAT[0]).call(
-    (api) =>
-      api.POST('/api/v1/clusters/{clusterId}/cycles', {
-        params: { path: { clusterId: r.ids.clusterId } },
-        body: { year: YEAR, deadlines: { pledge_signing: '2011-03-31', evaluation: '2011-11-21' } },
-      }),
-    201,
-  );
-  r.ids.cycleId = cycle.id;
-  await advance(r, 'rules_adoption');
-
+  // The year screen: the clerk opens 2011 with its deadlines and moves it to rules adoption.
   const page = await year.secretariat();
+  r.ids.cycleId = await openYearInConsole(page, {
+    year: YEAR,
+    deadlines: { pledge_signing: '2011-03-31', evaluation: '2011-11-21' },
+  });
+  await advanceInConsole(page, 'rules_adoption');
+
   await page.goto(`${year.harness.baseUrl}/console/rules`);
   await page.getByRole('heading', { level: 1, name: 'Quy chế khen thưởng' }).waitFor();
   await page.getByText('Bản mới bắt đầu từ quy chế mẫu (tổng điểm tối đa 100)').waitFor();
@@ -76,6 +72,6 @@ export const adoptRulesInConsole: ConsoleStep = async (year) => {
 
   await page.getByRole('button', { name: `Áp dụng phiên bản này cho năm ${YEAR}` }).click();
   await page.getByText(`Năm ${YEAR} đang áp dụng phiên bản này.`).waitFor();
-  // year area: the gate rules.pinned now lets the cycle move to pledge signing.
-  await advance(r, 'pledge_signing');
+  // The gate rules.pinned now lets the year move to pledge signing, on the year screen.
+  await advanceInConsole(page, 'pledge_signing');
 };
