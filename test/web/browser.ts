@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/app.factory';
@@ -91,6 +91,14 @@ export async function startWebHarness(options: { empty?: boolean } = {}): Promis
 }
 
 /** axe-core on the page as it is now: the serious and critical violations (the tests want none). */
+/** With THIDUA_SCREENSHOTS=1, the whole page as a person sees it goes to docs/screenshots/<name>.png. */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.THIDUA_SCREENSHOTS !== '1') return;
+  const dir = join(root, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import {
@@ -9,6 +7,7 @@ import {
   seriousAccessibilityViolations,
   startWebHarness,
   type WebHarness,
+  docsScreenshot,
 } from './browser';
 
 /**
@@ -18,8 +17,6 @@ import {
  * and once it is closed. THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-flag-*.png and
  * console-meeting-edit*.png.
  */
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 const CLERK = 'thuky1@thidua.local';
 const FLAG_NAME = 'Cờ luân lưu Cụm thi đua Liên minh HTX các tỉnh biên giới phía Bắc';
 
@@ -30,9 +27,7 @@ describeInBrowser('the console: the flag registered, a meeting edited (real Chro
   let clusterId: string;
 
   async function screenshot(name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    await docsScreenshot(page, `${name}`);
   }
 
   async function expectAccessible(): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import {
   seriousAccessibilityViolations,
   startWebHarness,
   type WebHarness,
+  docsScreenshot,
 } from './browser';
 
 /**
@@ -19,8 +20,6 @@ import {
  * it do (docs/registry.md), and saying why where a clerk might look for the rest.
  * THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-registry-*.png.
  */
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 const CLUSTER = 'Cụm thi đua Liên minh HTX các tỉnh biên giới phía Bắc';
 const DIEN_BIEN = 'Liên minh Hợp tác xã tỉnh Điện Biên';
 
@@ -33,9 +32,7 @@ describeInBrowser('the console: cluster, units and people', () => {
   let client: ReplayClient;
 
   async function screenshot(name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `console-registry-${name}.png`), fullPage: true });
+    await docsScreenshot(page, `console-registry-${name}`);
   }
   /** Waits until no table or panel is loading (axe must see the page as a person reads it). */
   const settled = (on: Page) => on.locator('[aria-busy="true"]').waitFor({ state: 'detached' });

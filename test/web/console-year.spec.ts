@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import {
@@ -9,6 +8,7 @@ import {
   seriousAccessibilityViolations,
   startWebHarness,
   type WebHarness,
+  docsScreenshot,
 } from './browser';
 import { openRecordsScreen, verifyLedgerInConsole } from './year-2011/close.console';
 import { advanceInConsole, chooseYearInConsole, openYearInConsole, openYearScreen } from './year-2011/year-actions';
@@ -19,8 +19,6 @@ import { advanceInConsole, chooseYearInConsole, openYearInConsole, openYearScree
  * (the service's is not used for what the page counts), so "days left" never depends on today.
  * THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-{home,year,approvals,records}.png.
  */
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 const CLERK = 'thuky1@thidua.local';
 
 describeInBrowser("the secretariat's year in the console (real Chromium, demo data)", () => {
@@ -30,9 +28,7 @@ describeInBrowser("the secretariat's year in the console (real Chromium, demo da
   let clusterId: string;
 
   async function screenshot(name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `console-${name}.png`), fullPage: true });
+    await docsScreenshot(page, `console-${name}`);
   }
 
   async function asClerk<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {

@@ -1,12 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { demoUnitEmail } from '../../src/database/demo-data';
 import { adoptRanking, DEMO_CODES, delegate, demoIds, SECRETARIAT } from '../utils/elections-fixtures';
 import type { TestApp } from '../utils/test-app';
 import { DEMO_PASSWORD } from '../utils/test-database';
-import { describeInBrowser, PHONE, seriousAccessibilityViolations, startWebHarness, type WebHarness } from './browser';
+import {
+  describeInBrowser,
+  PHONE,
+  seriousAccessibilityViolations,
+  startWebHarness,
+  type WebHarness,
+  docsScreenshot,
+} from './browser';
 
 /**
  * The delegate's meeting (/m/{meetingId}, issue #15) on seven phones: the 7 demo units' delegates
@@ -15,8 +20,6 @@ import { describeInBrowser, PHONE, seriousAccessibilityViolations, startWebHarne
  * counted, the same receipt); after the tally, each finds its tracker on the bulletin board.
  * THIDUA_SCREENSHOTS=1 writes docs/screenshots/delegate-*.png.
  */
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
   let harness: WebHarness;
@@ -41,9 +44,7 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `delegate-${name}.png`), fullPage: true });
+    await docsScreenshot(page, `delegate-${name}`);
   }
 
   /** axe finds no serious or critical violation, and nothing is wider than the phone. */

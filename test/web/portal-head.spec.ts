@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PLEDGE_TEXT, head, officer } from '../../src/demo/replay-2011.data';
 import { act } from '../../src/demo/replay-2011.year';
 import { decodeSignature, parsePublicKey, verifySignature } from '../../src/modules/signatures/signature-crypto';
-import { describeInBrowser, seriousAccessibilityViolations } from './browser';
+import { describeInBrowser, seriousAccessibilityViolations, docsScreenshot } from './browser';
 import { fileReport, pledgeUpToHead, sealPledge } from './portal-head-pledge';
 import { startYear2011, type Year2011 } from './year-2011/year-2011';
 
@@ -20,8 +20,6 @@ import { startYear2011, type Year2011 } from './year-2011/year-2011';
  * the inbox; a delegation is refused, made and revoked. THIDUA_SCREENSHOTS=1 writes
  * docs/screenshots/portal-head-*.png.
  */
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 const UNIT = 'son-la';
 
 describeInBrowser("the head's portal: approvals, keys, signing, delegations (real Chromium)", () => {
@@ -32,9 +30,7 @@ describeInBrowser("the head's portal: approvals, keys, signing, delegations (rea
   const headApi = () => year.replay.client.as(head(UNIT));
 
   async function screenshot(name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `portal-head-${name}.png`), fullPage: true });
+    await docsScreenshot(page, `portal-head-${name}`);
   }
 
   async function expectAccessible(): Promise<void> {

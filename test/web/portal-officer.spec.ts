@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demo2011ResultsFigures } from '../../src/modules/reports/demo-2011-reports';
 import { head, officer, SECRETARIAT, SELF_SCORES } from '../../src/demo/replay-2011.data';
-import { describeInBrowser, seriousAccessibilityViolations } from './browser';
+import { describeInBrowser, seriousAccessibilityViolations, docsScreenshot } from './browser';
 import { startYear2011, type Year2011 } from './year-2011/year-2011';
 
 /**
@@ -13,15 +11,11 @@ import { startYear2011, type Year2011 } from './year-2011/year-2011';
  * screen), the officer reads the comment, corrects and resubmits, the head approves; then they
  * score themselves with evidence. THIDUA_SCREENSHOTS=1 writes docs/screenshots/portal-officer-*.png.
  */
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 const FIGURES = demo2011ResultsFigures();
 const RETURN_COMMENT = 'Vốn điều lệ chưa khớp với sổ sách: kiểm tra lại số liệu của 12 HTX mới.';
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `portal-officer-${name}.png`), fullPage: true });
+  await docsScreenshot(page, `portal-officer-${name}`);
 }
 
 describeInBrowser('the units’ portal for the officer', () => {

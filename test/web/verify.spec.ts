@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { head } from '../../src/demo/replay-2011.data';
 import type { SignedBundle } from '../../src/modules/signatures/signed-bundle';
-import { describeInBrowser, PHONE, seriousAccessibilityViolations } from './browser';
+import { describeInBrowser, PHONE, seriousAccessibilityViolations, docsScreenshot } from './browser';
 import { startYear2011, type Year2011 } from './year-2011/year-2011';
 
 /**
@@ -15,8 +15,6 @@ import { startYear2011, type Year2011 } from './year-2011/year-2011';
  * a digest that is no final record's, and the PDF's link `/verify/{digest}` on a phone. The command
  * line gives the same verdicts. THIDUA_SCREENSHOTS=1 writes docs/screenshots/verify-*.png.
  */
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 const CLI = join(__dirname, '..', '..', 'src', 'verifier', 'verify-bundle.js');
 const VALID = 'HỢP LỆ: mọi văn bản, chữ ký, khóa, nhiệm vụ và mục sổ cái đều khớp.';
 const DESKTOP = { viewport: { width: 1366, height: 768 } };
@@ -61,9 +59,7 @@ describeInBrowser('the public verifier /verify (real Chromium)', () => {
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `verify-${name}.png`), fullPage: true });
+    await docsScreenshot(page, `verify-${name}`);
   }
 
   /** Drops a file on the drop zone, as a person drags it from their file manager. */

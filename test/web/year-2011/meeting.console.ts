@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   COUNTING_BOARD,
@@ -13,18 +11,12 @@ import {
   unitName,
   type UnitCode,
 } from '../../../src/demo/replay-2011.data';
-import { seriousAccessibilityViolations } from '../browser';
+import { seriousAccessibilityViolations, docsScreenshot } from '../browser';
 import { expectNothingToSign, expectSignedAlready, signAsBoardMember, signAsClerk } from './counting-record.signing';
 import type { ConsoleStep, Year2011 } from './year-2011';
 
 /** THIDUA_SCREENSHOTS=1 writes docs/screenshots/console-meeting-*.png. */
-export const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
-export async function screenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
+export const screenshot = docsScreenshot;
 
 const province = (code: UnitCode) => UNITS.find((unit) => unit.code === code)!.province;
 const nameOf = (code: UnitCode) => unitName(province(code));

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { act } from '../../../src/demo/replay-2011.year';
 import { advanceInConsole } from './year-actions';
@@ -17,17 +15,11 @@ import { present } from '../../../src/demo/replay-client';
 import { registerSigningKey, signDocument } from '../../../src/demo/replay-signing';
 import { demo2011ResultsFigures } from '../../../src/modules/reports/demo-2011-reports';
 import { verifyBundle } from '../../../src/verifier/verify-bundle';
-import { seriousAccessibilityViolations } from '../browser';
+import { seriousAccessibilityViolations, docsScreenshot } from '../browser';
 import type { ConsoleStep, Year2011 } from './year-2011';
 
-const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
-
 /** With THIDUA_SCREENSHOTS=1, the page as the clerk sees it goes to docs/screenshots/<name>.png. */
-export async function consoleScreenshot(page: Page, name: string): Promise<void> {
-  if (process.env.THIDUA_SCREENSHOTS !== '1') return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
+export const consoleScreenshot = docsScreenshot;
 
 /** Opens a console path afresh (the session survives the reload through its refresh cookie). */
 export async function openConsole(year: Year2011, path: string): Promise<Page> {

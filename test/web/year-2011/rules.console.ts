@@ -1,19 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CLUSTER, SECRETARIAT, UNITS, YEAR, head } from '../../../src/demo/replay-2011.data';
 import { act } from '../../../src/demo/replay-2011.year';
-import { seriousAccessibilityViolations } from '../browser';
+import { seriousAccessibilityViolations, docsScreenshot } from '../browser';
 import type { ConsoleStep } from './year-2011';
 import { advanceInConsole, openYearInConsole } from './year-actions';
 
-const SCREENSHOTS = process.env.THIDUA_SCREENSHOTS === '1';
-const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
-
 export async function rulesScreenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `console-rules-${name}.png`), fullPage: true });
+  await docsScreenshot(page, `console-rules-${name}`);
 }
 
 /** Waits until nothing on the page is loading, so axe and the screenshots see what a person reads. */
