@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/app.factory';
@@ -39,13 +39,46 @@ function newest(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), 0);
 }
 
-/** Builds web/ when its sources are newer than its build, so the tests never see a stale app. */
+const buildLock = join(root, 'web', '.build-lock');
+
+/** Blocks this worker for `ms` (the build is synchronous too; jest workers are processes). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds web/ when its sources are newer than its build, so the tests never see a stale app. Jest's
+ * workers are separate processes: one builds while the others wait for its lock (a directory, made
+ * atomically), then find the build fresh; a lock older than ten minutes is a crashed build's.
+ */
 export function ensureWebBuilt(): string {
-  const built = newest(join(webDist, 'index.html'));
-  const sources = Math.max(newest(join(root, 'web', 'src')), newest(join(root, 'web', 'index.html')));
-  if (!built || sources > built) {
-    const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`Building web/ failed:\n${result.stdout}\n${result.stderr}`);
+  const stale = () => {
+    const built = newest(join(webDist, 'index.html'));
+    const sources = Math.max(newest(join(root, 'web', 'src')), newest(join(root, 'web', 'index.html')));
+    return !built || sources > built;
+  };
+  for (;;) {
+    // A build under way (another worker's): wait for it to end, never serve a half-written dist.
+    const lock = statSync(buildLock, { throwIfNoEntry: false });
+    if (lock) {
+      if (Date.now() - lock.mtimeMs > 10 * 60_000) rmSync(buildLock, { recursive: true, force: true });
+      else pause(500);
+      continue;
+    }
+    if (!stale()) break;
+    try {
+      mkdirSync(buildLock);
+    } catch {
+      continue;
+    }
+    try {
+      if (stale()) {
+        const result = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, encoding: 'utf8' });
+        if (result.status !== 0) throw new Error(`Building web/ failed:\n${result.stdout}\n${result.stderr}`);
+      }
+    } finally {
+      rmSync(buildLock, { recursive: true, force: true });
+    }
   }
   return webDist;
 }

@@ -62,9 +62,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
+    // Forgotten first: a sign-out whose request fails still leaves nothing typed for the next person.
+    forgetFormDrafts();
     await authApi.POST('/api/v1/auth/browser/logout', { params: { header: { 'X-CSRF-Token': csrfToken() } } });
     forgetSession();
-    forgetFormDrafts();
     setEnded(false);
     setStatus('signed-out');
   }, []);

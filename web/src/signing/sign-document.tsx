@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Collapse, Descriptions, Flex, List, Select, Spin, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
@@ -35,6 +35,8 @@ export interface SignDocumentProps<D extends SignableDocument> {
   /** Whether this person may still sign it (e.g. not signed by them yet); the API decides in the end. */
   canSign?: (document: D) => boolean;
   onSigned?: () => void;
+  /** After a refusal (e.g. someone else signed or sealed meanwhile): what around it must be read again. */
+  onRefused?: () => void;
   /** Where this person makes a key (the portal's or the console's keys screen). */
   keysPath?: string;
 }
@@ -63,13 +65,23 @@ export function SignDocument<D extends SignableDocument>(props: SignDocumentProp
   const [confirmed, setConfirmed] = useState(false);
   const key = keys.usable.find((item) => item.id === keyId) ?? keys.usable[0];
 
+  // One attempt = one document digest signed with one key: a retry after a lost answer sends the same
+  // signature under the same Idempotency-Key (an ECDSA signature differs each time it is made), so the
+  // API replays its first answer instead of refusing a second signature.
+  const attempt = useRef<{ of: string; idempotencyKey: string; signature: string }>(undefined);
   const sign = useMutation({
     mutationFn: async () => {
       const current = document.data!;
-      const signature = await signText(key.device!, current.canonical);
-      return props.postSignature({ digest: current.digest, signingKeyId: key.id, signature }, crypto.randomUUID());
+      const of = `${current.digest}:${key.id}`;
+      if (attempt.current?.of !== of) {
+        const signature = await signText(key.device!, current.canonical);
+        attempt.current = { of, idempotencyKey: crypto.randomUUID(), signature };
+      }
+      const { idempotencyKey, signature } = attempt.current;
+      return props.postSignature({ digest: current.digest, signingKeyId: key.id, signature }, idempotencyKey);
     },
     onSuccess: () => {
+      attempt.current = undefined;
       setConfirmed(false);
       void document.refetch();
       props.onSigned?.();
@@ -79,6 +91,7 @@ export function SignDocument<D extends SignableDocument>(props: SignDocumentProp
       setConfirmed(false);
       void document.refetch();
       void keys.refresh();
+      props.onRefused?.();
     },
   });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { formatDecimal } from '../../format/format';
@@ -21,6 +21,7 @@ export function FlagPhoto({ flag }: { flag: Flag }) {
   const inputId = useId();
   const [file, setFile] = useState<File>();
   const [missingFile, setMissingFile] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const limits = useQuery({
     queryKey: ['evidence-limits'],
     queryFn: () => unwrap(api.GET('/api/v1/evidence-limits')),
@@ -49,6 +50,8 @@ export function FlagPhoto({ flag }: { flag: Flag }) {
     },
     onSuccess: (updated) => {
       setFile(undefined);
+      // The chooser shows no file either: what it showed is uploaded.
+      if (input.current) input.current.value = '';
       queryClient.setQueryData(flagKeys.ofCluster(flag.clusterId), updated);
     },
   });
@@ -67,6 +70,7 @@ export function FlagPhoto({ flag }: { flag: Flag }) {
       <Flex vertical gap="small" style={{ marginTop: 16, maxWidth: 480 }}>
         <label htmlFor={inputId}>{flag.photo ? t('console.flag.photo.replace') : t('console.flag.photo.choose')}</label>
         <input
+          ref={input}
           id={inputId}
           type="file"
           accept={imageLimits?.types.map((type) => type.contentType).join(',') ?? 'image/*'}

@@ -36,6 +36,7 @@ export function SealSigning({ pledge }: { pledge: Pledge }) {
         }
         keysPath="/console/keys"
         onSigned={() => void queryClient.invalidateQueries({ queryKey: ['cycles', cycle?.id, 'pledges'] })}
+        onRefused={() => void queryClient.invalidateQueries({ queryKey: ['cycles', cycle?.id, 'pledges'] })}
         render={(document) => (
           <>
             <Typography.Paragraph>{t('console.pledges.seal.sign.lead')}</Typography.Paragraph>

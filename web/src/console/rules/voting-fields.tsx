@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, Flex, Form, InputNumber, Select, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrderedListField } from './ordered-list-field';
 import { RUNOFF_POLICIES, THRESHOLD_BASES, TIE_BREAKS } from './rules-form';
@@ -22,6 +22,14 @@ export function VotingFields({
 }) {
   const { t } = useTranslation();
   const members = useQuery(currentMembersQuery(clusterId));
+  const form = Form.useFormInstance();
+  const weights = (Form.useWatch([...V, 'voterWeights'], { form, preserve: true }) ?? {}) as Record<string, unknown>;
+  const memberCodes = new Set((members.data?.items ?? []).map(({ unit }) => unit.code));
+  // Weights of units that are no longer members (an amendment copies them): the API refuses them, so
+  // they are shown to be removed rather than sent back unseen.
+  const formerCodes = members.data
+    ? Object.keys(weights).filter((code) => !memberCodes.has(code) && weights[code] != null)
+    : [];
   const words = (group: string, values: readonly string[]) =>
     values.map((value) => ({ value, label: t(`console.rules.words.${group}.${value}`) }));
   return (
@@ -86,6 +94,19 @@ export function VotingFields({
             </Form.Item>
           ))}
         </Flex>
+        {formerCodes.map((code) => (
+          <Flex key={code} gap="small" align="start">
+            <Form.Item name={[...V, 'voterWeights', code]} label={t(`${E}.voterWeightOfFormer`, { code })}>
+              <InputNumber min={1} max={100} step={1} disabled />
+            </Form.Item>
+            <Button
+              style={{ marginTop: 30 }}
+              onClick={() => form.setFieldValue([...V, 'voterWeights', code], undefined)}
+            >
+              {t(`${E}.voterWeightRemove`, { code })}
+            </Button>
+          </Flex>
+        ))}
       </fieldset>
     </section>
   );
