@@ -6,7 +6,7 @@ import type { Actor } from '../../common/access/actor';
 import { databaseNow } from '../../common/clock/database-clock';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger/ledger.service';
-import { currentMemberUnits } from '../registry';
+import { currentMemberCodes } from '../registry';
 import { DRAW_METHOD } from '../scoring/ranking';
 import { RESEAL_SQL, TALLY_SQL } from './ballot-box';
 import { ballotOptionsOf, bulletinBoardDigest, bulletinEntries, channelTurnout, listsBallots } from './bulletin-board';
@@ -138,10 +138,10 @@ export class TallyService {
     // The member units are read only when the count needs them: without weights, the member count
     // frozen at the opening is the base (reading 20,000 codes per tally was a fifth of its time).
     const weights = poll.votingRules.voterWeights;
-    const members = weights || poll.memberCount === null ? await currentMemberUnits(manager, clusterId) : [];
+    const members = weights || poll.memberCount === null ? await currentMemberCodes(manager, clusterId) : [];
     const memberCount = poll.memberCount ?? members.length;
     // Weighted votes count all members by their weights (as members are at the tally).
-    const memberWeight = weights ? members.reduce((sum, m) => sum + (weights[m.code] ?? 1), 0) : memberCount;
+    const memberWeight = weights ? members.reduce((sum, code) => sum + (weights[code] ?? 1), 0) : memberCount;
     return {
       kind: poll.kind,
       round: poll.round,

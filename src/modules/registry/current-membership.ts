@@ -34,6 +34,16 @@ export async function isCurrentMember(
   return rows.length > 0;
 }
 
+/** The codes of the cluster's member units today, in no particular order (what a weighted tally adds up). */
+export async function currentMemberCodes(manager: EntityManager, clusterId: string): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT u.code FROM cluster_memberships m JOIN units u ON u.id = m.unit_id
+      WHERE m.cluster_id = $1 AND ${currentMembershipSql('m')}`,
+    [clusterId],
+  )) as { code: string }[];
+  return rows.map((row) => row.code);
+}
+
 /** A member unit of a cluster as other modules read it: its id, code, name and whether women lead it. */
 export interface MemberUnit {
   unitId: string;

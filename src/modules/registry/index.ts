@@ -4,6 +4,7 @@
 export { RegistryException } from './registry.exception';
 export {
   currentClusterIdsOfUnit,
+  currentMemberCodes,
   currentMemberUnits,
   currentMembershipSql,
   isCurrentMember,
