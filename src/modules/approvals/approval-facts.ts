@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { secretariatClusterIds, type Actor } from '../../common/access/actor';
 import type { SortTerm } from '../../common/pagination/pagination';
-import { currentMembershipSql } from '../registry/current-membership';
+import { currentMembershipSql } from '../registry';
 import { ApprovalAct } from './approval-act.entity';
 import { ApprovalDelegation } from './approval-delegation.entity';
 import { ApprovalRequest } from './approval-request.entity';

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { pageOf, parseSort, type Page } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { ApprovalAct } from './approval-act.entity';
 import {
   actsOf,

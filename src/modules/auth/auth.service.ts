@@ -1,4 +1,4 @@
-import { currentMembershipSql } from '../registry/current-membership';
+import { currentMembershipSql } from '../registry';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,9 +7,8 @@ import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
 import type { Actor } from '../../common/access/actor';
 import { User } from '../users/user.entity';
-import { PasswordHasher } from '../users/password-hasher';
-import { assertPasswordAcceptable } from '../users/password-policy';
-import { LedgerService } from '../ledger/ledger.service';
+import { PasswordHasher, assertPasswordAcceptable } from '../users';
+import { LedgerService } from '../ledger';
 import { Mandate } from '../mandates/mandate.entity';
 import { AuthSession } from './auth-session.entity';
 import { AuthErrorCode, AuthException } from './auth.exception';

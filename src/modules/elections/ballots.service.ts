@@ -4,7 +4,7 @@ import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { preparedQuery } from '../../database/prepared-query';
-import { AuthErrorCode, AuthException } from '../auth/auth.exception';
+import { AuthErrorCode, AuthException } from '../auth';
 import { describeChoice, encodeChoice, type BallotOptions } from './ballot-choice';
 import { bulletinBoardDigest, bulletinEntries, channelTurnout, listsBallots } from './bulletin-board';
 import { findPoll } from './poll-store';

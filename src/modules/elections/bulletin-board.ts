@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
-import { DEFAULT_MIN_ELECTRONIC_VOTERS_FOR_BOARD } from '../rules/rules-content';
+import { canonicalJson, sha256Hex } from '../ledger';
+import { DEFAULT_MIN_ELECTRONIC_VOTERS_FOR_BOARD } from '../rules';
 import { describeChoice, type BallotOptions } from './ballot-choice';
 import type { Poll } from './poll.entity';
 

@@ -1,4 +1,4 @@
-import type { AwardCategory } from '../rules/rules-content';
+import type { AwardCategory } from '../rules';
 import { eligibleForCategory, nextInRotation, refusalOf, type EligibilityFacts } from './candidate-eligibility';
 
 const codes = ['cao-bang', 'dien-bien', 'ha-giang', 'lai-chau', 'lang-son', 'lao-cai', 'son-la'];

@@ -1,5 +1,5 @@
-import type { AwardCategory, LeaderRotationRule } from '../rules/rules-content';
-import { toHundredths } from '../scoring/score-values';
+import type { AwardCategory, LeaderRotationRule } from '../rules';
+import { toHundredths } from '../scoring';
 import type { PollKind } from './poll.entity';
 
 /**

@@ -4,15 +4,20 @@ import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { databaseNow } from '../../common/clock/database-clock';
 import type { IfMatch } from '../../common/versioning/version-precondition';
-import { LedgerService } from '../ledger/ledger.service';
-import { DocumentSigner } from '../signatures/document-signer.service';
-import type { SignedBundle } from '../signatures/signed-bundle';
-import { SignedBundles } from '../signatures/signed-bundles.service';
+import { LedgerService } from '../ledger';
+import {
+  DocumentSigner,
+  type SignedBundle,
+  SignedBundles,
+  secretariatCapacity,
+  signingTime,
+  type SignerCapacity,
+  type SignDocumentDto,
+  signableDocument,
+  SignaturesErrorCode,
+  SignaturesException,
+} from '../signatures';
 import { SignedDocument } from '../signatures/signed-document.entity';
-import { secretariatCapacity, signingTime, type SignerCapacity } from '../signatures/signer-capacity';
-import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
-import { signableDocument } from '../signatures/signable-document';
-import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
 import { CountingBoard } from './counting-board.entity';
 import { boardOf } from './counting-board.service';
 import { CountingBoardPolicy } from './counting-board.policy';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { SITTING_ROLES } from '../meetings/meeting.policy';
-import { currentMembershipSql } from '../registry/current-membership';
+import { SITTING_ROLES } from '../meetings';
+import { currentMembershipSql } from '../registry';
 import { CountingBoardMember } from './counting-board-member.entity';
 import { CountingBoard } from './counting-board.entity';
 import { CountingErrorCode, CountingException } from './counting.exception';

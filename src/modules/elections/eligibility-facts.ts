@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Meeting } from '../meetings/meeting.entity';
 import { currentMemberUnits } from '../registry';
-import type { RulesContent } from '../rules/rules-content';
+import type { RulesContent } from '../rules';
 import type { EligibilityFacts, MemberUnit } from './candidate-eligibility';
 import type { PollKind } from './poll.entity';
 

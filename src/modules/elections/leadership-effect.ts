@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { ClusterLeadership, type LeadershipRole } from '../registry/cluster-leadership.entity';
 import { CountingException } from './counting.exception';
 import type { Poll } from './poll.entity';

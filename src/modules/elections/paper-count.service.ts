@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { userNames } from '../users';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';

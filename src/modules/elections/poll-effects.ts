@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApprovalsService } from '../approvals/approvals.service';
+import { ApprovalsService } from '../approvals';
 import type { Poll } from './poll.entity';
 import { storedPollResult } from './poll-result';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Meeting } from '../meetings/meeting.entity';
-import { MeetingsException } from '../meetings/meetings.exception';
+import { MeetingsException } from '../meetings';
 import { toPollResponse, type CandidateWithUnit } from './dto/poll-response';
 import type { PollResponseDto } from './dto/polls.dto';
 import { ElectionsException } from './elections.exception';

@@ -1,4 +1,4 @@
-import type { VotingRules } from '../rules/rules-content';
+import type { VotingRules } from '../rules';
 
 /** The default voting rules (rules-defaults.ts), for the unit specs. */
 export const DEFAULT_RULES_FOR_TESTS: VotingRules = {

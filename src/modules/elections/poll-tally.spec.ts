@@ -1,6 +1,6 @@
 import { DEFAULT_RULES_FOR_TESTS } from './poll-tally.fixtures';
 import { awardQuota, tally, type TallyInput } from './poll-tally';
-import { drawKey } from '../scoring/ranking';
+import { drawKey } from '../scoring';
 
 const unit = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 

@@ -1,4 +1,4 @@
-import type { TieBreak } from '../rules/rules-content';
+import type { TieBreak } from '../rules';
 import type { PollKind, PollVotingRules } from './poll.entity';
 import { ABSTAIN, MOTION_NO, MOTION_YES, approvedPositions } from './ballot-choice';
 import { topByCount, type TieBreakFacts, type TieBreakRecord } from './tie-break';

@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { ApprovalRequest } from '../approvals/approval-request.entity';
 import { Meeting } from '../meetings/meeting.entity';
-import type { VotingRules } from '../rules/rules-content';
+import type { VotingRules } from '../rules';
 import { RulesVersion } from '../rules/rules-version.entity';
 import { SignedDocument } from '../signatures/signed-document.entity';
 

@@ -7,14 +7,18 @@ import { assertVersion, type IfMatch, type VersionPrecondition } from '../../com
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { ApprovalRequest } from '../approvals/approval-request.entity';
-import { WorkflowRegistry } from '../approvals/workflow-definition';
-import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
-import { LedgerService } from '../ledger/ledger.service';
+import { WorkflowRegistry } from '../approvals';
+import { canonicalJson, sha256Hex, LedgerService } from '../ledger';
 import type { Meeting } from '../meetings/meeting.entity';
-import { releaseLapsedSeats } from '../meetings/lapsed-seats';
-import { meetingPresence, pinnedRules, reachesShare } from '../meetings/meeting-presence';
-import { assertMeetingNotClosed, findMeeting } from '../meetings/meetings.service';
-import type { RulesContent } from '../rules/rules-content';
+import {
+  releaseLapsedSeats,
+  meetingPresence,
+  pinnedRules,
+  reachesShare,
+  assertMeetingNotClosed,
+  findMeeting,
+} from '../meetings';
+import type { RulesContent } from '../rules';
 import { eligibleForCategory, refusalOf } from './candidate-eligibility';
 import type { CreatePollDto, PollResponseDto, PollRollResponseDto, PollVersionDto } from './dto/polls.dto';
 import { ElectionsErrorCode, ElectionsException } from './elections.exception';

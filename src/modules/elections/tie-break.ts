@@ -1,6 +1,5 @@
-import type { TieBreak } from '../rules/rules-content';
-import { drawKey } from '../scoring/ranking';
-import { toHundredths } from '../scoring/score-values';
+import type { TieBreak } from '../rules';
+import { drawKey, toHundredths } from '../scoring';
 
 /** What the tie-breaks compare about a candidate. */
 export interface TieBreakFacts {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { sha256Hex } from '../ledger/ledger-hash';
+import { sha256Hex } from '../ledger';
 import { StoredBlob } from './stored-blob.entity';
 
 export interface StoredContent {

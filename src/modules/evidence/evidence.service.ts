@@ -6,11 +6,10 @@ import type { Actor } from '../../common/access/actor';
 import { evidenceConfig } from '../../config/evidence.config';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
-import { sha256Hex } from '../ledger/ledger-hash';
-import { LedgerService } from '../ledger/ledger.service';
+import { sha256Hex, LedgerService } from '../ledger';
 import { ScoreEntry } from '../scoring/score-entry.entity';
 import { ScoreSheet } from '../scoring/score-sheet.entity';
-import { assertMayEnterSelfScores, assertMayReadSheet } from '../scoring/score-sheet.policy';
+import { assertMayEnterSelfScores, assertMayReadSheet } from '../scoring';
 import {
   toEvidenceFileResponse,
   type EvidenceFileResponseDto,

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import type { CycleGate, UnmetCondition } from '../cycles/cycle-gates';
+import type { CycleGate, UnmetCondition } from '../cycles';
 import { FlagCustodyPeriod } from './flag-custody-period.entity';
 import { Flag } from './flag.entity';
 import { FlagHandover } from './flag-handover.entity';

@@ -1,10 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { Unit } from '../registry/unit.entity';
-import type { DocumentSigner } from '../signatures/document-signer.service';
-import { signingTime, unitHeadCapacity } from '../signatures/signer-capacity';
-import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
-import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import {
+  type DocumentSigner,
+  signingTime,
+  unitHeadCapacity,
+  SignaturesErrorCode,
+  SignaturesException,
+  type SignDocumentDto,
+} from '../signatures';
 import { lockFlag, openPeriod } from './flag-custody';
 import { HANDOVER_DOCUMENT_KIND, handoverRecord } from './flag-handover-document';
 import { FlagHandover, type HandoverStatus } from './flag-handover.entity';

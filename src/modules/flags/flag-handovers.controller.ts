@@ -5,8 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
-import { SignedBundleDto } from '../signatures/dto/signed-bundle.dto';
-import { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import { SignedBundleDto, SignDocumentDto } from '../signatures';
 import {
   CancelHandoverDto,
   FlagHandoverResponseDto,

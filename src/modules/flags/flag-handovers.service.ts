@@ -3,16 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
-import { CycleGates } from '../cycles/cycle-gates';
+import { CycleGates, CyclesErrorCode, CyclesException } from '../cycles';
 import { Cycle } from '../cycles/cycle.entity';
-import { CyclesErrorCode, CyclesException } from '../cycles/cycles.exception';
-import { LedgerService } from '../ledger/ledger.service';
-import { DocumentSigner } from '../signatures/document-signer.service';
-import { SignedBundles } from '../signatures/signed-bundles.service';
-import type { SignedBundle } from '../signatures/signed-bundle';
-import { signableDocument } from '../signatures/signable-document';
+import { LedgerService } from '../ledger';
+import {
+  DocumentSigner,
+  SignedBundles,
+  type SignedBundle,
+  signableDocument,
+  type SignDocumentDto,
+} from '../signatures';
 import { SignedDocument } from '../signatures/signed-document.entity';
-import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
 import type {
   CancelHandoverDto,
   FlagHandoverResponseDto,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import {
   toFlagIncidentResponse,
   type FlagIncidentResponseDto,

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { EvidenceErrorCode, EvidenceException } from '../evidence/evidence.exception';
-import { detectEvidenceContentType } from '../evidence/evidence-file-type';
-import { EvidenceStorage } from '../evidence/evidence-storage';
-import type { UploadedEvidence } from '../evidence/evidence-upload.pipe';
-import { LedgerService } from '../ledger/ledger.service';
+import {
+  EvidenceErrorCode,
+  EvidenceException,
+  detectEvidenceContentType,
+  EvidenceStorage,
+  type UploadedEvidence,
+} from '../evidence';
+import { LedgerService } from '../ledger';
 import type { FlagResponseDto } from './dto/flags.dto';
 import { lockFlag } from './flag-custody';
 import { Flag } from './flag.entity';

@@ -15,7 +15,7 @@ import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
-import { EVIDENCE_FILE_FIELD, EvidenceUpload, type UploadedEvidence } from '../evidence/evidence-upload.pipe';
+import { EVIDENCE_FILE_FIELD, EvidenceUpload, type UploadedEvidence } from '../evidence';
 import { CustodyChainResponseDto } from './dto/custody-chain.dto';
 import { FlagResponseDto, RegisterFlagDto } from './dto/flags.dto';
 import { flagPhotoHeaders, FlagPhotosService } from './flag-photos.service';

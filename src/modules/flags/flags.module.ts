@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { evidenceConfig } from '../../config/evidence.config';
-import { EvidenceModule } from '../evidence/evidence.module';
+import { EvidenceModule } from '../evidence';
 import { FlagHandoversController } from './flag-handovers.controller';
 import { FlagHandoversService } from './flag-handovers.service';
 import { FlagIncidentsController } from './flag-incidents.controller';

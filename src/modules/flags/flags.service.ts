@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { Cluster } from '../registry/cluster.entity';
 import { ClusterLeadership } from '../registry/cluster-leadership.entity';
 import { isCurrentMember, RegistryException, unitExists } from '../registry';

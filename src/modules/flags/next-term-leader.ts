@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Cycle } from '../cycles/cycle.entity';
 import type { ClusterLeadership } from '../registry/cluster-leadership.entity';
-import { leaderOf } from '../registry/leader-of';
+import { leaderOf } from '../registry';
 
 /**
  * The leader unit a certified election chose for the term after the cycle's year: the flag's

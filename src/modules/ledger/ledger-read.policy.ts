@@ -1,4 +1,4 @@
-import type { ReaderScope } from '../registry/reader-scope';
+import type { ReaderScope } from '../registry';
 
 /** Where an entry's subject lies (ledger_entry_scopes), as the database resolved it at append. */
 export interface EntryScope {

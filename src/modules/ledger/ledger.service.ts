@@ -9,8 +9,7 @@ import {
   type LedgerEntryDto,
   type ListLedgerEntriesQueryDto,
 } from './dto/ledger.dto';
-import { currentMembershipSql } from '../registry/current-membership';
-import { loadReaderScope } from '../registry/reader-scope';
+import { currentMembershipSql, loadReaderScope } from '../registry';
 import type { LedgerAction } from './ledger-actions';
 import { LedgerEntry } from './ledger-entry.entity';
 import { LedgerReadPolicy } from './ledger-read.policy';

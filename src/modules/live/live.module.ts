@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { liveConfig } from '../../config/live.config';
-import { MeetingsModule } from '../meetings/meetings.module';
+import { MeetingsModule } from '../meetings';
 import { MeetingEventsController } from './meeting-events.controller';
 import { MeetingEventsHub } from './meeting-events.hub';
 import { MeetingEventsService } from './meeting-events.service';

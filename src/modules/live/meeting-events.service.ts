@@ -17,7 +17,7 @@ import {
 } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { liveConfig } from '../../config/live.config';
-import { openPollTurnout } from '../elections/open-poll-turnout';
+import { openPollTurnout } from '../elections';
 import { MeetingEventsHub, type MeetingChange } from './meeting-events.hub';
 
 /**

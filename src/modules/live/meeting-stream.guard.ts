@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Actor } from '../../common/access/actor';
 import { UuidParam } from '../../common/validation/validation';
-import { MeetingsService } from '../meetings/meetings.service';
+import { MeetingsService } from '../meetings';
 
 /**
  * Refuses a meeting's stream exactly as `GET /meetings/{id}` refuses (malformed id, unknown

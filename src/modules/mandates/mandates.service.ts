@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { Cluster } from '../registry/cluster.entity';
-import { RegistryException } from '../registry/registry.exception';
+import { RegistryException } from '../registry';
 import { Unit } from '../registry/unit.entity';
 import { User } from '../users/user.entity';
-import { UsersErrorCode, UsersException } from '../users/users.exception';
+import { UsersErrorCode, UsersException } from '../users';
 import {
   MANDATE_SORT,
   toMandateResponse,

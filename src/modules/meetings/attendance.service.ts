@@ -5,7 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { databaseNow } from '../../common/clock/database-clock';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { unitRefs } from '../registry';
 import {
   toAttendanceResponse,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerService } from '../ledger';
 import { SITTING_ROLES } from './meeting.policy';
 
 export const ATTENDANCE_SUBJECT = 'meeting_attendance';

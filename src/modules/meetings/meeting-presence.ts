@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { Cycle } from '../cycles/cycle.entity';
-import { CyclesException } from '../cycles/cycles.exception';
-import { currentMembershipSql } from '../registry/current-membership';
-import type { RulesContent } from '../rules/rules-content';
+import { CyclesException } from '../cycles';
+import { currentMembershipSql } from '../registry';
+import type { RulesContent } from '../rules';
 import type { Meeting } from './meeting.entity';
 import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
 

@@ -6,8 +6,8 @@ import { assertVersion, type IfMatch } from '../../common/versioning/version-pre
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { Cycle } from '../cycles/cycle.entity';
-import { CyclesErrorCode, CyclesException } from '../cycles/cycles.exception';
-import { LedgerService } from '../ledger/ledger.service';
+import { CyclesErrorCode, CyclesException } from '../cycles';
+import { LedgerService } from '../ledger';
 import {
   toMeetingResponse,
   type CreateMeetingDto,

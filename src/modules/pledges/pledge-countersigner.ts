@@ -1,10 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { Cycle } from '../cycles/cycle.entity';
-import { leaderOf } from '../registry/leader-of';
-import { DEFAULT_PLEDGE_RULES, type PledgeCountersigner } from '../rules/rules-content';
+import { leaderOf } from '../registry';
+import { DEFAULT_PLEDGE_RULES, type PledgeCountersigner } from '../rules';
 import { RulesVersion } from '../rules/rules-version.entity';
-import { secretariatCapacity, unitHeadCapacity, type SignerCapacity } from '../signatures/signer-capacity';
-import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
+import {
+  secretariatCapacity,
+  unitHeadCapacity,
+  type SignerCapacity,
+  SignaturesErrorCode,
+  SignaturesException,
+} from '../signatures';
 import type { Pledge } from './pledge.entity';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 

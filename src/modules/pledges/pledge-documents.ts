@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Cycle } from '../cycles/cycle.entity';
-import { sha256Hex } from '../ledger/ledger-hash';
+import { sha256Hex } from '../ledger';
 import { Cluster } from '../registry/cluster.entity';
 import { Unit } from '../registry/unit.entity';
 import { RulesVersion } from '../rules/rules-version.entity';

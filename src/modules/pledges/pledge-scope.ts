@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Cycle } from '../cycles/cycle.entity';
-import { CyclesException } from '../cycles/cycles.exception';
-import { currentMembershipSql } from '../registry/current-membership';
+import { CyclesException } from '../cycles';
+import { currentMembershipSql } from '../registry';
 import { Unit } from '../registry/unit.entity';
 import { Pledge } from './pledge.entity';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';

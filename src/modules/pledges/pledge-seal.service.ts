@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, IsNull, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { DocumentSigner } from '../signatures/document-signer.service';
-import type { SignedBundle } from '../signatures/signed-bundle';
-import { SignedBundles } from '../signatures/signed-bundles.service';
+import {
+  DocumentSigner,
+  type SignedBundle,
+  SignedBundles,
+  signingTime,
+  type SignDocumentDto,
+  signableDocument,
+} from '../signatures';
 import { SignedDocument } from '../signatures/signed-document.entity';
-import { signingTime } from '../signatures/signer-capacity';
 import type { PledgeResponseDto } from './dto/pledges.dto';
-import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
 import type { PledgeSealSignableDocumentDto } from './dto/pledge-documents.dto';
-import { signableDocument } from '../signatures/signable-document';
 import { countersignCapacity } from './pledge-countersigner';
 import { pledgeSealDocument, type PledgeSealDocument } from './pledge-documents';
 import type { Pledge } from './pledge.entity';

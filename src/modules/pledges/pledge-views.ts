@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ApprovalsService } from '../approvals/approvals.service';
+import { ApprovalsService } from '../approvals';
 import { Unit } from '../registry/unit.entity';
 import { toPledgeResponse, type PledgeResponseDto } from './dto/pledges.dto';
 import { toUnitPledgeResponse, type UnitPledgeResponseDto } from './dto/unit-pledges.dto';
@@ -7,7 +7,7 @@ import { targetsOf } from './pledge-documents';
 import type { Pledge } from './pledge.entity';
 import { currentPledgeOf } from './pledge-scope';
 import { UNIT_PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
-import { signaturesOfDocuments } from '../signatures/document-signatures';
+import { signaturesOfDocuments } from '../signatures';
 import { UnitPledge } from './unit-pledge.entity';
 
 /** A pledge version with its units' statuses and signatures, and its seal. */

@@ -1,4 +1,4 @@
-import { unitDocumentWorkflow } from '../approvals/workflow-definition';
+import { unitDocumentWorkflow } from '../approvals';
 
 export const PLEDGE_TARGETS_WORKFLOW_KEY = 'pledge_targets';
 export const UNIT_PLEDGE_SUBJECT_TYPE = 'unit_pledge';

@@ -1,5 +1,5 @@
-import type { CycleGate, UnmetCondition } from '../cycles/cycle-gates';
-import { currentMembershipSql } from '../registry/current-membership';
+import type { CycleGate, UnmetCondition } from '../cycles';
+import { currentMembershipSql } from '../registry';
 import { currentPledgeOf } from './pledge-scope';
 
 export const PLEDGES_SEALED_GATE = 'pledges.sealed';

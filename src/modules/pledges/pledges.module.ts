@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { CycleGates } from '../cycles/cycle-gates';
+import { CycleGates } from '../cycles';
 import { PledgeProgressController } from './pledge-progress.controller';
 import { PledgeProgressService } from './pledge-progress.service';
 import { PledgeSealService } from './pledge-seal.service';

@@ -7,9 +7,8 @@ import { findPage, type Page, type SortSpec } from '../../common/pagination/pagi
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService } from '../approvals/approvals.service';
-import { WorkflowRegistry } from '../approvals/workflow-definition';
-import { LedgerService } from '../ledger/ledger.service';
+import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import { LedgerService } from '../ledger';
 import { Unit } from '../registry/unit.entity';
 import {
   toProgressReportResponse,

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { UuidParam } from '../../common/validation/validation';
-import { SignDocumentDto } from '../signatures/dto/sign-document.dto';
+import { SignDocumentDto } from '../signatures';
 import { UnitPledgeSignableDocumentDto } from './dto/pledge-documents.dto';
 import { SetTargetsDto, UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { UnitPledgesService } from './unit-pledges.service';

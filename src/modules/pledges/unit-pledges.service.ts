@@ -5,16 +5,19 @@ import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService } from '../approvals/approvals.service';
-import { WorkflowRegistry } from '../approvals/workflow-definition';
-import { LedgerService } from '../ledger/ledger.service';
-import { DocumentSigner } from '../signatures/document-signer.service';
+import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import { LedgerService } from '../ledger';
+import {
+  DocumentSigner,
+  signingTime,
+  unitHeadCapacity,
+  SignaturesErrorCode,
+  SignaturesException,
+  type SignDocumentDto,
+  signableDocument,
+} from '../signatures';
 import { SignedDocument } from '../signatures/signed-document.entity';
-import { signingTime, unitHeadCapacity } from '../signatures/signer-capacity';
-import { SignaturesErrorCode, SignaturesException } from '../signatures/signatures.exception';
-import type { SignDocumentDto } from '../signatures/dto/sign-document.dto';
 import type { UnitPledgeSignableDocumentDto } from './dto/pledge-documents.dto';
-import { signableDocument } from '../signatures/signable-document';
 import { toTargetDto, type SetTargetsDto, type UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { targetsOf, unitPledgeDocument } from './pledge-documents';
 import { PledgeTarget } from './pledge-target.entity';

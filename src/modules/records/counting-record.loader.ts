@@ -1,10 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { MOTION_NO, MOTION_YES } from '../elections/ballot-choice';
-import { buildCountingRecord } from '../elections/counting-record';
-import { ElectionsErrorCode, ElectionsException } from '../elections/elections.exception';
-import { POLL_SUBJECT, findPoll } from '../elections/poll-store';
+import {
+  MOTION_NO,
+  MOTION_YES,
+  buildCountingRecord,
+  ElectionsErrorCode,
+  ElectionsException,
+  POLL_SUBJECT,
+  findPoll,
+} from '../elections';
 import type { Poll } from '../elections/poll.entity';
-import { canonicalDocument } from '../signatures/canonical-document';
+import { canonicalDocument } from '../signatures';
 import type { CountingRecordData, CountingRecordPaper } from './counting-record';
 import type { RecordSeal } from './record-parts';
 import { newestLedgerEntry, signersOf } from './record-sources';

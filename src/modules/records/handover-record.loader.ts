@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { handoverRecord } from '../flags/flag-handover-document';
-import { HANDOVER_SUBJECT_TYPE, findHandover } from '../flags/flag-handover-steps';
-import { canonicalDocument } from '../signatures/canonical-document';
+import { handoverRecord, HANDOVER_SUBJECT_TYPE, findHandover } from '../flags';
+import { canonicalDocument } from '../signatures';
 import type { HandoverCustodyLine, HandoverRecordData } from './handover-record';
 import type { RecordSeal } from './record-parts';
 import { ledgerEntryAt, newestLedgerEntry, signersOf } from './record-sources';

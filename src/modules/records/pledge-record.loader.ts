@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
-import { PLEDGE_SUBJECT_TYPE, UNIT_PLEDGE_SUBJECT_TYPE } from '../pledges/pledge.workflows';
-import { PledgesException } from '../pledges/pledges.exception';
+import { canonicalJson, sha256Hex } from '../ledger';
+import { PLEDGE_SUBJECT_TYPE, UNIT_PLEDGE_SUBJECT_TYPE, PledgesException } from '../pledges';
 import { PLEDGE_RECORD_KIND, type PledgeRecordData, type PledgeRecordTarget } from './pledge-record';
 import type { RecordSeal } from './record-parts';
 import { ledgerEntryAt, newestLedgerEntry, signersOf } from './record-sources';

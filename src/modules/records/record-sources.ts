@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { signaturesOfDocuments } from '../signatures/document-signatures';
+import { signaturesOfDocuments } from '../signatures';
 import type { LedgerPosition, RecordSigner } from './record-parts';
 
 // Reading what every record is made of: signatures with their keys, and ledger positions.

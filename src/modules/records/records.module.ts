@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { publicConfig } from '../../config/public.config';
-import { ReportsModule } from '../reports/reports.module';
+import { ReportsModule } from '../reports';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { publicConfig } from '../../config/public.config';
-import { CycleResultsService } from '../reports/cycle-results.service';
+import { CycleResultsService } from '../reports';
 import { renderCountingRecord } from './counting-record';
 import { loadCountingRecord } from './counting-record.loader';
 import { renderHandoverRecord } from './handover-record';

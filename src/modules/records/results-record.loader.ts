@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
-import type { CycleResultsResponseDto } from '../reports/dto/cycle-results.dto';
-import { pickFigures } from '../reports/results-figures';
-import { RESULTS_REPORT_SUBJECT_TYPE } from '../reports/results-report.workflow';
+import { canonicalJson, sha256Hex } from '../ledger';
+import { type CycleResultsResponseDto, pickFigures, RESULTS_REPORT_SUBJECT_TYPE } from '../reports';
 import { newestLedgerEntry } from './record-sources';
 import type { ResultsRecordData } from './results-record';
 

@@ -1,5 +1,5 @@
 import { DEMO_UNITS } from '../../database/demo-data';
-import { demo2011ResultsFigures, SOURCE_2011_TOTALS } from '../reports/demo-2011-reports';
+import { demo2011ResultsFigures, SOURCE_2011_TOTALS } from '../reports';
 import { pageCount, pdfText } from '../../../test/utils/pdf-text';
 import { province, SAMPLE_CLUSTER, sampleSeal } from '../../../test/utils/record-samples';
 import { renderResultsRecord, type ResultsRecordData } from './results-record';

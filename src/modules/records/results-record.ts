@@ -1,5 +1,4 @@
-import { RESULTS_CSV_HEADER, RESULTS_CSV_TOTAL_LABEL } from '../reports/results-csv';
-import { FIGURE_FIELDS, type ResultsFigures } from '../reports/results-figures';
+import { RESULTS_CSV_HEADER, RESULTS_CSV_TOTAL_LABEL, FIGURE_FIELDS, type ResultsFigures } from '../reports';
 import { RecordDocument } from './record-document';
 import type { RecordFrame, RecordParty } from './record-parts';
 import { drawTable, tableHeight, type TableColumn } from './record-table';

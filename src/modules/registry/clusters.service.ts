@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { containsPattern, findPage, type Page } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { Cluster } from './cluster.entity';
 import {
   CLUSTER_SORT,

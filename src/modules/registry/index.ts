@@ -13,3 +13,5 @@ export {
   unitRefs,
   type UnitRef,
 } from './current-membership';
+export { leaderOf } from './leader-of';
+export { loadReaderScope, type ReaderScope } from './reader-scope';

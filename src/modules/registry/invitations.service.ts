@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { ClusterInvitation, type InvitationStatus } from './cluster-invitation.entity';
 import { Cluster } from './cluster.entity';
 import {

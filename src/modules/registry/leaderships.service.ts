@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { ClusterLeadership } from './cluster-leadership.entity';
 import { Cluster } from './cluster.entity';
 import { currentMembershipSql } from './current-membership';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { ClusterMembership } from './cluster-membership.entity';
 import { Cluster } from './cluster.entity';
 import { currentMembershipSql } from './current-membership';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { Cluster } from '../registry/cluster.entity';
-import { currentMembershipSql } from '../registry/current-membership';
+import { currentMembershipSql } from '../registry';
 import type { CycleResultsResponseDto, MissingUnitDto, UnitResultsDto } from './dto/cycle-results.dto';
 import { findReportCycle } from './report-cycle';
 import { resultsCsv, resultsCsvFilename } from './results-csv';

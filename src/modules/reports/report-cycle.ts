@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CyclesException } from '../cycles/cycles.exception';
+import { CyclesException } from '../cycles';
 import { Cycle } from '../cycles/cycle.entity';
 import { isCurrentMember } from '../registry';
 import { ReportsErrorCode, ReportsException } from './reports.exception';

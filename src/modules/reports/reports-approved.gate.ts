@@ -1,5 +1,5 @@
-import type { CycleGate, UnmetCondition } from '../cycles/cycle-gates';
-import { currentMembershipSql } from '../registry/current-membership';
+import type { CycleGate, UnmetCondition } from '../cycles';
+import { currentMembershipSql } from '../registry';
 
 export const REPORTS_APPROVED_GATE = 'reports.approved';
 

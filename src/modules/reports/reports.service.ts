@@ -6,11 +6,10 @@ import { assertVersion, type IfMatch } from '../../common/versioning/version-pre
 import { findPage, type Page } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService } from '../approvals/approvals.service';
-import { WorkflowRegistry } from '../approvals/workflow-definition';
-import { CycleGates } from '../cycles/cycle-gates';
+import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import { assertCycleOpen, CycleGates } from '../cycles';
 import type { Cycle } from '../cycles/cycle.entity';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { Unit } from '../registry/unit.entity';
 import {
   RESULTS_REPORT_SORT,
@@ -21,7 +20,6 @@ import {
   type ResultsReportResponseDto,
   type UpdateResultsReportDto,
 } from './dto/results-reports.dto';
-import { assertCycleOpen } from '../cycles';
 import { assertCurrentMember, REPORTS_OF_THE_CYCLE, findReportCycle } from './report-cycle';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
 import { reportsApprovedGate } from './reports-approved.gate';

@@ -1,4 +1,4 @@
-import { unitDocumentWorkflow } from '../approvals/workflow-definition';
+import { unitDocumentWorkflow } from '../approvals';
 
 export const RESULTS_REPORT_WORKFLOW_KEY = 'results_report';
 export const RESULTS_REPORT_SUBJECT_TYPE = 'results_report';

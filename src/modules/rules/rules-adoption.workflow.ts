@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '../approvals/workflow-definition';
+import type { WorkflowDefinition } from '../approvals';
 import type { RulesVersionStatus } from './rules-version.entity';
 
 export const RULES_ADOPTION_WORKFLOW_KEY = 'rules_adoption';

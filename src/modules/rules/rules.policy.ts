@@ -1,5 +1,5 @@
 import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
-import type { ReaderScope } from '../registry/reader-scope';
+import type { ReaderScope } from '../registry';
 import type { RulesVersionStatus } from './rules-version.entity';
 import { RulesErrorCode, RulesException } from './rules.exception';
 

@@ -6,12 +6,10 @@ import { assertVersion, type IfMatch } from '../../common/versioning/version-pre
 import { findPage, type Page } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService } from '../approvals/approvals.service';
-import { WorkflowRegistry } from '../approvals/workflow-definition';
-import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
-import { LedgerService } from '../ledger/ledger.service';
+import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import { canonicalJson, sha256Hex, LedgerService } from '../ledger';
 import { Cluster } from '../registry/cluster.entity';
-import { RegistryException } from '../registry/registry.exception';
+import { RegistryException, loadReaderScope } from '../registry';
 import {
   RULES_VERSION_SORT,
   toRulesContentResponse,
@@ -36,7 +34,6 @@ import { approvalsRequiredToAdopt, rulesContentContext } from './rules-context';
 import { defaultRulesContent } from './rules-defaults';
 import { RulesVersion, type RulesVersionStatus } from './rules-version.entity';
 import { RulesException } from './rules.exception';
-import { loadReaderScope } from '../registry/reader-scope';
 import { RulesPolicy } from './rules.policy';
 
 /** What the DTOs hold, as plain JSON: what jsonb stores and what the digest covers. */

@@ -1,4 +1,4 @@
-import type { CycleGate, UnmetCondition } from '../cycles/cycle-gates';
+import type { CycleGate, UnmetCondition } from '../cycles';
 
 export const RANKING_ADOPTED_GATE = 'scoring.ranking_adopted';
 

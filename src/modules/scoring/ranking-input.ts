@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { CyclesException } from '../cycles/cycles.exception';
+import { CyclesException } from '../cycles';
 import { Cycle } from '../cycles/cycle.entity';
-import { currentMembershipSql } from '../registry/current-membership';
-import type { RulesContent } from '../rules/rules-content';
+import { currentMembershipSql } from '../registry';
+import type { RulesContent } from '../rules';
 import { RulesVersion } from '../rules/rules-version.entity';
 import type { UnitScore } from './ranking';
 import type { MissingSheetUnit } from './ranking.exception';

@@ -1,5 +1,5 @@
-import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
-import type { TieBreak } from '../rules/rules-content';
+import { canonicalJson, sha256Hex } from '../ledger';
+import type { TieBreak } from '../rules';
 import { toRankingRow, type RankingGroupDto, type RankingResponseDto, type RankingRowDto } from './dto/ranking.dto';
 import type { RankingOutcome } from './ranking';
 import type { RankingInput } from './ranking-input';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TieBreak } from '../rules/rules-content';
+import type { TieBreak } from '../rules';
 import { toHundredths, type SheetTotals } from './score-values';
 
 /**

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { User } from '../users/user.entity';
 import {
   REVIEW_ASSIGNMENT_SORT,

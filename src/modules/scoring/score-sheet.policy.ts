@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { CyclesException } from '../cycles/cycles.exception';
+import { CyclesException, todayInVietnam } from '../cycles';
 import { holdsUnitRole, isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
 import { Cycle } from '../cycles/cycle.entity';
-import { todayInVietnam } from '../cycles/cycle-calendar';
 import { UNIT_ROLES } from '../mandates/mandate.entity';
 import { isCurrentMember } from '../registry';
 import type { ScoreSheet } from './score-sheet.entity';

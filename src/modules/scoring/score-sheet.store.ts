@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { ApprovalsService } from '../approvals/approvals.service';
-import type { LedgerActionOf } from '../ledger';
-import { LedgerService } from '../ledger/ledger.service';
+import { ApprovalsService } from '../approvals';
+import { LedgerService, type LedgerActionOf } from '../ledger';
 import { ScoreChange } from './score-change.entity';
 import { ScoreEntry } from './score-entry.entity';
 import { ScoreSheet } from './score-sheet.entity';

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '../approvals/workflow-definition';
+import type { WorkflowDefinition } from '../approvals';
 
 export const SCORE_SHEET_WORKFLOW_KEY = 'score_sheet';
 export const SCORE_SHEET_SUBJECT_TYPE = 'score_sheet';

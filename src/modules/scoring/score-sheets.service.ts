@@ -7,10 +7,9 @@ import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { pageOf, type Page, type SortSpec } from '../../common/pagination/pagination';
 import type { ApprovalAct } from '../approvals/approval-act.entity';
 import type { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService } from '../approvals/approvals.service';
-import { WorkflowRegistry } from '../approvals/workflow-definition';
-import { todayInVietnam } from '../cycles/cycle-calendar';
-import { LedgerService } from '../ledger/ledger.service';
+import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import { todayInVietnam } from '../cycles';
+import { LedgerService } from '../ledger';
 import { User } from '../users/user.entity';
 import {
   toScoreChangeResponse,

@@ -1,4 +1,4 @@
-import { defaultRulesContent } from '../rules/rules-defaults';
+import { defaultRulesContent } from '../rules';
 import {
   effectiveFinal,
   formatHundredths,

@@ -1,5 +1,4 @@
-import { isLeaf } from '../rules/criteria-tree';
-import type { CriterionNode, RulesContent } from '../rules/rules-content';
+import { isLeaf, type CriterionNode, type RulesContent } from '../rules';
 import type { ScoreItemKind } from './score-entry.entity';
 
 /**

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CyclesException } from '../cycles/cycles.exception';
+import { CyclesException, type CyclePhase } from '../cycles';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { Cycle } from '../cycles/cycle.entity';
-import type { CyclePhase } from '../cycles/cycle-phase';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import {
   SCORING_PERIOD_SORT,
   toScoringPeriodResponse,

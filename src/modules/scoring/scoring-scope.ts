@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { RegistryException } from '../registry/registry.exception';
-import { CyclesException } from '../cycles/cycles.exception';
+import { isCurrentMember, RegistryException } from '../registry';
+import { CyclesException } from '../cycles';
 import type { Actor } from '../../common/access/actor';
 import { Cycle } from '../cycles/cycle.entity';
-import { isCurrentMember } from '../registry';
 import { Unit } from '../registry/unit.entity';
 import { RulesVersion } from '../rules/rules-version.entity';
 import { managesCluster } from './score-sheet.policy';

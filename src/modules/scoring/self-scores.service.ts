@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { CommonErrorCode } from '../../common/errors/common.exception';
 import type { FieldError } from '../../common/errors/domain.exception';
-import { ApprovalsService } from '../approvals/approvals.service';
+import { ApprovalsService } from '../approvals';
 import { toScoreSheetResponse, type ScoreSheetResponseDto } from './dto/score-sheets.dto';
 import type { EnterSelfScoresDto, SelfScoreEntryDto } from './dto/self-scores.dto';
 import { ScoreEntry } from './score-entry.entity';

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '../ledger/ledger-hash';
+import { canonicalJson, sha256Hex } from '../ledger';
 
 /** A document in the form people sign: RFC 8785 canonical JSON (UTF-8) and its SHA-256. */
 export interface CanonicalDocument {

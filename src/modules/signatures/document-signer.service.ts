@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { LedgerAction } from '../ledger';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService, type LedgerAction } from '../ledger';
 import { canonicalDocument, type CanonicalDocument } from './canonical-document';
 import { DocumentSignature } from './document-signature.entity';
 import { decodeSignature, verifySignature } from './signature-crypto';

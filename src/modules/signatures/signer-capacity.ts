@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { headAuthoritiesAt } from '../approvals/head-authority';
+import { headAuthoritiesAt } from '../approvals';
 import { databaseNow } from '../../common/clock/database-clock';
 
 /**

@@ -5,9 +5,9 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { databaseNow } from '../../common/clock/database-clock';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { User } from '../users/user.entity';
-import { UsersErrorCode, UsersException } from '../users/users.exception';
+import { UsersErrorCode, UsersException } from '../users';
 import {
   SIGNING_KEY_SORT,
   toSigningChallengeResponse,

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appConfig } from '../../config/app.config';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import { Mandate } from '../mandates/mandate.entity';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { AuthSession } from '../auth/auth-session.entity';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import type { PasswordResetDto, PasswordResetResponseDto } from './dto/users.dto';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';

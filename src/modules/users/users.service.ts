@@ -5,7 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { containsPattern, findPage, type Page } from '../../common/pagination/pagination';
 import { AuthSession } from '../auth/auth-session.entity';
-import { LedgerService } from '../ledger/ledger.service';
+import { LedgerService } from '../ledger';
 import {
   toUserResponse,
   USER_SORT,

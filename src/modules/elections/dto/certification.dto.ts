@@ -1,10 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  SignableDocumentDto,
-  signableContent,
-  signableKind,
-  type SignableDocumentOf,
-} from '../../signatures/dto/signable-document.dto';
+import { SignableDocumentDto, signableContent, signableKind, type SignableDocumentOf } from '../../signatures';
 import { CountingRecordDocumentDto } from './counting-record-document.dto';
 
 export class PendingSignerDto {

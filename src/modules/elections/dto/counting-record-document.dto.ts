@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { DocumentClusterDto, DocumentCycleDto, documentFormatVersion } from '../../signatures/dto/document-parts.dto';
+import { DocumentClusterDto, DocumentCycleDto, documentFormatVersion } from '../../signatures';
 import { COUNTING_RECORD_TYPE, type CountingRecord } from '../counting-record';
 import { POLL_KINDS, POLL_METHODS, type PollKind, type PollMethod } from '../poll.entity';
 import type { TallyOutcome } from '../poll-tally';

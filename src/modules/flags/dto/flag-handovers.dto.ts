@@ -1,17 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDay } from '../../cycles/dto/phase-deadlines';
+import { IsCalendarDay } from '../../cycles';
 import type { Unit } from '../../registry/unit.entity';
 import type { FlagHandover } from '../flag-handover.entity';
 import { HANDOVER_STATUSES, type HandoverStatus } from '../flag-handover.entity';
 import { toUnitRef, trimmed, UnitRefDto } from './flags.dto';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
-import {
-  SignableDocumentDto,
-  signableContent,
-  signableKind,
-  type SignableDocumentOf,
-} from '../../signatures/dto/signable-document.dto';
+import { SignableDocumentDto, signableContent, signableKind, type SignableDocumentOf } from '../../signatures';
 import { HandoverRecordDocumentDto } from './handover-record-document.dto';
 
 export class OpenHandoverDto {

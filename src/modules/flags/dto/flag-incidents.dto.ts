@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDay } from '../../cycles/dto/phase-deadlines';
+import { IsCalendarDay } from '../../cycles';
 import {
   INCIDENT_KINDS,
   INCIDENT_STATUSES,

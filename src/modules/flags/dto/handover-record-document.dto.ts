@@ -1,10 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  DocumentClusterDto,
-  DocumentCycleDto,
-  DocumentUnitDto,
-  documentFormatVersion,
-} from '../../signatures/dto/document-parts.dto';
+import { DocumentClusterDto, DocumentCycleDto, DocumentUnitDto, documentFormatVersion } from '../../signatures';
 import { HANDOVER_DOCUMENT_TYPE, type HandoverRecord } from '../flag-handover-document';
 
 export class HandoverRecordFlagDto {

@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDay } from '../../cycles/dto/phase-deadlines';
+import { IsCalendarDay } from '../../cycles';
 import { MEETING_STATUSES, type AgendaItem, type Meeting, type MeetingStatus } from '../meeting.entity';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 

@@ -4,13 +4,11 @@ import {
   DocumentCycleDto,
   DocumentUnitDto,
   documentFormatVersion,
-} from '../../signatures/dto/document-parts.dto';
-import {
   SignableDocumentDto,
   signableContent,
   signableKind,
   type SignableDocumentOf,
-} from '../../signatures/dto/signable-document.dto';
+} from '../../signatures';
 import {
   PLEDGE_SEAL_DOCUMENT_TYPE,
   UNIT_PLEDGE_DOCUMENT_TYPE,

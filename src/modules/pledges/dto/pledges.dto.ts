@@ -3,7 +3,7 @@ import type { Unit } from '../../registry/unit.entity';
 import { PLEDGE_STATUSES, type Pledge, type PledgeStatus } from '../pledge.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
 import { PledgeText } from './pledge-fields';
-import { DocumentSignatureDto } from '../../signatures/dto/signable-document.dto';
+import { DocumentSignatureDto } from '../../signatures';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 const SHARED_TEXT_EXAMPLE =

@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
 import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import type { Unit } from '../../registry/unit.entity';
 import {

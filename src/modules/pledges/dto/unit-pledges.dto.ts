@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
 import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import type { Unit } from '../../registry/unit.entity';
 import type { Pledge } from '../pledge.entity';
 import type { PledgeTarget } from '../pledge-target.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
 import { DECIMAL_PATTERN, DecimalString, PledgeText } from './pledge-fields';
-import { DocumentSignatureDto } from '../../signatures/dto/signable-document.dto';
+import { DocumentSignatureDto } from '../../signatures';
 import { ExpectedVersionField } from '../../../common/versioning/versioning.decorators';
 
 export const MAX_TARGETS = 50;

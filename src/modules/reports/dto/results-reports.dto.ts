@@ -1,4 +1,4 @@
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
 import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';

@@ -1,4 +1,4 @@
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { TieBreak } from '../../rules/rules-content';
+import type { TieBreak } from '../../rules';
 import type { RankedUnit } from '../ranking';
 import { SCORE_STAGES, type ScoreStage } from '../score-values';
 

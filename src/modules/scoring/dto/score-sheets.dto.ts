@@ -1,9 +1,8 @@
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals/dto/approval-summary.dto';
+import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import type { Unit } from '../../registry/unit.entity';
-import { isLeaf } from '../../rules/criteria-tree';
-import type { BonusPenaltyItem, CriterionNode } from '../../rules/rules-content';
+import { isLeaf, type BonusPenaltyItem, type CriterionNode } from '../../rules';
 import type { ScoreEntry } from '../score-entry.entity';
 import type { ScoreSheet } from '../score-sheet.entity';
 import {

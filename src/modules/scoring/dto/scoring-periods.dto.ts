@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import type { SortSpec } from '../../../common/pagination/pagination';
-import { IsCalendarDay } from '../../cycles/dto/phase-deadlines';
+import { IsCalendarDay } from '../../cycles';
 import type { ScoringPeriod } from '../scoring-period.entity';
 import { RequiredText } from './points';
 

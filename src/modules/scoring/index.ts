@@ -1,0 +1,4 @@
+// The scoring module's front door (issue 14): what other modules may import from it.
+export { DRAW_METHOD, drawKey } from './ranking';
+export { assertMayEnterSelfScores, assertMayReadSheet } from './score-sheet.policy';
+export { toHundredths } from './score-values';
