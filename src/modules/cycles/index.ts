@@ -6,3 +6,4 @@ export { type CycleGate, CycleGates, type UnmetCondition } from './cycle-gates';
 export type { CyclePhase } from './cycle-phase';
 export { CyclesErrorCode, CyclesException } from './cycles.exception';
 export { IsCalendarDay } from './dto/phase-deadlines';
+export { cycleOrThrow, findCycle, lockOpenCycle, type CycleFacts, type CycleLock } from './cycle-reader';

@@ -15,3 +15,4 @@ export {
 } from './current-membership';
 export { leaderOf } from './leader-of';
 export { loadReaderScope, type ReaderScope } from './reader-scope';
+export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';

@@ -12,3 +12,5 @@ export type {
 } from './rules-content';
 export { DEFAULT_MIN_ELECTRONIC_VOTERS_FOR_BOARD, DEFAULT_PLEDGE_RULES } from './rules-content';
 export { defaultRulesContent } from './rules-defaults';
+export { findRulesVersion, type RulesVersionFacts } from './rules-version-facts';
+export type { RulesVersionStatus } from './rules-version.entity';

@@ -18,3 +18,5 @@ export { signableDocument } from './signable-document';
 export { SignaturesErrorCode, SignaturesException } from './signatures.exception';
 export { SignedBundles } from './signed-bundles.service';
 export { secretariatCapacity, type SignerCapacity, signingTime, unitHeadCapacity } from './signer-capacity';
+export { signedDocuments, type SignedDocumentFacts } from './signed-document-facts';
+export type { SignedDocumentKind } from './signed-document.entity';

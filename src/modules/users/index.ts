@@ -1,6 +1,6 @@
 // The users module's front door (issue 14): what other modules may import from it. It grows as the
 // module is reworked; today other modules still reach some internals (see the baseline).
-export { activeUserIds, userNames } from './user-facts';
+export { activeUserIds, userNames, userRefs, type UserRef } from './user-facts';
 export { PasswordHasher } from './password-hasher';
 export { assertPasswordAcceptable } from './password-policy';
 export { UsersErrorCode, UsersException } from './users.exception';
