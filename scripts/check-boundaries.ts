@@ -13,6 +13,7 @@ import {
   tableOwnersBaselinePath,
   type ForeignTablePlaces,
 } from './check-table-owners';
+import { checkModuleGraph, type CruisedModule } from './module-graph';
 
 const root = join(__dirname, '..');
 const knownViolationsPath = join(root, '.dependency-cruiser-known-violations.json');
@@ -26,13 +27,14 @@ interface Violation {
 
 const key = (v: Violation): string => `${v.rule.name} ${v.from} → ${v.to}`;
 
-function cruise(): Violation[] {
+function cruise(): { violations: Violation[]; modules: CruisedModule[] } {
   const output = execFileSync(
     join(root, 'node_modules', '.bin', 'depcruise'),
     ['src', 'web/src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
     { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
   );
-  return (JSON.parse(output) as { summary: { violations: Violation[] } }).summary.violations;
+  const result = JSON.parse(output) as { summary: { violations: Violation[] }; modules: CruisedModule[] };
+  return { violations: result.summary.violations, modules: result.modules };
 }
 
 /** Lowers both baselines to what still happens; what is new stays a failure. */
@@ -56,7 +58,7 @@ function shrinkBaselines(violations: Violation[]): void {
 }
 
 function main(): void {
-  const violations = cruise();
+  const { violations, modules } = cruise();
   if (process.argv.includes('--shrink')) shrinkBaselines(violations);
   const known = new Set((JSON.parse(readFileSync(knownViolationsPath, 'utf8')) as Violation[]).map(key));
   const current = new Set(violations.map(key));
@@ -79,7 +81,10 @@ function main(): void {
   const tables = checkTableOwners();
   printTableOwners(tables);
 
-  const failures = added.length + stale.length + tables.added.length + tables.stale.length;
+  const graphCurrent = checkModuleGraph(modules, process.argv.includes('--write-graph'));
+  if (!graphCurrent) console.log('  STALE  docs/module-graph.md — run `npm run boundaries -- --write-graph`');
+
+  const failures = added.length + stale.length + tables.added.length + tables.stale.length + (graphCurrent ? 0 : 1);
   console.log(failures === 0 ? 'boundaries: nothing new beyond the baselines' : `boundaries: ${failures} problem(s)`);
   process.exitCode = failures === 0 ? 0 : 1;
 }
