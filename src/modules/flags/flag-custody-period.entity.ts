@@ -1,7 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ClusterLeadership } from '../registry/cluster-leadership.entity';
-import { Unit } from '../registry/unit.entity';
-import { SignedDocument } from '../signatures/signed-document.entity';
 import { Flag } from './flag.entity';
 import { FlagHandover } from './flag-handover.entity';
 
@@ -50,9 +47,10 @@ export class FlagCustodyPeriod {
   @Column({ name: 'custodian_unit_id', type: 'uuid', nullable: true })
   custodianUnitId: string | null;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'custodian_unit_id', foreignKeyConstraintName: 'fk_flag_custody_periods_custodian' })
-  custodianUnit?: Unit | null;
+  custodianUnit?: never;
 
   @Column({ type: 'text' })
   cause: CustodyCause;
@@ -76,9 +74,10 @@ export class FlagCustodyPeriod {
   @Column({ name: 'leadership_id', type: 'uuid', nullable: true })
   leadershipId: string | null;
 
-  @ManyToOne(() => ClusterLeadership, { onDelete: 'RESTRICT' })
+  /** Foreign key only: leaderships belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('ClusterLeadership', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'leadership_id', foreignKeyConstraintName: 'fk_flag_custody_periods_leadership' })
-  leadership?: ClusterLeadership | null;
+  leadership?: never;
 
   /** The certified election poll of that leadership, when it was elected. */
   @Column({ name: 'election_poll_id', type: 'uuid', nullable: true })
@@ -88,9 +87,10 @@ export class FlagCustodyPeriod {
   @Column({ name: 'signed_document_id', type: 'uuid', nullable: true })
   signedDocumentId: string | null;
 
-  @ManyToOne(() => SignedDocument, { onDelete: 'RESTRICT' })
+  /** Foreign key only: signed documents belong to signatures; this module keeps the id (issue 14). */
+  @ManyToOne('SignedDocument', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'signed_document_id', foreignKeyConstraintName: 'fk_flag_custody_periods_document' })
-  signedDocument?: SignedDocument | null;
+  signedDocument?: never;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -17,10 +17,7 @@ export async function lockFlag(manager: EntityManager, flagId: string): Promise<
 
 /** The flag's open period (exactly one exists: the database guarantees it at every commit). */
 export async function openPeriod(manager: EntityManager, flagId: string): Promise<FlagCustodyPeriod> {
-  const period = await manager.findOne(FlagCustodyPeriod, {
-    where: { flagId, endedAt: IsNull() },
-    relations: { custodianUnit: true },
-  });
+  const period = await manager.findOne(FlagCustodyPeriod, { where: { flagId, endedAt: IsNull() } });
   if (!period) throw FlagsException.custodyConflict();
   return period;
 }

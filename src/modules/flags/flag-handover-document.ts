@@ -1,8 +1,7 @@
-import type { EntityManager } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
-import { Cluster } from '../registry/cluster.entity';
-import { Unit } from '../registry/unit.entity';
-import { SignedDocument } from '../signatures/signed-document.entity';
+import { EntityNotFoundError, type EntityManager } from 'typeorm';
+import { findCycle } from '../cycles';
+import { clusterRef, unitRefs, type UnitRef } from '../registry';
+import { signedDocuments, type SignedDocumentFacts } from '../signatures';
 import { Flag } from './flag.entity';
 import type { FlagHandover } from './flag-handover.entity';
 
@@ -31,7 +30,18 @@ export interface HandoverRecord {
   election: { pollId: string; termYear: number; leadershipId: string };
 }
 
-const unitInRecord = (unit: Unit): UnitInRecord => ({ id: unit.id, code: unit.code, name: unit.name });
+const unitInRecord = (unit: UnitRef): UnitInRecord => ({ id: unit.id, code: unit.code, name: unit.name });
+
+/** The row, or the error `findOneByOrFail` threw before the owners' front doors (a broken foreign key). */
+function found<T>(row: T | null | undefined, entity: string, id: string): T {
+  if (row === null || row === undefined) throw new EntityNotFoundError(entity, { id });
+  return row;
+}
+
+/** The signed handover record as stored (its bytes are final). */
+export async function storedHandoverRecord(manager: EntityManager, documentId: string): Promise<SignedDocumentFacts> {
+  return found((await signedDocuments(manager, [documentId])).get(documentId), 'SignedDocument', documentId);
+}
 
 /**
  * The record built from the stored handover. Once released, the record is the stored signed
@@ -40,15 +50,16 @@ const unitInRecord = (unit: Unit): UnitInRecord => ({ id: unit.id, code: unit.co
  */
 export async function handoverRecord(manager: EntityManager, handover: FlagHandover): Promise<HandoverRecord> {
   if (handover.signedDocumentId) {
-    const signed = await manager.findOneByOrFail(SignedDocument, { id: handover.signedDocumentId });
+    const signed = await storedHandoverRecord(manager, handover.signedDocumentId);
     return JSON.parse(signed.canonical) as HandoverRecord;
   }
   const flag = await manager.findOneByOrFail(Flag, { id: handover.flagId });
   // One query after the other: the embedded database has a single session.
-  const cluster = await manager.findOneByOrFail(Cluster, { id: flag.clusterId });
-  const cycle = await manager.findOneByOrFail(Cycle, { id: handover.cycleId });
-  const from = await manager.findOneByOrFail(Unit, { id: handover.fromUnitId });
-  const to = await manager.findOneByOrFail(Unit, { id: handover.toUnitId });
+  const cluster = found(await clusterRef(manager, flag.clusterId), 'Cluster', flag.clusterId);
+  const cycle = found(await findCycle(manager, handover.cycleId), 'Cycle', handover.cycleId);
+  const units = await unitRefs(manager, [handover.fromUnitId, handover.toUnitId]);
+  const from = found(units.get(handover.fromUnitId), 'Unit', handover.fromUnitId);
+  const to = found(units.get(handover.toUnitId), 'Unit', handover.toUnitId);
   return {
     type: HANDOVER_DOCUMENT_TYPE,
     formatVersion: 1,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { Unit } from '../registry/unit.entity';
+import { unitRefs } from '../registry';
 import {
   type DocumentSigner,
   signingTime,
@@ -83,7 +83,7 @@ export async function signStep(
   const capacityName = step === 'release' ? 'outgoing_custodian_head' : 'incoming_leader_head';
   const capacity = await unitHeadCapacity(manager, actor.userId, unitId, signedAt, capacityName);
   if (!capacity) {
-    const unit = await manager.findOneByOrFail(Unit, { id: unitId });
+    const unit = (await unitRefs(manager, [unitId])).get(unitId)!;
     throw new SignaturesException(
       SignaturesErrorCode.CapacityMissing,
       step === 'release'

@@ -10,11 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
-import { ClusterLeadership } from '../registry/cluster-leadership.entity';
-import { Unit } from '../registry/unit.entity';
-import { DocumentSignature } from '../signatures/document-signature.entity';
-import { SignedDocument } from '../signatures/signed-document.entity';
 import { Flag } from './flag.entity';
 
 export const HANDOVER_STATUSES = ['opened', 'released', 'completed', 'cancelled'] as const;
@@ -60,31 +55,35 @@ export class FlagHandover {
   @Column({ name: 'cycle_id', type: 'uuid' })
   cycleId: string;
 
-  @ManyToOne(() => Cycle, { onDelete: 'RESTRICT' })
+  /** Foreign key only: cycles belong to the cycles module; this module keeps the id (issue 14). */
+  @ManyToOne('Cycle', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cycle_id', foreignKeyConstraintName: 'fk_flag_handovers_cycle' })
-  cycle?: Cycle;
+  cycle?: never;
 
   @Column({ name: 'from_unit_id', type: 'uuid' })
   fromUnitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'from_unit_id', foreignKeyConstraintName: 'fk_flag_handovers_from_unit' })
-  fromUnit?: Unit;
+  fromUnit?: never;
 
   @Column({ name: 'to_unit_id', type: 'uuid' })
   toUnitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only, as `fromUnit`. */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'to_unit_id', foreignKeyConstraintName: 'fk_flag_handovers_to_unit' })
-  toUnit?: Unit;
+  toUnit?: never;
 
   /** The next term's leadership (role leader, basis election) the handover executes. */
   @Column({ name: 'leadership_id', type: 'uuid' })
   leadershipId: string;
 
-  @ManyToOne(() => ClusterLeadership, { onDelete: 'RESTRICT' })
+  /** Foreign key only: leaderships belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('ClusterLeadership', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'leadership_id', foreignKeyConstraintName: 'fk_flag_handovers_leadership' })
-  leadership?: ClusterLeadership;
+  leadership?: never;
 
   @Column({ name: 'election_poll_id', type: 'uuid' })
   electionPollId: string;
@@ -113,16 +112,18 @@ export class FlagHandover {
   @Column({ name: 'signed_document_id', type: 'uuid', nullable: true })
   signedDocumentId: string | null;
 
-  @ManyToOne(() => SignedDocument, { onDelete: 'RESTRICT' })
+  /** Foreign key only: signed documents belong to signatures; this module keeps the id (issue 14). */
+  @ManyToOne('SignedDocument', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'signed_document_id', foreignKeyConstraintName: 'fk_flag_handovers_document' })
-  signedDocument?: SignedDocument | null;
+  signedDocument?: never;
 
   @Column({ name: 'release_signature_id', type: 'uuid', nullable: true })
   releaseSignatureId: string | null;
 
-  @ManyToOne(() => DocumentSignature, { onDelete: 'RESTRICT' })
+  /** Foreign key only: signatures belong to the signatures module; this module keeps the id (issue 14). */
+  @ManyToOne('DocumentSignature', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'release_signature_id', foreignKeyConstraintName: 'fk_flag_handovers_release_signature' })
-  releaseSignature?: DocumentSignature | null;
+  releaseSignature?: never;
 
   @Column({ name: 'released_at', type: 'timestamptz', nullable: true })
   releasedAt: Date | null;
@@ -130,9 +131,10 @@ export class FlagHandover {
   @Column({ name: 'receipt_signature_id', type: 'uuid', nullable: true })
   receiptSignatureId: string | null;
 
-  @ManyToOne(() => DocumentSignature, { onDelete: 'RESTRICT' })
+  /** Foreign key only, as `releaseSignature`. */
+  @ManyToOne('DocumentSignature', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'receipt_signature_id', foreignKeyConstraintName: 'fk_flag_handovers_receipt_signature' })
-  receiptSignature?: DocumentSignature | null;
+  receiptSignature?: never;
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;

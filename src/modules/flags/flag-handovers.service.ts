@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
-import { CycleGates, CyclesErrorCode, CyclesException } from '../cycles';
-import { Cycle } from '../cycles/cycle.entity';
+import { CycleGates, CyclesErrorCode, CyclesException, cycleOrThrow } from '../cycles';
 import { LedgerService } from '../ledger';
 import {
   DocumentSigner,
@@ -12,8 +11,8 @@ import {
   type SignedBundle,
   signableDocument,
   type SignDocumentDto,
+  type SignedDocumentFacts,
 } from '../signatures';
-import { SignedDocument } from '../signatures/signed-document.entity';
 import type {
   CancelHandoverDto,
   FlagHandoverResponseDto,
@@ -23,7 +22,7 @@ import type {
 import { custodyTime, lockFlag, moveCustody, newPeriodId, openPeriod } from './flag-custody';
 import { FlagCustodyPeriod } from './flag-custody-period.entity';
 import { flagHandedOverGate } from './flag-handed-over.gate';
-import { handoverRecord, type HandoverRecord } from './flag-handover-document';
+import { handoverRecord, type HandoverRecord, storedHandoverRecord } from './flag-handover-document';
 import { handoverResponse } from './flag-responses';
 import { FlagHandover } from './flag-handover.entity';
 import { FlagPolicy } from './flag.policy';
@@ -60,8 +59,7 @@ export class FlagHandoversService implements OnModuleInit {
       }
       const current = await openPeriod(manager, flagId);
       if (current.state !== 'held') throw notHeld();
-      const cycle = await manager.findOne(Cycle, { where: { id: dto.cycleId }, lock: { mode: 'pessimistic_read' } });
-      if (!cycle) throw CyclesException.cycleNotFound(dto.cycleId);
+      const cycle = await cycleOrThrow(manager, dto.cycleId, 'share');
       if (cycle.clusterId !== flag.clusterId) {
         throw new FlagsException(
           FlagsErrorCode.HandoverCycleOtherCluster,
@@ -139,8 +137,8 @@ export class FlagHandoversService implements OnModuleInit {
   async document(_actor: Actor, id: string): Promise<HandoverDocumentResponseDto> {
     const manager = this.dataSource.manager;
     const handover = await findHandover(manager, id);
-    const source: { stored: SignedDocument } | { content: HandoverRecord } = handover.signedDocumentId
-      ? { stored: await manager.findOneByOrFail(SignedDocument, { id: handover.signedDocumentId }) }
+    const source: { stored: SignedDocumentFacts } | { content: HandoverRecord } = handover.signedDocumentId
+      ? { stored: await storedHandoverRecord(manager, handover.signedDocumentId) }
       : { content: await handoverRecord(manager, handover) };
     return { ...(await signableDocument(manager, 'handover_record', id, source)), handoverId: id };
   }

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
 import { Flag } from './flag.entity';
 import { FlagCustodyPeriod } from './flag-custody-period.entity';
 
@@ -54,9 +53,10 @@ export class FlagIncident {
   @Column({ name: 'reporting_unit_id', type: 'uuid' })
   reportingUnitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'reporting_unit_id', foreignKeyConstraintName: 'fk_flag_incidents_unit' })
-  reportingUnit?: Unit;
+  reportingUnit?: never;
 
   @Column({ name: 'reported_by', type: 'uuid' })
   reportedBy: string;

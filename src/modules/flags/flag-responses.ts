@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
+import { unitRefs } from '../registry';
 import { toFlagHandoverResponse, type FlagHandoverResponseDto } from './dto/flag-handovers.dto';
 import { toFlagResponse, type FlagResponseDto } from './dto/flags.dto';
 import { openPeriod } from './flag-custody';
@@ -11,9 +11,11 @@ export async function handoverResponses(
   manager: EntityManager,
   handovers: FlagHandover[],
 ): Promise<FlagHandoverResponseDto[]> {
-  const ids = [...new Set(handovers.flatMap((h) => [h.fromUnitId, h.toUnitId]))];
-  const units = ids.length ? await manager.findBy(Unit, { id: In(ids) }) : [];
-  const unit = (id: string) => units.find((u) => u.id === id)!;
+  const units = await unitRefs(
+    manager,
+    handovers.flatMap((h) => [h.fromUnitId, h.toUnitId]),
+  );
+  const unit = (id: string) => units.get(id)!;
   return handovers.map((h) => toFlagHandoverResponse(h, { from: unit(h.fromUnitId), to: unit(h.toUnitId) }));
 }
 
@@ -24,9 +26,12 @@ export async function handoverResponse(
   return (await handoverResponses(manager, [handover]))[0];
 }
 
-/** A flag with who holds it now and the handover under way, if any. */
+/** A flag with who holds it now (null in transit) and the handover under way, if any. */
 export async function flagResponse(manager: EntityManager, flag: Flag): Promise<FlagResponseDto> {
   const current = await openPeriod(manager, flag.id);
+  const custodian = current.custodianUnitId
+    ? ((await unitRefs(manager, [current.custodianUnitId])).get(current.custodianUnitId) ?? null)
+    : null;
   const open = await manager.findOne(FlagHandover, { where: { flagId: flag.id, status: In(['opened', 'released']) } });
-  return toFlagResponse(flag, current, open?.id ?? null);
+  return toFlagResponse(flag, current, custodian, open?.id ?? null);
 }

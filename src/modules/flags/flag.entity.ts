@@ -9,7 +9,6 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Cluster } from '../registry/cluster.entity';
 
 /**
  * A cluster's rotating flag (cờ luân lưu): one physical object, passed each year to the new
@@ -27,9 +26,10 @@ export class Flag {
   @Column({ name: 'cluster_id', type: 'uuid' })
   clusterId: string;
 
-  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  /** Foreign key only: clusters belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Cluster', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_flags_cluster' })
-  cluster?: Cluster;
+  cluster?: never;
 
   @Column({ type: 'text' })
   name: string;

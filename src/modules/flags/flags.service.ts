@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger';
-import { Cluster } from '../registry/cluster.entity';
-import { ClusterLeadership } from '../registry/cluster-leadership.entity';
-import { isCurrentMember, RegistryException, unitExists } from '../registry';
-import { DocumentSignature } from '../signatures/document-signature.entity';
-import { SignedDocument } from '../signatures/signed-document.entity';
-import { SigningKey } from '../signatures/signing-key.entity';
-import { User } from '../users/user.entity';
+import { clusterExists, isCurrentMember, leadershipFacts, RegistryException, unitExists, unitRefs } from '../registry';
+import { type SignatureSummary, signaturesOfDocuments, signedDocuments } from '../signatures';
 import type { CustodyChainResponseDto, CustodySignedRecordDto } from './dto/custody-chain.dto';
 import { toFlagIncidentResponse } from './dto/flag-incidents.dto';
 import { toUnitRef, type FlagResponseDto, type RegisterFlagDto } from './dto/flags.dto';
@@ -35,8 +30,7 @@ export class FlagsService {
   async register(actor: Actor, clusterId: string, dto: RegisterFlagDto): Promise<FlagResponseDto> {
     FlagPolicy.assertMayManage(actor, clusterId);
     return this.dataSource.transaction(async (manager) => {
-      const cluster = await manager.findOne(Cluster, { where: { id: clusterId }, lock: { mode: 'pessimistic_read' } });
-      if (!cluster) throw RegistryException.clusterNotFound(clusterId);
+      if (!(await clusterExists(manager, clusterId, 'share'))) throw RegistryException.clusterNotFound(clusterId);
       if (await manager.existsBy(Flag, { clusterId })) throw FlagsException.alreadyRegistered();
       await assertCurrentMember(manager, clusterId, dto.custodianUnitId);
       const flag = await manager.save(
@@ -71,7 +65,7 @@ export class FlagsService {
     const manager = this.dataSource.manager;
     const flag = await manager.findOne(Flag, { where: { clusterId } });
     if (!flag) {
-      if (!(await manager.existsBy(Cluster, { id: clusterId }))) throw RegistryException.clusterNotFound(clusterId);
+      if (!(await clusterExists(manager, clusterId))) throw RegistryException.clusterNotFound(clusterId);
       throw FlagsException.flagNotFound({ clusterId });
     }
     return this.respond(manager, flag);
@@ -90,31 +84,22 @@ export class FlagsService {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const flag = await manager.findOne(Flag, { where: { id } });
       if (!flag) throw FlagsException.flagNotFound({ flagId: id });
-      const periods = await manager.find(FlagCustodyPeriod, {
-        where: { flagId: id },
-        relations: { custodianUnit: true },
-        order: { position: 'ASC' },
-      });
+      const periods = await manager.find(FlagCustodyPeriod, { where: { flagId: id }, order: { position: 'ASC' } });
+      const custodians = await unitRefs(manager, presentIds(periods.map((p) => p.custodianUnitId)));
       const incidents = await manager.find(FlagIncident, { where: { flagId: id }, order: { reportedAt: 'ASC' } });
-      const leaderships = await findByIds(
-        manager,
-        ClusterLeadership,
-        periods.map((p) => p.leadershipId),
-      );
-      const records = await signedRecords(
-        manager,
-        periods.map((p) => p.signedDocumentId),
-      );
+      const leaderships = await leadershipFacts(manager, presentIds(periods.map((p) => p.leadershipId)));
+      const records = await signedRecords(manager, presentIds(periods.map((p) => p.signedDocumentId)));
       const handovers = await manager.find(FlagHandover, { where: { flagId: id }, order: { createdAt: 'ASC' } });
       return {
         flag: await this.respond(manager, flag),
         periods: periods.map((period) => {
-          const leadership = leaderships.find((l) => l.id === period.leadershipId);
+          const leadership = period.leadershipId ? leaderships.get(period.leadershipId) : undefined;
+          const custodian = period.custodianUnitId ? custodians.get(period.custodianUnitId) : undefined;
           return {
             id: period.id,
             position: period.position,
             state: period.state,
-            custodian: period.custodianUnit ? toUnitRef(period.custodianUnit) : null,
+            custodian: custodian ? toUnitRef(custodian) : null,
             cause: period.cause,
             startedAt: period.startedAt.toISOString(),
             endedAt: period.endedAt ? period.endedAt.toISOString() : null,
@@ -147,36 +132,20 @@ async function assertCurrentMember(manager: EntityManager, clusterId: string, un
   }
 }
 
-async function findByIds<T extends { id: string }>(
-  manager: EntityManager,
-  entity: new () => T,
-  ids: (string | null)[],
-): Promise<T[]> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  return unique.length ? manager.findBy(entity, { id: In(unique) } as never) : [];
-}
+const presentIds = (ids: (string | null)[]): string[] => ids.filter((id): id is string => id !== null);
 
-/** Each signed record with its signatures, signers' names and key fingerprints. */
+/**
+ * Each signed record with its signatures, signers' names and key fingerprints; the signatures in
+ * the order they were recorded (time, then ledger entry).
+ */
 async function signedRecords(
   manager: EntityManager,
-  documentIds: (string | null)[],
+  documentIds: string[],
 ): Promise<Map<string, CustodySignedRecordDto>> {
-  const documents = await findByIds(manager, SignedDocument, documentIds);
-  const signatures = documents.length
-    ? await manager.find(DocumentSignature, {
-        where: { documentId: In(documents.map((d) => d.id)) },
-        order: { signedAt: 'ASC', ledgerSeq: 'ASC' },
-      })
-    : [];
-  const keys = await findByIds(
+  const documents = [...(await signedDocuments(manager, documentIds)).values()];
+  const signatures = await signaturesOfDocuments(
     manager,
-    SigningKey,
-    signatures.map((s) => s.signingKeyId),
-  );
-  const signers = await findByIds(
-    manager,
-    User,
-    signatures.map((s) => s.signerId),
+    documents.map((d) => d.id),
   );
   return new Map(
     documents.map((document) => [
@@ -184,19 +153,24 @@ async function signedRecords(
       {
         documentId: document.id,
         digest: document.digest,
-        signatures: signatures
-          .filter((s) => s.documentId === document.id)
-          .map((s) => ({
-            id: s.id,
-            signerId: s.signerId,
-            signerName: signers.find((u) => u.id === s.signerId)?.fullName ?? '',
-            capacity: s.capacity,
-            unitId: s.unitId,
-            keyFingerprint: keys.find((k) => k.id === s.signingKeyId)?.fingerprint ?? '',
-            signedAt: s.signedAt.toISOString(),
-            ledgerSeq: String(s.ledgerSeq),
-          })),
+        signatures: [...(signatures.get(document.id) ?? [])].sort(byTimeThenLedger).map((s) => ({
+          id: s.signatureId,
+          signerId: s.signerId,
+          signerName: s.signerName,
+          capacity: s.capacity,
+          unitId: s.unitId,
+          keyFingerprint: s.keyFingerprint,
+          signedAt: s.signedAt,
+          ledgerSeq: s.ledgerSeq,
+        })),
       },
     ]),
   );
+}
+
+/** Signed at (ISO, to the ms as stored), then ledger sequence: the order the custody chain has always shown. */
+function byTimeThenLedger(a: SignatureSummary, b: SignatureSummary): number {
+  if (a.signedAt !== b.signedAt) return a.signedAt < b.signedAt ? -1 : 1;
+  const [x, y] = [BigInt(a.ledgerSeq), BigInt(b.ledgerSeq)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -16,3 +16,5 @@ export {
 export { leaderOf } from './leader-of';
 export { loadReaderScope, type ReaderScope } from './reader-scope';
 export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';
+export { leadershipFacts, type LeadershipFacts, termLeader, type TermLeader } from './leadership-facts';
+export { clusterExists } from './cluster-exists';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDay } from '../../cycles';
-import type { Unit } from '../../registry/unit.entity';
+import type { UnitRef } from '../../registry';
 import type { FlagHandover } from '../flag-handover.entity';
 import { HANDOVER_STATUSES, type HandoverStatus } from '../flag-handover.entity';
 import { toUnitRef, trimmed, UnitRefDto } from './flags.dto';
@@ -90,7 +90,7 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function toFlagHandoverResponse(
   handover: FlagHandover,
-  units: { from: Pick<Unit, 'id' | 'code' | 'name'>; to: Pick<Unit, 'id' | 'code' | 'name'> },
+  units: { from: UnitRef; to: UnitRef },
 ): FlagHandoverResponseDto {
   return {
     id: handover.id,

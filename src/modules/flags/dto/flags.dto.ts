@@ -4,7 +4,7 @@ import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-valid
 import { CUSTODY_STATES, type CustodyState } from '../flag-custody-period.entity';
 import type { Flag } from '../flag.entity';
 import type { FlagCustodyPeriod } from '../flag-custody-period.entity';
-import type { Unit } from '../../registry/unit.entity';
+import type { UnitRef } from '../../registry';
 
 export const trimmed = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -35,7 +35,7 @@ export class UnitRefDto {
   @ApiProperty({ example: 'Liên minh Hợp tác xã tỉnh Sơn La' }) name: string;
 }
 
-export function toUnitRef(unit: Pick<Unit, 'id' | 'code' | 'name'>): UnitRefDto {
+export function toUnitRef(unit: UnitRef): UnitRefDto {
   return { id: unit.id, code: unit.code, name: unit.name };
 }
 
@@ -70,7 +70,8 @@ export class FlagResponseDto {
 
 export function toFlagResponse(
   flag: Flag,
-  current: FlagCustodyPeriod & { custodianUnit?: Unit | null },
+  current: FlagCustodyPeriod,
+  custodian: UnitRef | null,
   openHandoverId: string | null,
 ): FlagResponseDto {
   return {
@@ -82,7 +83,7 @@ export function toFlagResponse(
     custody: {
       periodId: current.id,
       state: current.state,
-      custodian: current.custodianUnit ? toUnitRef(current.custodianUnit) : null,
+      custodian: custodian ? toUnitRef(custodian) : null,
       since: current.startedAt.toISOString(),
       handoverId: current.handoverId,
     },
