@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { delegate, demoIds, DEMO_CODES, meetingSteps, SECRETARIAT, type DemoIds } from '../utils/elections-fixtures';
+import { demoIds, DEMO_CODES, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 

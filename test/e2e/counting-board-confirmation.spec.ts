@@ -1,7 +1,8 @@
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
-import { DEMO_CODES, SECRETARIAT, delegate, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { DEMO_CODES, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Issue #12 §2, "a secretariat member can decide a paper poll alone", performed through HTTP: he

@@ -1,6 +1,7 @@
-import { DEMO_CODES, SECRETARIAT, delegate, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { DEMO_CODES, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Paper ballots through HTTP: the counting board (two delegates of present units, no candidate's,

@@ -1,6 +1,7 @@
-import { delegate, demoIds, DEMO_CODES, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { demoIds, DEMO_CODES, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate } from '../utils/signed-in';
 
 /**
  * A seat at the meeting is held by a mandate, not by the check-in (issue #12 §2): a delegate whose

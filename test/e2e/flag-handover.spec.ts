@@ -4,7 +4,7 @@ import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, head, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * The rotating flag through HTTP, as at the 2011 meeting: registered with Lạng Sơn holding it,
@@ -35,9 +35,6 @@ describe('the rotating flag', () => {
   let handoverId: string;
   const unitIds: Record<string, string> = {};
   const signers: Record<string, TestSigner> = {};
-
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const head = (code: string) => `chutich.${code}@thidua.local`;
 
   async function electLeader(termYear: number, code: string): Promise<{ id: string; pollId: string }> {
     // Leader elections are built elsewhere (issue #7): the certified result is inserted as the

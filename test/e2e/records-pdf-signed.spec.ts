@@ -1,13 +1,5 @@
 import type { Response } from 'supertest';
-import {
-  DEMO_CODES,
-  SECRETARIAT,
-  delegate,
-  demoIds,
-  meetingSteps,
-  recordLeader2011,
-  type DemoIds,
-} from '../utils/elections-fixtures';
+import { DEMO_CODES, demoIds, meetingSteps, recordLeader2011, type DemoIds } from '../utils/elections-fixtures';
 import { formatInstant } from '../../src/modules/records/vietnamese-format';
 import { responseViolations } from '../utils/openapi-conformance';
 import { pdfText } from '../utils/pdf-text';
@@ -15,6 +7,7 @@ import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { problem } from '../utils/problems';
+import { delegate, head, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Issue #8 (signed records as documents) through HTTP, for the two records signed at the meeting:
@@ -34,7 +27,6 @@ describe('signed records as PDF: the counting record and the flag handover', () 
   const keys: Record<string, TestSigner> = {};
   // Delegates of two present units that are not on the ballot, confirmed by the meeting's hands.
   const BOARD = [delegate('lang-son'), delegate('lao-cai')];
-  const head = (code: string) => `chutich.${code}@thidua.local`;
   const unitName = (province: string) => `Liên minh Hợp tác xã tỉnh ${province}`;
   const squeeze = (text: string) => text.replace(/\s+/g, ' ');
 

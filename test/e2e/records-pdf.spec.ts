@@ -6,7 +6,7 @@ import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, demoCycle2011Sql, head, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * Issue #8 (signed records as documents) through HTTP: the demo 2011 cycle's results report and a
@@ -21,10 +21,7 @@ describe('records as PDF', () => {
   const unitIds: Record<string, string> = {};
   const CODES = ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'cao-bang', 'lao-cai', 'lang-son'];
   const NAMES = ['Sơn La', 'Lai Châu', 'Điện Biên', 'Hà Giang', 'Cao Bằng', 'Lào Cai', 'Lạng Sơn'];
-  const SECRETARIAT = 'thuky1@thidua.local';
   const DELEGATE = 'daibieu.son-la@thidua.local';
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
   const squeeze = (text: string) => text.replace(/\s+/g, ' ');
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -50,9 +47,7 @@ describe('records as PDF', () => {
     t = await createTestApp();
     clusterId = await demoClusterId(t);
     Object.assign(unitIds, await unitIdsByCode(t, clusterId));
-    [{ id: cycle2011 }] = (await t.dataSource.query(`SELECT id FROM cycles WHERE cluster_id = $1 AND year = 2011`, [
-      clusterId,
-    ])) as { id: string }[];
+    ({ cycleId: cycle2011 } = await demoCycle2011Sql(t.dataSource));
   });
   afterAll(() => t.close());
 
