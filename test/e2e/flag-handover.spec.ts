@@ -5,6 +5,7 @@ import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
 import { asUser, demoClusterId, head, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
+import { asBytes } from '../utils/bytes';
 
 /**
  * The rotating flag through HTTP, as at the 2011 meeting: registered with Lạng Sơn holding it,
@@ -173,11 +174,7 @@ describe('the rotating flag', () => {
         .get(`${API}/flags/${flagId}/photo`)
         .set(await asUser(t, 'daibieu.lai-chau@thidua.local'))
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(asBytes);
       expect(served.status).toBe(200);
       expect(served.headers['content-type']).toBe('image/png');
       expect(served.headers['x-content-sha256']).toBe(sha256);

@@ -7,6 +7,7 @@ import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
 import { asUser, demoClusterId, demoCycle2011Sql, head, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
+import { getBytes } from '../utils/bytes';
 
 /**
  * Issue #8 (signed records as documents) through HTTP: the demo 2011 cycle's results report and a
@@ -25,17 +26,8 @@ describe('records as PDF', () => {
   const squeeze = (text: string) => text.replace(/\s+/g, ' ');
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-  /** GET a PDF as bytes (supertest would otherwise try to parse it). */
-  const getPdf = async (path: string, email = DELEGATE): Promise<Response & { body: Buffer }> =>
-    t.http
-      .get(`${API}${path}`)
-      .set(await asUser(t, email))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }) as Promise<Response & { body: Buffer }>;
+  /** GET a PDF as bytes. */
+  const getPdf = (path: string, email = DELEGATE) => getBytes(t, path, email);
 
   async function ledgerEntry(query: string) {
     const res = await t.http.get(`${API}/ledger/entries?${query}`).set(await asUser(t, SECRETARIAT));

@@ -5,6 +5,7 @@ import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
 import { asUser, DEMO_ADMIN, demoClusterId, head, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
+import { asBytes } from '../utils/bytes';
 
 /**
  * The ranking and its adoption through HTTP, on the demo cluster's 7 units scored in a 2030 cycle
@@ -250,11 +251,7 @@ describe('ranking and adoption', () => {
         .get(`${API}/scoring-periods/${periodId}/ranking.csv?stage=final`)
         .set(await asUser(t, head('ha-giang')))
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(asBytes);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers['content-disposition']).toBe(
