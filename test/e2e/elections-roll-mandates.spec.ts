@@ -1,4 +1,4 @@
-import { demoIds, DEMO_CODES, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { type DemoIds, meetingSteps, meetingWithEveryUnitPresent } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
 import { delegate } from '../utils/signed-in';
@@ -24,10 +24,7 @@ describe('the roll freeze re-checks every mandate', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ids = await demoIds(t);
-    s = meetingSteps(t, ids);
-    meetingId = await s.createMeeting();
-    for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
+    ({ ids, s, meetingId } = await meetingWithEveryUnitPresent(t));
   });
   afterAll(() => t.close());
 

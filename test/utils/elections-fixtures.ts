@@ -25,6 +25,17 @@ export async function demoIds(t: TestApp): Promise<DemoIds> {
   };
 }
 
+/** The demo ids, the meeting steps, and a meeting of the 2011 cycle at which the 7 delegates have checked in (each 201). */
+export async function meetingWithEveryUnitPresent(
+  t: TestApp,
+): Promise<{ ids: DemoIds; s: ReturnType<typeof meetingSteps>; meetingId: string }> {
+  const ids = await demoIds(t);
+  const s = meetingSteps(t, ids);
+  const meetingId = await s.createMeeting();
+  for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
+  return { ids, s, meetingId };
+}
+
 /** The leader of the 2011 term: the demo data records Lạng Sơn; this checks it is there. */
 export async function recordLeader2011(t: TestApp, ids: DemoIds): Promise<void> {
   const [row] = (await t.dataSource.query(
