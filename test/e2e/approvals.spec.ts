@@ -6,7 +6,7 @@ import { ApprovalsService } from '../../src/modules/approvals/approvals.service'
 import { WorkflowRegistry, type WorkflowDefinition } from '../../src/modules/approvals/workflow-definition';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused } from '../utils/versioned';
-import { asUser } from '../utils/signed-in';
+import { asUser, delegate, demoClusterIdSql, head, officer } from '../utils/signed-in';
 
 /**
  * The approval engine through HTTP, on small workflows registered by the test: k of n member
@@ -58,9 +58,6 @@ const SIGNOFF_DOC: WorkflowDefinition = {
 
 const CODES = ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'cao-bang', 'lao-cai', 'lang-son'] as const;
 type Code = (typeof CODES)[number];
-const head = (code: Code) => `chutich.${code}@thidua.local`;
-const officer = (code: Code) => `canbo.${code}@thidua.local`;
-const delegate = (code: Code) => `daibieu.${code}@thidua.local`;
 
 describe('approval workflows', () => {
   let t: TestApp;
@@ -114,10 +111,7 @@ describe('approval workflows', () => {
     t = await createTestApp();
     const registry = t.app.get(WorkflowRegistry);
     [CLUSTER_DOC, UNIT_DOC, SIGNOFF_DOC].forEach((w) => registry.register(w));
-    const [cluster] = (await t.dataSource.query(`SELECT id FROM clusters WHERE code = 'bien-gioi-phia-bac'`)) as {
-      id: string;
-    }[];
-    clusterId = cluster.id;
+    clusterId = await demoClusterIdSql(t.dataSource);
     const units = (await t.dataSource.query('SELECT id, code FROM units')) as { id: string; code: string }[];
     for (const code of CODES) unitIds[code] = units.find((u) => u.code === code)!.id;
     const users = (await t.dataSource.query('SELECT id, email FROM users')) as { id: string; email: string }[];

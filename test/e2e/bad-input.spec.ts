@@ -1,26 +1,9 @@
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import type { Response } from 'supertest';
 import { MAX_JSON_DEPTH } from '../../src/common/http/json-body-parser';
 import { MAX_PAGE } from '../../src/common/pagination/page-query.dto';
 import { API, CapturedLog, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
-
-/** Every error of the API, whatever produced it, has the same RFC 9457 shape. */
-function expectProblem(res: Response, status: number, code: string): void {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.headers['x-request-id']).toEqual(expect.any(String));
-  expect(res.body).toEqual(
-    expect.objectContaining({
-      type: `urn:thidua:problem:${code}`,
-      title: expect.any(String),
-      status,
-      code,
-      instance: expect.stringMatching(/^\//),
-      requestId: res.headers['x-request-id'],
-    }),
-  );
-}
+import { expectProblemDocument } from '../utils/problems';
 
 /** `depth` arrays inside one another around `inner`, as JSON text. */
 function nested(depth: number, inner = '1'): string {
@@ -66,25 +49,29 @@ describe('bad input', () => {
   it('refuses a malformed JSON body: 400 malformed_json', async () => {
     const res = await postLogin().set('Content-Type', 'application/json').send('{"email": "thuky1@thidua.local",');
 
-    expectProblem(res, 400, 'malformed_json');
+    expectProblemDocument(res, 400, 'malformed_json');
     expect(res.body.instance).toBe(`${API}/auth/login`);
   });
 
   it('refuses a body over 1 MiB: 413 payload_too_large', async () => {
     const body = JSON.stringify({ email: 'thuky1@thidua.local', password: 'x'.repeat(1024 * 1024) });
 
-    expectProblem(await postLogin().set('Content-Type', 'application/json').send(body), 413, 'payload_too_large');
+    expectProblemDocument(
+      await postLogin().set('Content-Type', 'application/json').send(body),
+      413,
+      'payload_too_large',
+    );
   });
 
   it('answers an unknown route with 404 route_not_found', async () => {
     const res = await t.http.get(`${API}/no-such-thing`).set('Authorization', await t.bearer('thuky1@thidua.local'));
 
-    expectProblem(res, 404, 'route_not_found');
+    expectProblemDocument(res, 404, 'route_not_found');
     expect(res.body.instance).toBe(`${API}/no-such-thing`);
   });
 
   it('answers an unknown route with 404 even without a token', async () => {
-    expectProblem(await t.http.get('/no-such-thing'), 404, 'route_not_found');
+    expectProblemDocument(await t.http.get('/no-such-thing'), 404, 'route_not_found');
   });
 
   // The API speaks JSON only: the text/plain parser Fastify has by default is removed.
@@ -93,7 +80,7 @@ describe('bad input', () => {
       .set('Content-Type', 'text/plain')
       .send(JSON.stringify({ email: 'thuky1@thidua.local', password: DEMO_PASSWORD }));
 
-    expectProblem(res, 415, 'unsupported_media_type');
+    expectProblemDocument(res, 415, 'unsupported_media_type');
   });
 
   it('refuses a body of a media type it does not parse: 415 unsupported_media_type', async () => {
@@ -101,7 +88,7 @@ describe('bad input', () => {
       .set('Content-Type', 'application/xml')
       .send('<login><email>thuky1@thidua.local</email></login>');
 
-    expectProblem(res, 415, 'unsupported_media_type');
+    expectProblemDocument(res, 415, 'unsupported_media_type');
   });
 
   it('documents GET /clusters/{id} in /docs-json, and refuses a non-UUID id there: 400 invalid_identifier', async () => {
@@ -113,13 +100,13 @@ describe('bad input', () => {
       .get(`${API}/clusters/not-a-uuid`)
       .set('Authorization', await t.bearer('thuky1@thidua.local'));
 
-    expectProblem(res, 400, 'invalid_identifier');
+    expectProblemDocument(res, 400, 'invalid_identifier');
   });
 
   it('answers every error with an x-request-id and echoes the one the caller sent', async () => {
     const res = await t.http.get(`${API}/me`).set('x-request-id', 'client-trace-42');
 
-    expectProblem(res, 401, 'access_token_missing');
+    expectProblemDocument(res, 401, 'access_token_missing');
     expect(res.headers['x-request-id']).toBe('client-trace-42');
     expect(res.body.requestId).toBe('client-trace-42');
   });
@@ -151,7 +138,7 @@ describe('bad input', () => {
         ),
       );
       for (const res of burst) {
-        expectProblem(res, 400, 'payload_too_deep');
+        expectProblemDocument(res, 400, 'payload_too_deep');
         expect(res.body.maxDepth).toBe(MAX_JSON_DEPTH);
       }
 
@@ -162,8 +149,8 @@ describe('bad input', () => {
       const withLogin = (inner: string) =>
         postLogin().set('Content-Type', 'application/json').send(`{"email":"thuky1@thidua.local","password":${inner}}`);
 
-      expectProblem(await withLogin(nested(MAX_JSON_DEPTH - 1)), 400, 'validation_failed');
-      expectProblem(await withLogin(nested(MAX_JSON_DEPTH)), 400, 'payload_too_deep');
+      expectProblemDocument(await withLogin(nested(MAX_JSON_DEPTH - 1)), 400, 'validation_failed');
+      expectProblemDocument(await withLogin(nested(MAX_JSON_DEPTH)), 400, 'payload_too_deep');
     });
 
     it('does not count brackets inside strings, and still logs in', async () => {
@@ -172,7 +159,7 @@ describe('bad input', () => {
         .send(JSON.stringify({ email: 'thuky1@thidua.local', password: DEMO_PASSWORD, x: '['.repeat(5000) }));
 
       // The unknown field is refused by validation, not by the depth check.
-      expectProblem(res, 400, 'validation_failed');
+      expectProblemDocument(res, 400, 'validation_failed');
       const ok = await postLogin()
         .set('Content-Type', 'application/json')
         .send(`{"email":"thuky1@thidua.local","password":"${DEMO_PASSWORD}"}`);
@@ -180,7 +167,7 @@ describe('bad input', () => {
     });
 
     it('answers an empty JSON body with 400 malformed_json', async () => {
-      expectProblem(await postLogin().set('Content-Type', 'application/json').send(''), 400, 'malformed_json');
+      expectProblemDocument(await postLogin().set('Content-Type', 'application/json').send(''), 400, 'malformed_json');
     });
   });
 
@@ -188,7 +175,7 @@ describe('bad input', () => {
     it('refuses it in a query parameter: 400 invalid_text, not a database error', async () => {
       const res = await t.http.get(`${API}/clusters?q=%00`).set('Authorization', await t.bearer('thuky1@thidua.local'));
 
-      expectProblem(res, 400, 'invalid_text');
+      expectProblemDocument(res, 400, 'invalid_text');
       const clean = await t.http.get(`${API}/clusters?q=a`).set('Authorization', await t.bearer('thuky1@thidua.local'));
       expect(clean.status).toBe(200);
     });
@@ -196,8 +183,12 @@ describe('bad input', () => {
     it('refuses it in a path parameter and in a query parameter name', async () => {
       const bearer = await t.bearer('thuky1@thidua.local');
 
-      expectProblem(await t.http.get(`${API}/clusters/%00`).set('Authorization', bearer), 400, 'invalid_text');
-      expectProblem(await t.http.get(`${API}/clusters?%00=1`).set('Authorization', bearer), 400, 'invalid_text');
+      expectProblemDocument(await t.http.get(`${API}/clusters/%00`).set('Authorization', bearer), 400, 'invalid_text');
+      expectProblemDocument(
+        await t.http.get(`${API}/clusters?%00=1`).set('Authorization', bearer),
+        400,
+        'invalid_text',
+      );
     });
 
     it('refuses it escaped in a JSON body (\\u0000), before anything reaches the database', async () => {
@@ -205,7 +196,7 @@ describe('bad input', () => {
         .set('Content-Type', 'application/json')
         .send('{"email":"thuky1@thidua.local\\u0000","password":"x"}');
 
-      expectProblem(res, 400, 'invalid_text');
+      expectProblemDocument(res, 400, 'invalid_text');
     });
 
     it('takes an escaped backslash followed by the letters u0000 as the text it is', async () => {
@@ -213,7 +204,7 @@ describe('bad input', () => {
         .set('Content-Type', 'application/json')
         .send('{"email":"thuky1@thidua.local","password":"\\\\u0000"}');
 
-      expectProblem(res, 401, 'invalid_credentials');
+      expectProblemDocument(res, 401, 'invalid_credentials');
     });
   });
 
@@ -221,12 +212,12 @@ describe('bad input', () => {
     it('answers a malformed percent-encoding in the path with 400 malformed_url', async () => {
       const res = await t.http.get(`${API}/clusters/%E0%A4%A`);
 
-      expectProblem(res, 400, 'malformed_url');
+      expectProblemDocument(res, 400, 'malformed_url');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     });
 
     it('answers an over-long path parameter with 414 uri_too_long', async () => {
-      expectProblem(await t.http.get(`${API}/clusters/${'a'.repeat(500)}`), 414, 'uri_too_long');
+      expectProblemDocument(await t.http.get(`${API}/clusters/${'a'.repeat(500)}`), 414, 'uri_too_long');
     });
 
     it('answers bytes that are not HTTP with 400 malformed_request as problem+json', async () => {
@@ -255,19 +246,19 @@ describe('bad input', () => {
         .get(`${API}/clusters?page=99999999999999999999999`)
         .set('Authorization', await t.bearer('thuky1@thidua.local'));
 
-      expectProblem(res, 400, 'validation_failed');
+      expectProblemDocument(res, 400, 'validation_failed');
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'page' })]);
     });
 
     it('refuses a page size over the maximum and a fractional page', async () => {
       const bearer = await t.bearer('thuky1@thidua.local');
 
-      expectProblem(
+      expectProblemDocument(
         await t.http.get(`${API}/clusters?pageSize=101`).set('Authorization', bearer),
         400,
         'validation_failed',
       );
-      expectProblem(
+      expectProblemDocument(
         await t.http.get(`${API}/clusters?page=1.5`).set('Authorization', bearer),
         400,
         'validation_failed',

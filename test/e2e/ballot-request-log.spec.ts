@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { delegate, demoIds, DEMO_CODES, meetingSteps } from '../utils/elections-fixtures';
+import { demoIds, DEMO_CODES, meetingSteps } from '../utils/elections-fixtures';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '../utils/test-database';
 import { API, type TestApp } from '../utils/test-app';
+import { delegate } from '../utils/signed-in';
 
 /**
  * A ballot writes no request-log line, however its path is spelled (issue #12 §1): the rule is read

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { delegate, demoIds, DEMO_CODES, meetingSteps, SECRETARIAT, type DemoIds } from '../utils/elections-fixtures';
+import { DEMO_CODES, type DemoIds, meetingSteps, meetingWithEveryUnitPresent } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
@@ -30,10 +31,7 @@ describe('ballot secrecy as seen from the published data', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ids = await demoIds(t);
-    s = meetingSteps(t, ids);
-    meetingId = await s.createMeeting();
-    for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
+    ({ ids, s, meetingId } = await meetingWithEveryUnitPresent(t));
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,8 @@
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
-import { DEMO_CODES, SECRETARIAT, delegate, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { DEMO_CODES, type DemoIds, meetingSteps, meetingWithEveryUnitPresent } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Issue #12 §2, "a secretariat member can decide a paper poll alone", performed through HTTP: he
@@ -50,10 +51,7 @@ describe('the counting board is proposed by the chair and confirmed by the meeti
 
   beforeAll(async () => {
     t = await createTestApp();
-    ids = await demoIds(t);
-    s = meetingSteps(t, ids);
-    meetingId = await s.createMeeting();
-    for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
+    ({ ids, s, meetingId } = await meetingWithEveryUnitPresent(t));
     const created = await s.createPoll(meetingId, {
       kind: 'leader_election',
       title: 'Bầu cụm trưởng năm 2012 (phiếu giấy)',

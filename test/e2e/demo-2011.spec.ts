@@ -1,4 +1,5 @@
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser, delegate, demoClusterId } from '../utils/signed-in';
 
 /** The demo data is the source text's cluster on the morning of its 21 November 2011 meeting. */
 describe('the demo 2011 cycle', () => {
@@ -9,8 +10,8 @@ describe('the demo 2011 cycle', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    auth = { Authorization: await t.bearer('daibieu.lang-son@thidua.local') };
-    clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(auth)).body.items[0].id;
+    auth = await asUser(t, delegate('lang-son'));
+    clusterId = await demoClusterId(t, auth);
     const cycles = await t.http.get(`${API}/clusters/${clusterId}/cycles`).set(auth);
     cycleId = cycles.body.items.find((c: { year: number }) => c.year === 2011).id;
   });

@@ -1,18 +1,11 @@
 import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { createHash } from 'node:crypto';
-import {
-  DEMO_CODES,
-  SECRETARIAT,
-  delegate,
-  demoIds,
-  meetingSteps,
-  recordLeader2011,
-  type DemoIds,
-} from '../utils/elections-fixtures';
+import { DEMO_CODES, demoIds, meetingSteps, recordLeader2011, type DemoIds } from '../utils/elections-fixtures';
 import { responseViolations } from '../utils/openapi-conformance';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Certification through HTTP: the counting record of a tallied leader election is signed by the

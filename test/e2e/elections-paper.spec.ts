@@ -1,6 +1,7 @@
-import { DEMO_CODES, SECRETARIAT, delegate, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { DEMO_CODES, type DemoIds, meetingSteps, meetingWithEveryUnitPresent } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Paper ballots through HTTP: the counting board (two delegates of present units, no candidate's,
@@ -36,10 +37,7 @@ describe('paper ballots and the counting board', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ids = await demoIds(t);
-    s = meetingSteps(t, ids);
-    meetingId = await s.createMeeting();
-    for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
+    ({ ids, s, meetingId } = await meetingWithEveryUnitPresent(t));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
-import { delegate, demoIds, DEMO_CODES, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { type DemoIds, meetingSteps, meetingWithEveryUnitPresent } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate } from '../utils/signed-in';
 
 /**
  * A seat at the meeting is held by a mandate, not by the check-in (issue #12 §2): a delegate whose
@@ -23,10 +24,7 @@ describe('the roll freeze re-checks every mandate', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ids = await demoIds(t);
-    s = meetingSteps(t, ids);
-    meetingId = await s.createMeeting();
-    for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
+    ({ ids, s, meetingId } = await meetingWithEveryUnitPresent(t));
   });
   afterAll(() => t.close());
 

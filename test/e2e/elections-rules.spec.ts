@@ -2,17 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { PollEffects } from '../../src/modules/elections/poll-effects';
 import { Poll } from '../../src/modules/elections/poll.entity';
 import { drawKey } from '../../src/modules/scoring/ranking';
-import {
-  adoptRanking,
-  delegate,
-  demoIds,
-  meetingSteps,
-  recordLeader2011,
-  SECRETARIAT,
-  type DemoIds,
-} from '../utils/elections-fixtures';
+import { adoptRanking, demoIds, meetingSteps, recordLeader2011, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * The rules of the polls through HTTP: award eligibility (sealed pledge, ranking, minimum score)

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  adoptRanking,
-  delegate,
-  demoIds,
-  meetingSteps,
-  recordLeader2011,
-  type DemoIds,
-} from '../utils/elections-fixtures';
+import { adoptRanking, demoIds, meetingSteps, recordLeader2011, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
+import { delegate } from '../utils/signed-in';
 
 /**
  * The 2011 meeting of the demo cluster replayed through HTTP: the register, the live quorum, a

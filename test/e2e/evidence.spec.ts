@@ -6,13 +6,12 @@ import type { Response } from 'supertest';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectProblem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
 
 const MAX_BYTES = 64 * 1024;
 const OFFICER = (code: string) => `canbo.${code}@thidua.local`;
 const HEAD = (code: string) => `chutich.${code}@thidua.local`;
 const DELEGATE = (code: string) => `daibieu.${code}@thidua.local`;
-const SECRETARIAT = 'thuky1@thidua.local';
 const ITEM = 'A1';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

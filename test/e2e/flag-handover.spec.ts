@@ -4,7 +4,8 @@ import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, head, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
+import { asBytes } from '../utils/bytes';
 
 /**
  * The rotating flag through HTTP, as at the 2011 meeting: registered with Lạng Sơn holding it,
@@ -35,9 +36,6 @@ describe('the rotating flag', () => {
   let handoverId: string;
   const unitIds: Record<string, string> = {};
   const signers: Record<string, TestSigner> = {};
-
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const head = (code: string) => `chutich.${code}@thidua.local`;
 
   async function electLeader(termYear: number, code: string): Promise<{ id: string; pollId: string }> {
     // Leader elections are built elsewhere (issue #7): the certified result is inserted as the
@@ -176,11 +174,7 @@ describe('the rotating flag', () => {
         .get(`${API}/flags/${flagId}/photo`)
         .set(await asUser(t, 'daibieu.lai-chau@thidua.local'))
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(asBytes);
       expect(served.status).toBe(200);
       expect(served.headers['content-type']).toBe('image/png');
       expect(served.headers['x-content-sha256']).toBe(sha256);

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerScopeInvitations1796293399703 } from '../../migrations/1796293399703-ledger-scope-invitations';
-import { DEMO_CODES, SECRETARIAT, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
+import { DEMO_CODES, demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { DEMO_ADMIN, SECRETARIAT, signInWith } from '../utils/signed-in';
 
 /**
  * The ledger's read scope covers every subject the code appends (docs/read-model.md): an
@@ -13,21 +14,13 @@ import { API, createTestApp, type TestApp } from '../utils/test-app';
 describe('ledger read scope of every subject type', () => {
   let t: TestApp;
   let ids: DemoIds;
-  const ADMIN = 'admin@thidua.local';
   const SECRETARIAT_B = 'thuky.cum-c@thidua.local';
   const HEAD_NEW = 'chutich.don-vi-moi@thidua.local';
   const PASSWORD = 'một cụm thi đua khác 2030';
   let invitationId: string;
   let pollId: string;
 
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) {
-      const password = [SECRETARIAT_B, HEAD_NEW].includes(email) ? PASSWORD : undefined;
-      tokens.set(email, `Bearer ${(await t.login(email, password)).accessToken}`);
-    }
-    return { Authorization: tokens.get(email)! };
-  };
+  let as: ReturnType<typeof signInWith>;
   const entries = async (query: string, email: string) => {
     const res = await t.http.get(`${API}/ledger/entries?${query}`).set(await as(email));
     expect(res.status).toBe(200);
@@ -36,8 +29,9 @@ describe('ledger read scope of every subject type', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    as = signInWith(t, { [SECRETARIAT_B]: PASSWORD, [HEAD_NEW]: PASSWORD });
     ids = await demoIds(t);
-    const admin = await as(ADMIN);
+    const admin = await as(DEMO_ADMIN);
     // A second cluster with its secretariat, and a unit in no cluster with its head (written directly:
     // who may create them is not this spec's subject).
     const [{ id: clusterB }] = (await t.dataSource.query(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { demoIds, meetingSteps, SECRETARIAT, type DemoIds } from '../utils/elections-fixtures';
+import { demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { SECRETARIAT } from '../utils/signed-in';
 
 type OpenApiSchema = { type?: string; properties?: Record<string, unknown>; $ref?: string };
 type OpenApiOperation = {

@@ -1,9 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../src/app.factory';
-import { demoIds, meetingSteps, SECRETARIAT, type DemoIds } from '../utils/elections-fixtures';
+import { demoIds, meetingSteps, type DemoIds } from '../utils/elections-fixtures';
 import { openEventStream, readAll, type SseConnection } from '../utils/sse';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { SECRETARIAT } from '../utils/signed-in';
 
 // The meeting's live stream: what changed, heard by every instance of the service (PostgreSQL
 // LISTEN/NOTIFY), refused as the meeting itself is refused, and never a figure or a choice.

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { asUser } from '../utils/signed-in';
+import { asBytes } from '../utils/bytes';
 
 /**
  * Issue #13: a unit's people with their mandates imported from an .xlsx or CSV sheet by those
@@ -170,11 +171,7 @@ describe('people import and export', () => {
       .get(`${API}/units/${dienBien}/people/export?format=${format}`)
       .set(await asUser(t, 'admin@thidua.local'))
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(asBytes);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="dien-bien-people.${format}"`);
     const bytes = res.body as Buffer;

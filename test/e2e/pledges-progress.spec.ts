@@ -2,7 +2,7 @@ import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, head, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * Progress against the signed pledge through HTTP: a unit's officer reports actual values
@@ -18,9 +18,6 @@ describe('pledge progress', () => {
   const unitPledgeIds: Record<string, string> = {};
   const targetIds: Record<string, string[]> = {};
   const keys: TestSigner[] = [];
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
 
   async function actOn(requestId: string, email: string, transition: string) {
     const res = await t.http

@@ -10,7 +10,7 @@ import { registerTestKey, type TestKeyKind, type TestSigner } from '../utils/ple
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, demoCycle2011Sql, head, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * Issue #6 through HTTP: the 2012 pledge of the demo cluster. The secretariat sets the shared
@@ -38,9 +38,6 @@ describe('signed pledges', () => {
     'lao-cai': 'p256',
     'lang-son': 'ed25519',
   };
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
   const targets = (newCooperatives = '20') => [
@@ -212,9 +209,9 @@ describe('signed pledges', () => {
     });
 
     it('refuses a pledge for a cycle past pledge signing (the 2011 cycle is at voting)', async () => {
-      const [cycle2011] = (await t.dataSource.query(`SELECT id FROM cycles WHERE year = 2011`)) as { id: string }[];
+      const { cycleId: cycle2011 } = await demoCycle2011Sql(t.dataSource);
       const res = await t.http
-        .post(`${API}/cycles/${cycle2011.id}/pledges`)
+        .post(`${API}/cycles/${cycle2011}/pledges`)
         .set(await asUser(t, SECRETARIAT))
         .send({ sharedText: 'Quá muộn' });
       expect(problem(res)).toEqual({ status: 409, code: 'pledge_cycle_phase' });

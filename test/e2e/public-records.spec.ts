@@ -1,4 +1,5 @@
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { problem } from '../utils/problems';
 
 /**
  * `GET /records/{digest}/bundle` for anyone (decision 036): what it refuses, its place in the
@@ -8,7 +9,6 @@ import { API, createTestApp, type TestApp } from '../utils/test-app';
  */
 describe('the public bundle of a final record', () => {
   let t: TestApp;
-  const problem = (res: { status: number; body: { code?: string } }) => ({ status: res.status, code: res.body.code });
 
   beforeAll(async () => {
     process.env.PUBLIC_READS_PER_ADDRESS = '4';

@@ -1,5 +1,5 @@
 import { API, createTestApp, type TestApp } from '../utils/test-app';
-import { demoClusterId } from '../utils/signed-in';
+import { DEMO_ADMIN, demoClusterId, signInWith } from '../utils/signed-in';
 
 /**
  * Who may read what (#12 §3, docs/read-model.md), tried as an attacker would: the secretariat and
@@ -9,7 +9,6 @@ import { demoClusterId } from '../utils/signed-in';
  */
 describe('read model', () => {
   let t: TestApp;
-  const ADMIN = 'admin@thidua.local';
   const SECRETARIAT_A = 'thuky1@thidua.local';
   const OFFICER = 'canbo.son-la@thidua.local';
   const HEAD = 'chutich.son-la@thidua.local';
@@ -29,20 +28,14 @@ describe('read model', () => {
   let unitPledgeId: string;
   let rulesDraftId: string;
 
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) {
-      const password = email === SECRETARIAT_B || email === HEAD_B ? PASSWORD : undefined;
-      tokens.set(email, `Bearer ${(await t.login(email, password)).accessToken}`);
-    }
-    return { Authorization: tokens.get(email)! };
-  };
+  let as: ReturnType<typeof signInWith>;
   const get = async (path: string, email: string) => t.http.get(`${API}${path}`).set(await as(email));
   const refused = (res: { status: number; body: { code?: string } }) => [403, 404].includes(res.status);
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await as(ADMIN);
+    as = signInWith(t, { [SECRETARIAT_B]: PASSWORD, [HEAD_B]: PASSWORD });
+    const admin = await as(DEMO_ADMIN);
     clusterA = await demoClusterId(t);
     [{ id: sonLa }] = (await t.dataSource.query(`SELECT id FROM units WHERE code = 'son-la'`)) as { id: string }[];
     const [{ id: rulesV1 }] = (await t.dataSource.query(
@@ -99,7 +92,7 @@ describe('read model', () => {
       `INSERT INTO scoring_periods (cycle_id, name, rules_version_id, self_scoring_due, explanation_due, status, created_by)
        SELECT $1, 'Đợt chấm 2030', $2, '2099-11-10', '2099-11-20', 'open', u.id FROM users u WHERE u.email = $3
        RETURNING id`,
-      [evaluationCycle, rulesV1, ADMIN],
+      [evaluationCycle, rulesV1, DEMO_ADMIN],
     )) as { id: string }[];
     const scored = await t.http
       .put(`${API}/scoring-periods/${periodId}/units/${sonLa}/entries/A1`)
@@ -244,7 +237,7 @@ describe('read model', () => {
     });
 
     it('an administrator reads every entry, and anyone signed in still verifies the whole chain', async () => {
-      const all = await get(`/ledger/entries?pageSize=1`, ADMIN);
+      const all = await get(`/ledger/entries?pageSize=1`, DEMO_ADMIN);
       const head = await get(`/ledger/head`, HEAD_B);
       expect(all.body.total).toBe(head.body.length);
       const verified = await get(`/ledger/verify`, HEAD_B);

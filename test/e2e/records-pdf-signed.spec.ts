@@ -1,13 +1,4 @@
-import type { Response } from 'supertest';
-import {
-  DEMO_CODES,
-  SECRETARIAT,
-  delegate,
-  demoIds,
-  meetingSteps,
-  recordLeader2011,
-  type DemoIds,
-} from '../utils/elections-fixtures';
+import { DEMO_CODES, demoIds, meetingSteps, recordLeader2011, type DemoIds } from '../utils/elections-fixtures';
 import { formatInstant } from '../../src/modules/records/vietnamese-format';
 import { responseViolations } from '../utils/openapi-conformance';
 import { pdfText } from '../utils/pdf-text';
@@ -15,6 +6,8 @@ import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { problem } from '../utils/problems';
+import { delegate, head, SECRETARIAT } from '../utils/signed-in';
+import { getBytes } from '../utils/bytes';
 
 /**
  * Issue #8 (signed records as documents) through HTTP, for the two records signed at the meeting:
@@ -34,21 +27,11 @@ describe('signed records as PDF: the counting record and the flag handover', () 
   const keys: Record<string, TestSigner> = {};
   // Delegates of two present units that are not on the ballot, confirmed by the meeting's hands.
   const BOARD = [delegate('lang-son'), delegate('lao-cai')];
-  const head = (code: string) => `chutich.${code}@thidua.local`;
   const unitName = (province: string) => `Liên minh Hợp tác xã tỉnh ${province}`;
   const squeeze = (text: string) => text.replace(/\s+/g, ' ');
 
-  /** GET a PDF as bytes (supertest would otherwise try to parse it). */
-  const getPdf = async (path: string, email = delegate('cao-bang')): Promise<Response & { body: Buffer }> =>
-    t.http
-      .get(`${API}${path}`)
-      .set(await s.as(email))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }) as Promise<Response & { body: Buffer }>;
+  /** GET a PDF as bytes. */
+  const getPdf = (path: string, email = delegate('cao-bang')) => getBytes(t, path, email);
   /** GET a problem (problem+json, parsed). */
   const getProblem = async (path: string) =>
     problem(await t.http.get(`${API}${path}`).set(await s.as(delegate('cao-bang'))));

@@ -6,7 +6,8 @@ import { pdfText } from '../utils/pdf-text';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, demoCycle2011Sql, head, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
+import { getBytes } from '../utils/bytes';
 
 /**
  * Issue #8 (signed records as documents) through HTTP: the demo 2011 cycle's results report and a
@@ -21,24 +22,12 @@ describe('records as PDF', () => {
   const unitIds: Record<string, string> = {};
   const CODES = ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'cao-bang', 'lao-cai', 'lang-son'];
   const NAMES = ['Sơn La', 'Lai Châu', 'Điện Biên', 'Hà Giang', 'Cao Bằng', 'Lào Cai', 'Lạng Sơn'];
-  const SECRETARIAT = 'thuky1@thidua.local';
   const DELEGATE = 'daibieu.son-la@thidua.local';
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
   const squeeze = (text: string) => text.replace(/\s+/g, ' ');
   const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-  /** GET a PDF as bytes (supertest would otherwise try to parse it). */
-  const getPdf = async (path: string, email = DELEGATE): Promise<Response & { body: Buffer }> =>
-    t.http
-      .get(`${API}${path}`)
-      .set(await asUser(t, email))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }) as Promise<Response & { body: Buffer }>;
+  /** GET a PDF as bytes. */
+  const getPdf = (path: string, email = DELEGATE) => getBytes(t, path, email);
 
   async function ledgerEntry(query: string) {
     const res = await t.http.get(`${API}/ledger/entries?${query}`).set(await asUser(t, SECRETARIAT));
@@ -50,9 +39,7 @@ describe('records as PDF', () => {
     t = await createTestApp();
     clusterId = await demoClusterId(t);
     Object.assign(unitIds, await unitIdsByCode(t, clusterId));
-    [{ id: cycle2011 }] = (await t.dataSource.query(`SELECT id FROM cycles WHERE cluster_id = $1 AND year = 2011`, [
-      clusterId,
-    ])) as { id: string }[];
+    ({ cycleId: cycle2011 } = await demoCycle2011Sql(t.dataSource));
   });
   afterAll(() => t.close());
 

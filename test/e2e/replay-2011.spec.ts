@@ -2,7 +2,7 @@ import { SOURCE_2011_TOTALS } from '../../src/modules/reports/demo-2011-reports'
 import { replay2011, type Replay2011Result } from '../../src/demo/replay-2011.scenario';
 import { pdfText } from '../utils/pdf-text';
 import { API, createTestApp, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
-import { asUser } from '../utils/signed-in';
+import { asUser, demoClusterId } from '../utils/signed-in';
 
 /**
  * `npm run demo:2011` as a test: the same scenario, driven through the generated client
@@ -52,7 +52,7 @@ describe('the 2011 meeting, replayed through the API', () => {
     expect(result.outcome.totals).toEqual(SOURCE_2011_TOTALS);
     // The first administrator signs in with ADMIN_PASSWORD; everyone else has the replay's password.
     const admin = { Authorization: `Bearer ${(await t.login(ADMIN.email, ADMIN.password)).accessToken}` };
-    const clusterId = (await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(admin)).body.items[0].id;
+    const clusterId = await demoClusterId(t, admin);
     const cycles = await t.http.get(`${API}/clusters/${clusterId}/cycles`).set(admin);
     const results = await t.http.get(`${API}/cycles/${cycles.body.items[0].id}/results`).set(admin);
     expect(results.body.totals).toEqual(SOURCE_2011_TOTALS);

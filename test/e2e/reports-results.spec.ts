@@ -3,16 +3,14 @@ import { CycleGates } from '../../src/modules/cycles/cycle-gates';
 import type { Cycle } from '../../src/modules/cycles/cycle.entity';
 import { demo2011ResultsFigures, SOURCE_2011_TOTALS } from '../../src/modules/reports/demo-2011-reports';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, head, officer, unitIdsByCode } from '../utils/signed-in';
+import { asBytes } from '../utils/bytes';
 
 /** The cluster's totals for a cycle: only approved reports count, summed exactly, exported as CSV. */
 describe('cycle results', () => {
   let t: TestApp;
   let clusterId: string;
   const unitIds: Record<string, string> = {};
-
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
 
   const figures = (overrides: Record<string, unknown> = {}) => ({
     cooperatives: 10,
@@ -99,11 +97,7 @@ describe('cycle results', () => {
         .get(`${API}/cycles/${cycleId}/results.csv`)
         .set(await asUser(t, 'daibieu.lai-chau@thidua.local'))
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(asBytes);
 
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');

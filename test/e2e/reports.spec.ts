@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, delegate, demoClusterId, head, officer, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * A unit's results report through HTTP: drafted by its officer, returned and approved by its
@@ -12,10 +12,6 @@ describe('results reports', () => {
   let clusterId: string;
   let cycleId: string;
   const unitIds: Record<string, string> = {};
-
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
-  const delegate = (code: string) => `daibieu.${code}@thidua.local`;
 
   const figures = (overrides: Record<string, unknown> = {}) => ({
     cooperatives: 130,

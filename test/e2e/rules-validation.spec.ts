@@ -1,8 +1,6 @@
 import type { RulesContent } from '../../src/modules/rules/rules-content';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
-import { asUser } from '../utils/signed-in';
-
-const SECRETARIAT = 'thuky1@thidua.local';
+import { asUser, demoClusterId, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Every rule of the rules model refused through HTTP, with the field path in the answer: the
@@ -28,8 +26,7 @@ describe('rules content validation', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const clusters = await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(await asUser(t, SECRETARIAT));
-    clusterId = clusters.body.items[0].id;
+    clusterId = await demoClusterId(t, SECRETARIAT);
     const res = await t.http.get(`${API}/clusters/${clusterId}/rules-defaults`).set(await asUser(t, SECRETARIAT));
     defaults = res.body.content;
   });

@@ -1,13 +1,9 @@
 import { canonicalJson, sha256Hex } from '../../src/modules/ledger/ledger-hash';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
-import { asUser } from '../utils/signed-in';
+import { asUser, DEMO_ADMIN, demoClusterId, head, officer, SECRETARIAT } from '../utils/signed-in';
 
-const ADMIN = 'admin@thidua.local';
-const SECRETARIAT = 'thuky1@thidua.local';
 const OTHER_SECRETARIAT = 'thuky2@thidua.local';
-const head = (unitCode: string) => `chutich.${unitCode}@thidua.local`;
-const officer = (unitCode: string) => `canbo.${unitCode}@thidua.local`;
 
 interface Version {
   id: string;
@@ -43,8 +39,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const clusters = await t.http.get(`${API}/clusters?q=bien-gioi-phia-bac`).set(await asUser(t, SECRETARIAT));
-    clusterId = clusters.body.items[0].id;
+    clusterId = await demoClusterId(t, SECRETARIAT);
   });
   afterAll(() => t.close());
 
@@ -80,7 +75,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
 
     const other = await t.http
       .post(`${API}/clusters`)
-      .set(await asUser(t, ADMIN))
+      .set(await asUser(t, DEMO_ADMIN))
       .send({ code: 'cum-khac', name: 'Cụm khác' });
     const elsewhere = await t.http
       .post(`${API}/clusters/${other.body.id}/rules-versions`)
@@ -205,7 +200,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
   it('an adopted version is refused when edited — by the API and by the database itself', async () => {
     const patch = await t.http
       .patch(`${API}/rules-versions/${v1.id}`)
-      .set(await asUser(t, ADMIN))
+      .set(await asUser(t, DEMO_ADMIN))
       .send({ title: 'Sửa sau khi thông qua', expectedVersion: v1.version });
     expect({ status: patch.status, code: patch.body.code }).toEqual({ status: 409, code: 'rules_version_not_draft' });
 
@@ -277,7 +272,7 @@ describe('reward rules: draft, reject, revise, adopt k of n, amend', () => {
     expect(list.body.items.map((v: { number: number }) => v.number)).toEqual([1, 2, 4]);
     const all = await t.http
       .get(`${API}/clusters/${clusterId}/rules-versions?sort=-number`)
-      .set(await asUser(t, ADMIN));
+      .set(await asUser(t, DEMO_ADMIN));
     expect(all.body.items.map((v: { number: number }) => v.number)).toEqual([5, 4, 3, 2, 1]);
   });
 

@@ -4,7 +4,8 @@ import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, DEMO_ADMIN, demoClusterId, head, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
+import { asBytes } from '../utils/bytes';
 
 /**
  * The ranking and its adoption through HTTP, on the demo cluster's 7 units scored in a 2030 cycle
@@ -24,10 +25,6 @@ describe('ranking and adoption', () => {
   const userIds: Record<string, string> = {};
 
   const CODES = ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'cao-bang', 'lao-cai', 'lang-son'] as const;
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const ADMIN = 'admin@thidua.local';
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
 
   /**
    * Self scores (leaves A1…C3 of rules v1, bonus BONUS-*, penalty PEN-*). Final totals, after the
@@ -75,7 +72,7 @@ describe('ranking and adoption', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await asUser(t, ADMIN);
+    const admin = await asUser(t, DEMO_ADMIN);
     clusterId = await demoClusterId(t);
     Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     for (const user of (await t.dataSource.query(`SELECT id, email FROM users`)) as { id: string; email: string }[])
@@ -254,11 +251,7 @@ describe('ranking and adoption', () => {
         .get(`${API}/scoring-periods/${periodId}/ranking.csv?stage=final`)
         .set(await asUser(t, head('ha-giang')))
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(asBytes);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers['content-disposition']).toBe(
@@ -367,7 +360,7 @@ describe('ranking and adoption', () => {
       await t.dataSource.query(`UPDATE units SET women_led = false WHERE code = 'lai-chau'`);
       const res = await ranking('', officer('dien-bien'));
       expect(res.body).toEqual({ ...adopted.body });
-      const csv = await t.http.get(`${API}/scoring-periods/${periodId}/ranking.csv`).set(await asUser(t, ADMIN));
+      const csv = await t.http.get(`${API}/scoring-periods/${periodId}/ranking.csv`).set(await asUser(t, DEMO_ADMIN));
       expect(csv.status).toBe(200);
       expect(csv.text.split('\r\n')[1]).toMatch(/^1,Liên minh Hợp tác xã tỉnh Sơn La,36\.00,/);
     });
@@ -409,7 +402,7 @@ describe('ranking and adoption', () => {
       expect((await ranking('', officer('son-la'))).status).toBe(200);
       const other = await t.http
         .post(`${API}/clusters`)
-        .set(await asUser(t, ADMIN))
+        .set(await asUser(t, DEMO_ADMIN))
         .send({ code: 'cum-khac', name: 'Cụm khác' });
       expect(other.status).toBe(201);
       // Mandates are read afresh on every request: from now on this person is only another cluster's secretary.
@@ -424,7 +417,7 @@ describe('ranking and adoption', () => {
     });
 
     it('an unknown period is a 404', async () => {
-      const res = await ranking('', ADMIN, () => '00000000-0000-4000-8000-000000000000');
+      const res = await ranking('', DEMO_ADMIN, () => '00000000-0000-4000-8000-000000000000');
       expect(problem(res)).toEqual({ status: 404, code: 'scoring_period_not_found' });
     });
 
@@ -452,13 +445,13 @@ describe('ranking and adoption', () => {
       const [{ id }] = (await t.dataSource.query(
         `INSERT INTO scoring_periods (cycle_id, name, rules_version_id, self_scoring_due, explanation_due, created_by)
          VALUES ($1, 'Đợt bổ sung', $2, '2099-11-10', '2099-11-20', $3) RETURNING id`,
-        [otherCycleId, rulesVersionId, userIds[ADMIN]],
+        [otherCycleId, rulesVersionId, userIds[DEMO_ADMIN]],
       )) as { id: string }[];
       for (const [index, code] of CODES.entries()) {
         const [sheet] = (await t.dataSource.query(
           `INSERT INTO score_sheets (period_id, unit_id, status, submitted_at, created_by)
            VALUES ($1, $2, 'submitted', now(), $3) RETURNING id`,
-          [id, unitIds[code], userIds[ADMIN]],
+          [id, unitIds[code], userIds[DEMO_ADMIN]],
         )) as { id: string }[];
         await t.dataSource.query(
           `INSERT INTO score_entries (sheet_id, item_code, item_kind, self_score) VALUES ($1, 'A1', 'criterion', $2)`,

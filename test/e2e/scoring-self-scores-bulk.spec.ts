@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, officer, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * A unit's self scores in one request (PUT …/self-scores): a whole sheet stored at once, in one
@@ -14,8 +14,6 @@ describe('bulk self-scores', () => {
   const unitIds: Record<string, string> = {};
 
   const LEAVES: Record<string, number> = { A1: 10, A2: 10, A3: 10, B1: 15, B2: 15, B3: 15, C1: 10, C2: 10, C3: 5 };
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
   const sheetPath = (code: string) => `${API}/scoring-periods/${periodId}/units/${unitIds[code]}`;
   const enter = async (code: string, entries: Record<string, unknown>[], email = officer(code)) =>
     t.http

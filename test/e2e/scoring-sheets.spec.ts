@@ -2,7 +2,16 @@ import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
 import { problem } from '../utils/problems';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import {
+  asUser,
+  delegate,
+  DEMO_ADMIN,
+  demoClusterId,
+  head,
+  officer,
+  SECRETARIAT,
+  unitIdsByCode,
+} from '../utils/signed-in';
 
 /**
  * Score sheets through HTTP: a scoring period of a 2030 cycle scored against the demo's adopted
@@ -21,11 +30,6 @@ describe('score sheets', () => {
 
   const CODES = ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'cao-bang', 'lao-cai', 'lang-son'];
   const LEAVES: Record<string, number> = { A1: 10, A2: 10, A3: 10, B1: 15, B2: 15, B3: 15, C1: 10, C2: 10, C3: 5 };
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const ADMIN = 'admin@thidua.local';
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
-  const head = (code: string) => `chutich.${code}@thidua.local`;
-  const delegate = (code: string) => `daibieu.${code}@thidua.local`;
   const reviewer = () => officer('lao-cai');
 
   const sheetPath = (code: string, period = periodId) => `${API}/scoring-periods/${period}/units/${unitIds[code]}`;
@@ -94,7 +98,7 @@ describe('score sheets', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await asUser(t, ADMIN);
+    const admin = await asUser(t, DEMO_ADMIN);
     clusterId = await demoClusterId(t);
     Object.assign(unitIds, await unitIdsByCode(t, clusterId));
     const users = (await t.dataSource.query(`SELECT id, email FROM users`)) as { id: string; email: string }[];
@@ -182,7 +186,9 @@ describe('score sheets', () => {
         unit: { code: 'son-la' },
         approval: { requestId: expect.any(String), state: 'draft', round: 1, version: expect.any(Number) },
       });
-      const request = await t.http.get(`${API}/approvals/${sheet.body.approval.requestId}`).set(await asUser(t, ADMIN));
+      const request = await t.http
+        .get(`${API}/approvals/${sheet.body.approval.requestId}`)
+        .set(await asUser(t, DEMO_ADMIN));
       expect(request.body).toMatchObject({ workflowKey: 'score_sheet', subjectId: res.body.sheetId });
     });
 
@@ -262,7 +268,7 @@ describe('score sheets', () => {
         status: 403,
         code: 'forbidden',
       });
-      expect(problem(await selfScore('son-la', 'A2', { selfScore: 1 }, ADMIN))).toEqual({
+      expect(problem(await selfScore('son-la', 'A2', { selfScore: 1 }, DEMO_ADMIN))).toEqual({
         status: 403,
         code: 'sheet_entry_forbidden',
       });
@@ -276,7 +282,7 @@ describe('score sheets', () => {
         .get(`${sheetPath('son-la')}/entries/A1/history`)
         .set(await asUser(t, officer('lai-chau')));
       expect(problem(history)).toEqual({ status: 403, code: 'sheet_not_visible' });
-      for (const email of [delegate('son-la'), SECRETARIAT, ADMIN]) {
+      for (const email of [delegate('son-la'), SECRETARIAT, DEMO_ADMIN]) {
         expect((await readSheet('son-la', email)).status).toBe(200);
       }
       // Before its first score too: the empty sheet is the unit's own business.

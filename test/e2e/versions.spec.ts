@@ -1,13 +1,7 @@
-import {
-  delegate,
-  demoIds,
-  meetingSteps,
-  recordLeader2011,
-  SECRETARIAT,
-  type DemoIds,
-} from '../utils/elections-fixtures';
+import { demoIds, meetingSteps, recordLeader2011, type DemoIds } from '../utils/elections-fixtures';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { expectStaleVersionsRefused, withPrecondition } from '../utils/versioned';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * The meeting and its polls keep the one version contract (the other versioned resources are

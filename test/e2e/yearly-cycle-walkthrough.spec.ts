@@ -3,7 +3,7 @@ import { insertAdoptedScoringPeriod } from '../utils/adopted-ranking';
 import { insertCompletedHandover } from '../utils/completed-handover';
 import { insertSealedPledge } from '../utils/sealed-pledge';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
-import { asUser, demoClusterId } from '../utils/signed-in';
+import { asUser, demoClusterId, head, officer, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * Issue #4 end to end, through HTTP only, as the cluster would live it after the 2011 meeting:
@@ -18,10 +18,6 @@ describe('a year of the cluster, through the API', () => {
   let cycleId: string;
   let rulesId: string;
   let requestId: string;
-
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const head = (code: string) => `chutich.${code}@thidua.local`;
-  const officer = (code: string) => `canbo.${code}@thidua.local`;
 
   const act = async (email: string, id: string, transition: string, comment?: string) =>
     t.http

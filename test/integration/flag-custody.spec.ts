@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
 import { usingServer } from '../utils/test-database';
-import { asUser, demoClusterId, unitIdsByCode } from '../utils/signed-in';
+import { asUser, demoClusterId, head, SECRETARIAT, unitIdsByCode } from '../utils/signed-in';
 
 /**
  * The flag's chain of custody is kept whole by the database itself: raw SQL cannot give a flag two
@@ -17,8 +17,6 @@ describe(`flag custody under raw SQL and concurrent requests (${database})`, () 
   let flagId: string;
   const unitIds: Record<string, string> = {};
   const signers: Record<string, TestSigner> = {};
-  const SECRETARIAT = 'thuky1@thidua.local';
-  const head = (code: string) => `chutich.${code}@thidua.local`;
 
   async function electLeader(termYear: number, code: string): Promise<void> {
     // Elections are built elsewhere: the certified result is inserted directly (poll_id has no foreign key).

@@ -1,4 +1,5 @@
 import { API, createTestApp, type TestApp } from '../utils/test-app';
+import { asUser, demoCycle2011Sql, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * A poll opens on a roll larger than PostgreSQL's 65,535 bind parameters would allow at four per
@@ -14,11 +15,8 @@ describe('opening a poll on a large roll', () => {
   afterAll(() => t.close());
 
   it(`freezes a roll of ${VOTERS} voters`, async () => {
-    const as = async () => ({ Authorization: await t.bearer('thuky1@thidua.local') });
-    const [ids] = (await t.dataSource.query(
-      `SELECT k.id AS cluster_id, c.id AS cycle_id FROM clusters k JOIN cycles c ON c.cluster_id = k.id
-        WHERE k.code = 'bien-gioi-phia-bac' AND c.year = 2011`,
-    )) as { cluster_id: string; cycle_id: string }[];
+    const as = () => asUser(t, SECRETARIAT);
+    const ids = await demoCycle2011Sql(t.dataSource);
     await t.dataSource.query(
       `WITH units_ AS (
          INSERT INTO units (code, name, kind)
@@ -31,10 +29,10 @@ describe('opening a poll on a large roll', () => {
        )
        INSERT INTO mandates (user_id, role, unit_id, valid_from)
        SELECT p.id, 'delegate', u.id, '2011-01-01' FROM people p JOIN units_ u ON p.email = u.code || '@roll.local'`,
-      [VOTERS, ids.cluster_id],
+      [VOTERS, ids.clusterId],
     );
     const meeting = await t.http
-      .post(`${API}/cycles/${ids.cycle_id}/meetings`)
+      .post(`${API}/cycles/${ids.cycleId}/meetings`)
       .set(await as())
       .send({ title: 'Hội nghị đông đại biểu', heldOn: '2011-11-21', place: 'Lạng Sơn' });
     expect(meeting.status).toBe(201);

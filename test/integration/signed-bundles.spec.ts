@@ -12,7 +12,7 @@ import {
 } from '../../src/modules/signatures/signer-capacity';
 import { verifyBundle } from '../../src/verifier/verify-bundle';
 import { API, createTestApp, type TestApp } from '../utils/test-app';
-import { asUser, demoClusterId } from '../utils/signed-in';
+import { asUser, demoClusterId, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * The bundle the server builds (SignedBundles over DocumentSigner's records) is what the offline
@@ -23,7 +23,6 @@ describe('SignedBundles', () => {
   let t: TestApp;
   const HEAD = 'chutich.son-la@thidua.local';
   const OFFICER = 'canbo.son-la@thidua.local';
-  const SECRETARY = 'thuky1@thidua.local';
   const people: Record<string, { userId: string; keyId: string; privateKey: KeyObject }> = {};
   let unitId: string;
   let clusterId: string;
@@ -96,7 +95,7 @@ describe('SignedBundles', () => {
     unitId = units.body.items.find((u: { code: string }) => u.code === 'son-la').id;
     await registerKey(HEAD, 'ed25519');
     await registerKey(OFFICER, 'ec');
-    await registerKey(SECRETARY, 'ed25519');
+    await registerKey(SECRETARIAT, 'ed25519');
   });
   afterAll(() => t.close());
 
@@ -118,7 +117,7 @@ describe('SignedBundles', () => {
     // Something else happens between two signatures (any action, on a subject outside the bundle): its ledger entry is in the segment.
     await t.dataSource.transaction((manager) =>
       t.app.get(LedgerService).append(manager, {
-        actorId: people[SECRETARY].userId,
+        actorId: people[SECRETARIAT].userId,
         action: 'meetings.meeting_updated',
         subjectType: 'test',
         subjectId: 'x',
@@ -129,7 +128,7 @@ describe('SignedBundles', () => {
       unitHeadCapacity(m, id, unitId, at),
     );
     const seal = await signAs(
-      SECRETARY,
+      SECRETARIAT,
       'pledge_seal',
       {
         kind: 'pledge_seal',

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { asUser, delegate, demoCycle2011Sql, SECRETARIAT } from './signed-in';
 import { API, type TestApp } from './test-app';
 
 /** The demo cluster's 7 member units. */
 export const DEMO_CODES = ['son-la', 'lai-chau', 'dien-bien', 'ha-giang', 'cao-bang', 'lao-cai', 'lang-son'] as const;
-export const SECRETARIAT = 'thuky1@thidua.local';
-export const delegate = (code: string) => `daibieu.${code}@thidua.local`;
 
 export interface DemoIds {
   clusterId: string;
@@ -15,18 +14,26 @@ export interface DemoIds {
 
 /** Ids of the demo cluster, its 2011 cycle (at `voting`, rules v1 pinned), units and delegates. */
 export async function demoIds(t: TestApp): Promise<DemoIds> {
-  const [cycle] = (await t.dataSource.query(
-    `SELECT c.id, c.cluster_id FROM cycles c JOIN clusters k ON k.id = c.cluster_id
-      WHERE k.code = 'bien-gioi-phia-bac' AND c.year = 2011`,
-  )) as { id: string; cluster_id: string }[];
+  const { clusterId, cycleId } = await demoCycle2011Sql(t.dataSource);
   const units = (await t.dataSource.query(`SELECT id, code FROM units`)) as { id: string; code: string }[];
   const users = (await t.dataSource.query(`SELECT id, email FROM users`)) as { id: string; email: string }[];
   return {
-    clusterId: cycle.cluster_id,
-    cycleId: cycle.id,
+    clusterId,
+    cycleId,
     unitIds: Object.fromEntries(units.map((u) => [u.code, u.id])),
     userIds: Object.fromEntries(users.map((u) => [u.email, u.id])),
   };
+}
+
+/** The demo ids, the meeting steps, and a meeting of the 2011 cycle at which the 7 delegates have checked in (each 201). */
+export async function meetingWithEveryUnitPresent(
+  t: TestApp,
+): Promise<{ ids: DemoIds; s: ReturnType<typeof meetingSteps>; meetingId: string }> {
+  const ids = await demoIds(t);
+  const s = meetingSteps(t, ids);
+  const meetingId = await s.createMeeting();
+  for (const code of DEMO_CODES) expect((await s.checkIn(meetingId, code)).status).toBe(201);
+  return { ids, s, meetingId };
 }
 
 /** The leader of the 2011 term: the demo data records Lạng Sơn; this checks it is there. */
@@ -65,7 +72,7 @@ export async function adoptRanking(t: TestApp, ids: DemoIds, totals: Record<stri
 
 /** The HTTP steps of a meeting and its polls, as the people in the room take them. */
 export function meetingSteps(t: TestApp, ids: DemoIds) {
-  const as = async (email: string) => ({ Authorization: await t.bearer(email) });
+  const as = (email: string) => asUser(t, email);
   return {
     as,
     async createMeeting(): Promise<string> {

@@ -14,3 +14,20 @@ export function expectProblem(res: Response, status: number, code: string): void
   expect({ status: res.status, code: (res.body as { code?: string } | undefined)?.code }).toEqual({ status, code });
   expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
 }
+
+/** Every error of the API, whatever produced it, has the same RFC 9457 shape: this status and code, and all its members. */
+export function expectProblemDocument(res: Response, status: number, code: string): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+  expect(res.headers['x-request-id']).toEqual(expect.any(String));
+  expect(res.body).toEqual(
+    expect.objectContaining({
+      type: `urn:thidua:problem:${code}`,
+      title: expect.any(String),
+      status,
+      code,
+      instance: expect.stringMatching(/^\//),
+      requestId: res.headers['x-request-id'],
+    }),
+  );
+}

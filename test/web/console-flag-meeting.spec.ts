@@ -9,6 +9,7 @@ import {
   type WebHarness,
   docsScreenshot,
 } from './browser';
+import { demoClusterIdSql } from '../utils/signed-in';
 
 /**
  * Issue 16 on the demo database, in real Chromium: the clerk registers the cluster's rotating flag
@@ -70,10 +71,7 @@ describeInBrowser('the console: the flag registered, a meeting edited (real Chro
 
   beforeAll(async () => {
     harness = await startWebHarness();
-    const [cluster] = (await harness.app
-      .get(DataSource)
-      .query(`SELECT id FROM clusters WHERE code = 'bien-gioi-phia-bac'`)) as { id: string }[];
-    clusterId = cluster.id;
+    clusterId = await demoClusterIdSql(harness.app.get(DataSource));
     context = await harness.browser.newContext({
       viewport: { width: 1366, height: 768 },
       locale: 'vi-VN',

@@ -12,6 +12,7 @@ import {
 } from './browser';
 import { openRecordsScreen, verifyLedgerInConsole } from './year-2011/close.console';
 import { advanceInConsole, chooseYearInConsole, openYearInConsole, openYearScreen } from './year-2011/year-actions';
+import { demoClusterIdSql } from '../utils/signed-in';
 
 /**
  * The console's home, the year at a glance, the approvals inbox and the records (issue 16) on the
@@ -48,10 +49,7 @@ describeInBrowser("the secretariat's year in the console (real Chromium, demo da
 
   beforeAll(async () => {
     harness = await startWebHarness();
-    const [cluster] = (await harness.app
-      .get(DataSource)
-      .query(`SELECT id FROM clusters WHERE code = 'bien-gioi-phia-bac'`)) as { id: string }[];
-    clusterId = cluster.id;
+    clusterId = await demoClusterIdSql(harness.app.get(DataSource));
     context = await harness.browser.newContext({
       viewport: { width: 1366, height: 768 },
       locale: 'vi-VN',

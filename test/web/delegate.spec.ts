@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { demoUnitEmail } from '../../src/database/demo-data';
-import { adoptRanking, DEMO_CODES, delegate, demoIds, SECRETARIAT } from '../utils/elections-fixtures';
+import { adoptRanking, DEMO_CODES, demoIds } from '../utils/elections-fixtures';
 import type { TestApp } from '../utils/test-app';
 import { DEMO_PASSWORD } from '../utils/test-database';
 import {
@@ -12,6 +12,7 @@ import {
   type WebHarness,
   docsScreenshot,
 } from './browser';
+import { delegate, demoCycle2011Sql, SECRETARIAT } from '../utils/signed-in';
 
 /**
  * The delegate's meeting (/m/{meetingId}, issue #15) on seven phones: the 7 demo units' delegates
@@ -76,13 +77,10 @@ describeInBrowser("the delegate's meeting on a phone (real Chromium)", () => {
     });
     secretariat = ((await login.json()) as { accessToken: string }).accessToken;
     const dataSource = harness.app.get(DataSource);
-    const [cycle] = (await dataSource.query(
-      `SELECT c.id FROM cycles c JOIN clusters k ON k.id = c.cluster_id
-        WHERE k.code = 'bien-gioi-phia-bac' AND c.year = 2011`,
-    )) as { id: string }[];
+    const { cycleId } = await demoCycle2011Sql(dataSource);
     const units = (await dataSource.query(`SELECT code, name FROM units`)) as { code: string; name: string }[];
     unitNames = Object.fromEntries(units.map((unit) => [unit.code, unit.name]));
-    const meeting = await apiCall<{ id: string }>('POST', `/cycles/${cycle.id}/meetings`, {
+    const meeting = await apiCall<{ id: string }>('POST', `/cycles/${cycleId}/meetings`, {
       title: 'Hội nghị giao ban Cụm thi đua các tỉnh biên giới phía Bắc năm 2011',
       heldOn: '2011-11-21',
       place: 'Thành phố Lạng Sơn',

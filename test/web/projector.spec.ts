@@ -6,16 +6,15 @@ import { DataSource } from 'typeorm';
 import {
   adoptRanking,
   DEMO_CODES,
-  delegate,
   demoIds,
   meetingSteps,
   recordLeader2011,
-  SECRETARIAT,
   type DemoIds,
 } from '../utils/elections-fixtures';
 import { registerTestKey, type TestSigner } from '../utils/pledge-signing';
 import { API, DEMO_PASSWORD, type TestApp } from '../utils/test-app';
 import { describeInBrowser, seriousAccessibilityViolations, startWebHarness, type WebHarness } from './browser';
+import { delegate, SECRETARIAT } from '../utils/signed-in';
 
 /** The wall of the hall: 1920×1080, as a projector shows it. */
 const WALL = {
