@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { cycleOrThrow } from '../cycles';
 import type { PledgeProgressResponseDto, ProgressActualDto, ProgressUnitRowDto } from './dto/progress.dto';
 import type { ProgressPeriod } from './pledge-progress-report.entity';
-import { currentPledgeOf, findPledgeCycle } from './pledge-scope';
+import { currentPledgeOf } from './pledge-scope';
 
 interface TargetRow {
   unit_pledge_id: string;
@@ -39,7 +40,7 @@ export class PledgeProgressService {
 
   async table(_actor: Actor, cycleId: string): Promise<PledgeProgressResponseDto> {
     const manager = this.dataSource.manager;
-    await findPledgeCycle(manager, cycleId);
+    await cycleOrThrow(manager, cycleId);
     const pledge = await currentPledgeOf(manager, cycleId);
     if (!pledge) return { cycleId, pledgeId: null, pledgeNumber: null, units: [] };
     // Targets are shown once signed: before that they are the unit's draft.
