@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { Cycle } from '../cycles/cycle.entity';
+import type { CycleFacts } from '../cycles';
 import { leaderOf } from '../registry';
-import { DEFAULT_PLEDGE_RULES, type PledgeCountersigner } from '../rules';
-import { RulesVersion } from '../rules/rules-version.entity';
+import { DEFAULT_PLEDGE_RULES, findRulesVersion, type PledgeCountersigner } from '../rules';
 import {
   secretariatCapacity,
   unitHeadCapacity,
@@ -11,14 +10,12 @@ import {
   SignaturesException,
 } from '../signatures';
 import type { Pledge } from './pledge.entity';
+import { referenced } from './pledge-scope';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 
 /** Who countersigns a pledge version, as the rules version it was made under says. */
 export async function countersignerOf(manager: EntityManager, pledge: Pledge): Promise<PledgeCountersigner> {
-  const rules = await manager.findOneOrFail(RulesVersion, {
-    select: { id: true, content: true },
-    where: { id: pledge.rulesVersionId },
-  });
+  const rules = referenced(await findRulesVersion(manager, pledge.rulesVersionId), 'rules version');
   return rules.content?.pledge?.countersignedBy ?? DEFAULT_PLEDGE_RULES.countersignedBy;
 }
 
@@ -27,7 +24,7 @@ export async function countersignerOf(manager: EntityManager, pledge: Pledge): P
  * is recorded, the previous year's leader, still in office — the pledge of a year is often signed
  * at the previous year's meeting before the new leader is elected (as in 2011).
  */
-export async function countersigningLeader(manager: EntityManager, cycle: Cycle) {
+export async function countersigningLeader(manager: EntityManager, cycle: CycleFacts) {
   const leadership =
     (await leaderOf(manager, cycle.clusterId, cycle.year)) ??
     (await leaderOf(manager, cycle.clusterId, cycle.year - 1));
@@ -47,7 +44,7 @@ export async function countersignCapacity(
   manager: EntityManager,
   userId: string,
   pledge: Pledge,
-  cycle: Cycle,
+  cycle: CycleFacts,
   at: Date,
 ): Promise<SignerCapacity> {
   if ((await countersignerOf(manager, pledge)) === 'secretariat') {

@@ -1,13 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
+import { findCycle } from '../cycles';
 import { sha256Hex } from '../ledger';
-import { Cluster } from '../registry/cluster.entity';
-import { Unit } from '../registry/unit.entity';
-import { RulesVersion } from '../rules/rules-version.entity';
-import { SignedDocument } from '../signatures/signed-document.entity';
+import { clusterRef, currentMemberUnits } from '../registry';
+import { findRulesVersion } from '../rules';
 import { PledgeTarget } from './pledge-target.entity';
 import type { Pledge } from './pledge.entity';
-import { currentMemberUnits } from './pledge-scope';
+import { referenced, storedDocument, unitOfPart } from './pledge-scope';
 import { UnitPledge } from './unit-pledge.entity';
 
 /**
@@ -64,12 +62,9 @@ export interface PledgeSealDocument extends PledgeFrame {
 const named = ({ id, code, name }: Named): Named => ({ id, code, name });
 
 async function frameOf(manager: EntityManager, pledge: Pledge): Promise<PledgeFrame> {
-  const cluster = await manager.findOneByOrFail(Cluster, { id: pledge.clusterId });
-  const cycle = await manager.findOneByOrFail(Cycle, { id: pledge.cycleId });
-  const rules = await manager.findOneOrFail(RulesVersion, {
-    select: { id: true, number: true },
-    where: { id: pledge.rulesVersionId },
-  });
+  const cluster = referenced(await clusterRef(manager, pledge.clusterId), 'cluster');
+  const cycle = referenced(await findCycle(manager, pledge.cycleId), 'cycle');
+  const rules = referenced(await findRulesVersion(manager, pledge.rulesVersionId), 'rules version');
   return {
     cluster: named(cluster),
     cycle: { id: cycle.id, year: cycle.year },
@@ -88,7 +83,7 @@ export async function unitPledgeDocument(
   pledge: Pledge,
   unitPledge: UnitPledge,
 ): Promise<UnitPledgeDocument> {
-  const unit = await manager.findOneByOrFail(Unit, { id: unitPledge.unitId });
+  const unit = await unitOfPart(manager, unitPledge.unitId);
   const targets = await targetsOf(manager, unitPledge.id);
   return {
     type: UNIT_PLEDGE_DOCUMENT_TYPE,
@@ -117,17 +112,14 @@ export async function pledgeSealDocument(
   const members = await currentMemberUnits(manager, pledge.clusterId);
   const references: SealReference[] = [];
   const missing: Named[] = [];
-  for (const unit of members) {
-    const unitPledge = await manager.findOneBy(UnitPledge, { pledgeId: pledge.id, unitId: unit.id });
+  for (const { unitId, code, name } of members) {
+    const unitPledge = await manager.findOneBy(UnitPledge, { pledgeId: pledge.id, unitId });
     if (!unitPledge?.signedDocumentId) {
-      missing.push(named(unit));
+      missing.push({ id: unitId, code, name });
       continue;
     }
-    const signed = await manager.findOneOrFail(SignedDocument, {
-      select: { id: true, digest: true },
-      where: { id: unitPledge.signedDocumentId },
-    });
-    references.push({ kind: 'unit_pledge', unitId: unit.id, unitCode: unit.code, digest: signed.digest });
+    const signed = await storedDocument(manager, unitPledge.signedDocumentId);
+    references.push({ kind: 'unit_pledge', unitId, unitCode: code, digest: signed.digest });
   }
   // By code point, not by the database's collation: the same order on every server.
   references.sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));

@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { cycleOrThrow } from '../cycles';
+import { unitRefs } from '../registry';
 import type { PledgeProgressResponseDto, ProgressActualDto, ProgressUnitRowDto } from './dto/progress.dto';
 import type { ProgressPeriod } from './pledge-progress-report.entity';
-import { currentPledgeOf, findPledgeCycle } from './pledge-scope';
+import { currentPledgeOf, referenced } from './pledge-scope';
 
 interface TargetRow {
   unit_pledge_id: string;
   status: string;
   unit_id: string;
-  unit_code: string;
-  unit_name: string;
   target_id: string | null;
   position: number | null;
   indicator: string | null;
@@ -39,21 +39,24 @@ export class PledgeProgressService {
 
   async table(_actor: Actor, cycleId: string): Promise<PledgeProgressResponseDto> {
     const manager = this.dataSource.manager;
-    await findPledgeCycle(manager, cycleId);
+    await cycleOrThrow(manager, cycleId);
     const pledge = await currentPledgeOf(manager, cycleId);
     if (!pledge) return { cycleId, pledgeId: null, pledgeNumber: null, units: [] };
     // Targets are shown once signed: before that they are the unit's draft.
     const targets = (await manager.query(
-      `SELECT up.id AS unit_pledge_id, up.status, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,
+      `SELECT up.id AS unit_pledge_id, up.status, up.unit_id,
               t.id AS target_id, t.position, t.indicator, t.unit_of_measure,
               t.target_value::text AS target_value, t.baseline::text AS baseline
          FROM unit_pledges up
-         JOIN units u ON u.id = up.unit_id
          LEFT JOIN pledge_targets t ON t.unit_pledge_id = up.id AND up.status = 'signed'
         WHERE up.pledge_id = $1
         ORDER BY t.position`,
       [pledge.id],
     )) as TargetRow[];
+    const unitOf = await unitRefs(
+      manager,
+      targets.map((row) => row.unit_id),
+    );
     const actuals = (await manager.query(
       `SELECT DISTINCT ON (v.target_id, r.period)
               v.target_id, r.period, r.id AS report_id, r.number, v.actual_value::text AS actual_value,
@@ -78,7 +81,7 @@ export class PledgeProgressService {
       let unit = units.get(row.unit_pledge_id);
       if (!unit) {
         unit = {
-          unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
+          unit: referenced(unitOf.get(row.unit_id), 'unit'),
           unitPledgeId: row.unit_pledge_id,
           status: row.status,
           targets: [],

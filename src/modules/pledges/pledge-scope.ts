@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
-import { CyclesException } from '../cycles';
-import { currentMembershipSql } from '../registry';
-import { Unit } from '../registry/unit.entity';
+import { signedDocuments, type SignedDocumentFacts } from '../signatures';
+import { unitRefs, type UnitRef } from '../registry';
 import { Pledge } from './pledge.entity';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 import { UnitPledge } from './unit-pledge.entity';
@@ -10,17 +8,10 @@ import { UnitPledge } from './unit-pledge.entity';
 const LOCKS = { share: 'pessimistic_read', update: 'pessimistic_write' } as const;
 type Lock = keyof typeof LOCKS;
 
-/** The cycle, read (never written) here; a share lock keeps it from moving while a pledge of it is written. */
-export async function findPledgeCycle(manager: EntityManager, cycleId: string, lock?: Lock): Promise<Cycle> {
-  const cycle = await manager.findOne(Cycle, {
-    where: { id: cycleId },
-    ...(lock ? { lock: { mode: LOCKS[lock] } } : {}),
-  });
-  if (!cycle) throw CyclesException.cycleNotFound(cycleId);
-  return cycle;
-}
-
-/** What a closed cycle freezes in this module, for the refusal's sentence (assertCycleOpen). */
+/**
+ * What a closed cycle freezes in this module, for the refusal's sentence (cycles' assertCycleOpen,
+ * lockOpenCycle). The cycle itself is read through the cycles front door, never written here.
+ */
 export const PLEDGE_WORK_OF_THE_CYCLE = 'its pledge and progress reports';
 
 export async function findPledge(manager: EntityManager, id: string, lock?: Lock): Promise<Pledge> {
@@ -65,15 +56,18 @@ export function assertNotSealed(pledge: Pledge): void {
   }
 }
 
-/** The cluster's member units today, by code. */
-export function currentMemberUnits(manager: EntityManager, clusterId: string): Promise<Unit[]> {
-  return manager
-    .getRepository(Unit)
-    .createQueryBuilder('unit')
-    .where(
-      `EXISTS (SELECT 1 FROM cluster_memberships m WHERE m.unit_id = unit.id AND m.cluster_id = :clusterId AND ${currentMembershipSql('m')})`,
-      { clusterId },
-    )
-    .orderBy('unit.code', 'ASC')
-    .getMany();
+/** A row this module's foreign key points at, read through its owner: missing only if the database is broken (a 500). */
+export function referenced<T>(row: T | null | undefined, what: string): T {
+  if (row === null || row === undefined) throw new Error(`${what} is missing although a foreign key points at it`);
+  return row;
+}
+
+/** A signed document this module's row points at (unit pledge, seal), as the signatures module stored it. */
+export async function storedDocument(manager: EntityManager, id: string): Promise<SignedDocumentFacts> {
+  return referenced((await signedDocuments(manager, [id])).get(id), 'signed document');
+}
+
+/** The unit a part of a pledge (or its progress report) belongs to, named by the registry. */
+export async function unitOfPart(manager: EntityManager, unitId: string): Promise<UnitRef> {
+  return referenced((await unitRefs(manager, [unitId])).get(unitId), 'unit');
 }

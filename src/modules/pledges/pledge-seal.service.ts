@@ -10,19 +10,20 @@ import {
   type SignDocumentDto,
   signableDocument,
 } from '../signatures';
-import { SignedDocument } from '../signatures/signed-document.entity';
+import { unitRefs } from '../registry';
 import type { PledgeResponseDto } from './dto/pledges.dto';
 import type { PledgeSealSignableDocumentDto } from './dto/pledge-documents.dto';
 import { countersignCapacity } from './pledge-countersigner';
 import { pledgeSealDocument, type PledgeSealDocument } from './pledge-documents';
 import type { Pledge } from './pledge.entity';
-import { assertCycleOpen } from '../cycles';
+import { assertCycleOpen, cycleOrThrow } from '../cycles';
 import {
   assertCurrentVersion,
   PLEDGE_WORK_OF_THE_CYCLE,
   assertNotSealed,
   findPledge,
-  findPledgeCycle,
+  referenced,
+  storedDocument,
 } from './pledge-scope';
 import { describePledge } from './pledge-views';
 import { PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
@@ -47,7 +48,7 @@ export class PledgeSealService {
     const manager = this.dataSource.manager;
     const pledge = await findPledge(manager, id);
     if (pledge.sealDocumentId) {
-      const stored = await manager.findOneByOrFail(SignedDocument, { id: pledge.sealDocumentId });
+      const stored = await storedDocument(manager, pledge.sealDocumentId);
       return signableDocument(manager, 'pledge_seal', pledge.id, { stored });
     }
     const content = await this.completeSealDocument(manager, pledge);
@@ -60,7 +61,7 @@ export class PledgeSealService {
       const pledge = await findPledge(manager, id, 'update');
       await assertCurrentVersion(manager, pledge);
       assertNotSealed(pledge);
-      const cycle = await findPledgeCycle(manager, pledge.cycleId);
+      const cycle = await cycleOrThrow(manager, pledge.cycleId);
       assertCycleOpen(cycle, PLEDGE_WORK_OF_THE_CYCLE);
       const signedAt = await signingTime(manager);
       const capacity = await countersignCapacity(manager, actor.userId, pledge, cycle, signedAt);
@@ -100,11 +101,13 @@ export class PledgeSealService {
   async bundle(_actor: Actor, id: string): Promise<SignedBundle> {
     const manager = this.dataSource.manager;
     const pledge = await findPledge(manager, id);
-    const signed = await manager.find(UnitPledge, {
-      where: { pledgeId: pledge.id, signedDocumentId: Not(IsNull()) },
-      relations: { unit: true },
-    });
-    signed.sort((a, b) => (a.unit!.code < b.unit!.code ? -1 : a.unit!.code > b.unit!.code ? 1 : 0));
+    const signed = await manager.find(UnitPledge, { where: { pledgeId: pledge.id, signedDocumentId: Not(IsNull()) } });
+    const unitOf = await unitRefs(
+      manager,
+      signed.map((unitPledge) => unitPledge.unitId),
+    );
+    const codeOf = (unitPledge: UnitPledge) => referenced(unitOf.get(unitPledge.unitId), 'unit').code;
+    signed.sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : 0));
     const documentIds = signed.map((unitPledge) => unitPledge.signedDocumentId!);
     if (pledge.sealDocumentId) documentIds.push(pledge.sealDocumentId);
     if (documentIds.length === 0) {

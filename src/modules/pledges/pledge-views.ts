@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { ApprovalsService } from '../approvals';
-import { Unit } from '../registry/unit.entity';
+import { ApprovalsService, toApprovalSummary } from '../approvals';
+import { unitRefs } from '../registry';
 import { toPledgeResponse, type PledgeResponseDto } from './dto/pledges.dto';
 import { toUnitPledgeResponse, type UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { targetsOf } from './pledge-documents';
 import type { Pledge } from './pledge.entity';
-import { currentPledgeOf } from './pledge-scope';
+import { currentPledgeOf, referenced, unitOfPart } from './pledge-scope';
 import { UNIT_PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
 import { signaturesOfDocuments } from '../signatures';
 import { UnitPledge } from './unit-pledge.entity';
@@ -17,9 +17,13 @@ export async function describePledge(
   currentId?: string,
 ): Promise<PledgeResponseDto> {
   const current = currentId ?? (await currentPledgeOf(manager, pledge.cycleId))?.id;
-  const unitPledges = await manager.find(UnitPledge, { where: { pledgeId: pledge.id }, relations: { unit: true } });
+  const unitPledges = await manager.find(UnitPledge, { where: { pledgeId: pledge.id } });
+  const unitOf = await unitRefs(
+    manager,
+    unitPledges.map((unitPledge) => unitPledge.unitId),
+  );
   const units = unitPledges
-    .map((unitPledge) => ({ unitPledge, unit: unitPledge.unit! }))
+    .map((unitPledge) => ({ unitPledge, unit: referenced(unitOf.get(unitPledge.unitId), 'unit') }))
     .sort((a, b) => (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0));
   const documentIds = [pledge.sealDocumentId, ...unitPledges.map((u) => u.signedDocumentId)].filter(
     (id): id is string => id !== null,
@@ -40,7 +44,7 @@ export async function describeUnitPledge(
   pledge: Pledge,
 ): Promise<UnitPledgeResponseDto> {
   const current = await currentPledgeOf(manager, pledge.cycleId);
-  const unit = await manager.findOneByOrFail(Unit, { id: unitPledge.unitId });
+  const unit = await unitOfPart(manager, unitPledge.unitId);
   const signatures = unitPledge.signedDocumentId
     ? await signaturesOfDocuments(manager, [unitPledge.signedDocumentId])
     : null;
@@ -50,7 +54,7 @@ export async function describeUnitPledge(
     current: current?.id === pledge.id,
     unit,
     targets: await targetsOf(manager, unitPledge.id),
-    request: await approvals.findForSubject(manager, UNIT_PLEDGE_SUBJECT_TYPE, unitPledge.id),
+    approval: toApprovalSummary(await approvals.findForSubject(manager, UNIT_PLEDGE_SUBJECT_TYPE, unitPledge.id)),
     signature: signatures?.get(unitPledge.signedDocumentId!)?.[0] ?? null,
   });
 }

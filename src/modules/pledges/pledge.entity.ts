@@ -10,9 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
-import { Cluster } from '../registry/cluster.entity';
-import { RulesVersion } from '../rules/rules-version.entity';
 
 export const PLEDGE_STATUSES = ['open', 'sealed'] as const;
 export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
@@ -34,17 +31,19 @@ export class Pledge {
   @Column({ name: 'cycle_id', type: 'uuid' })
   cycleId: string;
 
-  @ManyToOne(() => Cycle, { onDelete: 'RESTRICT' })
+  /** Foreign key only: cycles belong to the cycles module; this module keeps the id (issue 14). */
+  @ManyToOne('Cycle', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cycle_id', foreignKeyConstraintName: 'fk_pledges_cycle' })
-  cycle?: Cycle;
+  cycle?: never;
 
   @Index('ix_pledges_cluster')
   @Column({ name: 'cluster_id', type: 'uuid' })
   clusterId: string;
 
-  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  /** Foreign key only: clusters belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Cluster', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_pledges_cluster' })
-  cluster?: Cluster;
+  cluster?: never;
 
   /** 1 for the first pledge of the cycle, +1 for each amendment. */
   @Column({ type: 'integer' })
@@ -58,9 +57,10 @@ export class Pledge {
   @Column({ name: 'rules_version_id', type: 'uuid' })
   rulesVersionId: string;
 
-  @ManyToOne(() => RulesVersion, { onDelete: 'RESTRICT' })
+  /** Foreign key only: rules versions belong to the rules module; this module keeps the id (issue 14). */
+  @ManyToOne('RulesVersion', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'rules_version_id', foreignKeyConstraintName: 'fk_pledges_rules_version' })
-  rulesVersion?: RulesVersion;
+  rulesVersion?: never;
 
   @Column({ type: 'text', default: 'open' })
   status: PledgeStatus;

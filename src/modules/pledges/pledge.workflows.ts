@@ -22,3 +22,17 @@ export const PLEDGE_PROGRESS_WORKFLOW = unitDocumentWorkflow({
   subjectType: PROGRESS_REPORT_SUBJECT_TYPE,
   description: "A unit's progress report against its signed pledge: submitted by its officer, approved by its head.",
 });
+
+/**
+ * What this module's onStateEntered hooks read of the approval request that moved and of the act
+ * that moved it: the approval engine passes its rows, which have these fields (no entity here).
+ */
+export interface StateEnteredRequest {
+  id: string;
+  subjectId: string;
+  state: string;
+}
+
+export interface StateEnteringAct {
+  actorId: string;
+}

@@ -1,6 +1,7 @@
 import type { CycleGate, UnmetCondition } from '../cycles';
-import { currentMembershipSql } from '../registry';
+import { currentMemberUnits } from '../registry';
 import { currentPledgeOf } from './pledge-scope';
+import { UnitPledge } from './unit-pledge.entity';
 
 export const PLEDGES_SEALED_GATE = 'pledges.sealed';
 
@@ -25,15 +26,16 @@ export function pledgesSealedGate(): CycleGate {
         ];
       }
       if (pledge.status === 'sealed') return [];
-      const unsigned = (await manager.query(
-        `SELECT u.id, u.name, up.status
-           FROM units u
-           JOIN cluster_memberships m ON m.unit_id = u.id AND m.cluster_id = $1 AND ${currentMembershipSql('m')}
-           LEFT JOIN unit_pledges up ON up.unit_id = u.id AND up.pledge_id = $2
-          WHERE up.status IS DISTINCT FROM 'signed'
-          ORDER BY u.code`,
-        [cycle.clusterId, pledge.id],
-      )) as { id: string; name: string; status: string | null }[];
+      // The member units by code, then this version's statuses of their parts: who has not signed.
+      const members = await currentMemberUnits(manager, cycle.clusterId);
+      const parts = await manager.find(UnitPledge, {
+        select: { unitId: true, status: true },
+        where: { pledgeId: pledge.id },
+      });
+      const statusOf = new Map(parts.map((part) => [part.unitId, part.status]));
+      const unsigned = members
+        .map((unit) => ({ id: unit.unitId, name: unit.name, status: statusOf.get(unit.unitId) ?? null }))
+        .filter((row) => row.status !== 'signed');
       if (unsigned.length === 0) {
         return [
           {

@@ -6,21 +6,19 @@ import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { ApprovalsService } from '../approvals';
-import type { Cycle } from '../cycles/cycle.entity';
 import { sha256Hex, LedgerService } from '../ledger';
 import type { AmendPledgeDto, CreatePledgeDto, PledgeResponseDto, UpdatePledgeDto } from './dto/pledges.dto';
 import { PledgeTarget } from './pledge-target.entity';
 import { Pledge } from './pledge.entity';
 import { PledgePolicy } from './pledge.policy';
-import { assertCycleOpen } from '../cycles';
+import { assertCycleOpen, cycleOrThrow, type CycleFacts, type CyclePhase, lockOpenCycle } from '../cycles';
+import { currentMemberUnits } from '../registry';
 import {
   assertCurrentVersion,
   PLEDGE_WORK_OF_THE_CYCLE,
   assertNotSealed,
-  currentMemberUnits,
   currentPledgeOf,
   findPledge,
-  findPledgeCycle,
 } from './pledge-scope';
 import { describePledge } from './pledge-views';
 import { PLEDGE_SUBJECT_TYPE, PLEDGE_TARGETS_WORKFLOW_KEY } from './pledge.workflows';
@@ -30,7 +28,7 @@ import { UnitPledge } from './unit-pledge.entity';
 const PLEDGE_SORT: SortSpec = { fields: { number: 'number', createdAt: 'createdAt' }, default: '-number' };
 
 /** Phases in which the first version of a cycle's pledge may be created. */
-const CREATION_PHASES: readonly Cycle['phase'][] = ['rules_adoption', 'pledge_signing'];
+const CREATION_PHASES: readonly CyclePhase[] = ['rules_adoption', 'pledge_signing'];
 
 /**
  * The pledge of a cycle, version by version: the secretariat's shared text, one unit's part per
@@ -46,7 +44,7 @@ export class PledgesService {
 
   async create(actor: Actor, cycleId: string, dto: CreatePledgeDto): Promise<PledgeResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await findPledgeCycle(manager, cycleId, 'share');
+      const cycle = await cycleOrThrow(manager, cycleId, 'share');
       PledgePolicy.assertMayManage(actor, cycle.clusterId);
       if (!CREATION_PHASES.includes(cycle.phase)) {
         throw new PledgesException(
@@ -74,7 +72,7 @@ export class PledgesService {
       PledgePolicy.assertMayManage(actor, pledge.clusterId);
       await assertCurrentVersion(manager, pledge);
       assertNotSealed(pledge);
-      assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId), PLEDGE_WORK_OF_THE_CYCLE);
+      assertCycleOpen(await cycleOrThrow(manager, pledge.cycleId), PLEDGE_WORK_OF_THE_CYCLE);
       const signed = await manager.countBy(UnitPledge, { pledgeId: pledge.id, status: 'signed' });
       if (signed > 0) {
         throw new PledgesException(
@@ -108,8 +106,7 @@ export class PledgesService {
       const previous = await findPledge(manager, id, 'update');
       PledgePolicy.assertMayManage(actor, previous.clusterId);
       await assertCurrentVersion(manager, previous);
-      const cycle = await findPledgeCycle(manager, previous.cycleId, 'share');
-      assertCycleOpen(cycle, PLEDGE_WORK_OF_THE_CYCLE);
+      const cycle = await lockOpenCycle(manager, previous.cycleId, PLEDGE_WORK_OF_THE_CYCLE, 'share');
       const signed = await manager.countBy(UnitPledge, { pledgeId: previous.id, status: 'signed' });
       if (previous.status !== 'sealed' && signed === 0) {
         throw new PledgesException(
@@ -130,7 +127,7 @@ export class PledgesService {
   /** Every version of the cycle's pledge, newest (current) first. */
   async list(_actor: Actor, cycleId: string, query: PageQueryDto): Promise<Page<PledgeResponseDto>> {
     const manager = this.dataSource.manager;
-    await findPledgeCycle(manager, cycleId);
+    await cycleOrThrow(manager, cycleId);
     const newest = await manager.findOne(Pledge, { where: { cycleId }, order: { number: 'DESC' } });
     const qb = manager
       .getRepository(Pledge)
@@ -142,7 +139,7 @@ export class PledgesService {
   private async openVersion(
     manager: EntityManager,
     actor: Actor,
-    cycle: Cycle,
+    cycle: CycleFacts,
     sharedText: string,
     previous: Pledge | null,
     reason: string | null,
@@ -164,17 +161,22 @@ export class PledgesService {
     const units: { unitId: string; unitPledgeId: string; approvalRequestId: string; targetsCopied: number }[] = [];
     for (const unit of await currentMemberUnits(manager, cycle.clusterId)) {
       const unitPledge = await manager.save(
-        manager.create(UnitPledge, { pledgeId: pledge.id, unitId: unit.id, status: 'draft', draftedBy: actor.userId }),
+        manager.create(UnitPledge, {
+          pledgeId: pledge.id,
+          unitId: unit.unitId,
+          status: 'draft',
+          draftedBy: actor.userId,
+        }),
       );
       const targetsCopied = previous ? await this.copyTargets(manager, previous.id, unitPledge) : 0;
       const request = await this.approvals.open(manager, {
         workflowKey: PLEDGE_TARGETS_WORKFLOW_KEY,
         subjectId: unitPledge.id,
         clusterId: cycle.clusterId,
-        unitId: unit.id,
+        unitId: unit.unitId,
         draftedBy: actor.userId,
       });
-      units.push({ unitId: unit.id, unitPledgeId: unitPledge.id, approvalRequestId: request.id, targetsCopied });
+      units.push({ unitId: unit.unitId, unitPledgeId: unitPledge.id, approvalRequestId: request.id, targetsCopied });
     }
     await this.ledger.append(manager, {
       actorId: actor.userId,

@@ -5,11 +5,8 @@ import type { Actor } from '../../common/access/actor';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
-import type { ApprovalAct } from '../approvals/approval-act.entity';
-import type { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import { ApprovalsService, toApprovalSummary, WorkflowRegistry } from '../approvals';
 import { LedgerService } from '../ledger';
-import { Unit } from '../registry/unit.entity';
 import {
   toProgressReportResponse,
   type CreateProgressReportDto,
@@ -22,15 +19,14 @@ import { PledgeProgressReport, type ProgressReportStatus } from './pledge-progre
 import { PledgeProgressValue } from './pledge-progress-value.entity';
 import type { Pledge } from './pledge.entity';
 import { PledgePolicy } from './pledge.policy';
-import { assertCycleOpen } from '../cycles';
+import { lockOpenCycle } from '../cycles';
+import { assertCurrentVersion, PLEDGE_WORK_OF_THE_CYCLE, findPledge, findUnitPledge, unitOfPart } from './pledge-scope';
 import {
-  assertCurrentVersion,
-  PLEDGE_WORK_OF_THE_CYCLE,
-  findPledge,
-  findPledgeCycle,
-  findUnitPledge,
-} from './pledge-scope';
-import { PLEDGE_PROGRESS_WORKFLOW, PROGRESS_REPORT_SUBJECT_TYPE } from './pledge.workflows';
+  PLEDGE_PROGRESS_WORKFLOW,
+  PROGRESS_REPORT_SUBJECT_TYPE,
+  type StateEnteredRequest,
+  type StateEnteringAct,
+} from './pledge.workflows';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 import type { UnitPledge } from './unit-pledge.entity';
 
@@ -170,7 +166,11 @@ export class ProgressReportsService implements OnModuleInit {
   }
 
   /** Called by the approval engine in the act's transaction: the report's status follows its request. */
-  private async onStateEntered(manager: EntityManager, request: ApprovalRequest, act: ApprovalAct): Promise<void> {
+  private async onStateEntered(
+    manager: EntityManager,
+    request: StateEnteredRequest,
+    act: StateEnteringAct,
+  ): Promise<void> {
     const state = request.state as ProgressReportStatus;
     const report = await this.findReport(manager, request.subjectId, true);
     if (report.status === state) return;
@@ -208,7 +208,7 @@ export class ProgressReportsService implements OnModuleInit {
     }
     const pledge = await findPledge(manager, unitPledge.pledgeId);
     await assertCurrentVersion(manager, pledge);
-    assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId, 'share'), PLEDGE_WORK_OF_THE_CYCLE);
+    await lockOpenCycle(manager, pledge.cycleId, PLEDGE_WORK_OF_THE_CYCLE, 'share');
     return pledge;
   }
 
@@ -247,10 +247,12 @@ export class ProgressReportsService implements OnModuleInit {
       report,
       pledgeId: pledge.id,
       cycleId: pledge.cycleId,
-      unit: await manager.findOneByOrFail(Unit, { id: unitPledge.unitId }),
+      unit: await unitOfPart(manager, unitPledge.unitId),
       values: await manager.findBy(PledgeProgressValue, { reportId: report.id }),
       targets: await targetsOf(manager, unitPledge.id),
-      request: await this.approvals.findForSubject(manager, PROGRESS_REPORT_SUBJECT_TYPE, report.id),
+      approval: toApprovalSummary(
+        await this.approvals.findForSubject(manager, PROGRESS_REPORT_SUBJECT_TYPE, report.id),
+      ),
     });
   }
 }

@@ -10,7 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
 import { Pledge } from './pledge.entity';
 
 export const UNIT_PLEDGE_STATUSES = ['draft', 'submitted', 'approved', 'signed'] as const;
@@ -41,9 +40,10 @@ export class UnitPledge {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_unit_pledges_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Column({ type: 'text', default: 'draft' })
   status: UnitPledgeStatus;

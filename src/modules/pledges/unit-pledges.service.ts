@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
-import type { ApprovalAct } from '../approvals/approval-act.entity';
-import type { ApprovalRequest } from '../approvals/approval-request.entity';
 import { ApprovalsService, WorkflowRegistry } from '../approvals';
 import { LedgerService } from '../ledger';
 import {
@@ -16,24 +14,28 @@ import {
   type SignDocumentDto,
   signableDocument,
 } from '../signatures';
-import { SignedDocument } from '../signatures/signed-document.entity';
 import type { UnitPledgeSignableDocumentDto } from './dto/pledge-documents.dto';
 import { toTargetDto, type SetTargetsDto, type UnitPledgeResponseDto } from './dto/unit-pledges.dto';
 import { targetsOf, unitPledgeDocument } from './pledge-documents';
 import { PledgeTarget } from './pledge-target.entity';
 import type { Pledge } from './pledge.entity';
 import { PledgePolicy } from './pledge.policy';
-import { assertCycleOpen } from '../cycles';
+import { assertCycleOpen, cycleOrThrow } from '../cycles';
 import {
   assertCurrentVersion,
   PLEDGE_WORK_OF_THE_CYCLE,
   assertNotSealed,
   findPledge,
-  findPledgeCycle,
   findUnitPledge,
+  storedDocument,
 } from './pledge-scope';
 import { describeUnitPledge } from './pledge-views';
-import { PLEDGE_TARGETS_WORKFLOW, UNIT_PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
+import {
+  PLEDGE_TARGETS_WORKFLOW,
+  type StateEnteredRequest,
+  type StateEnteringAct,
+  UNIT_PLEDGE_SUBJECT_TYPE,
+} from './pledge.workflows';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
 import { UnitPledge, type UnitPledgeStatus } from './unit-pledge.entity';
 
@@ -122,7 +124,7 @@ export class UnitPledgesService implements OnModuleInit {
     const pledge = await findPledge(manager, unitPledge.pledgeId);
     assertMaySee(actor, unitPledge, pledge);
     if (unitPledge.signedDocumentId) {
-      const stored = await manager.findOneByOrFail(SignedDocument, { id: unitPledge.signedDocumentId });
+      const stored = await storedDocument(manager, unitPledge.signedDocumentId);
       return signableDocument(manager, 'unit_pledge', unitPledge.id, { stored });
     }
     assertApproved(unitPledge);
@@ -183,7 +185,11 @@ export class UnitPledgesService implements OnModuleInit {
    * Called by the approval engine, in the act's transaction: the unit's pledge follows its
    * request. Only the current, unsealed version moves; submitting needs at least one target.
    */
-  private async onStateEntered(manager: EntityManager, request: ApprovalRequest, act: ApprovalAct): Promise<void> {
+  private async onStateEntered(
+    manager: EntityManager,
+    request: StateEnteredRequest,
+    act: StateEnteringAct,
+  ): Promise<void> {
     const state = request.state as UnitPledgeStatus;
     const unitPledge = await findUnitPledge(manager, request.subjectId, 'update');
     if (unitPledge.status === state) return;
@@ -219,7 +225,7 @@ export class UnitPledgesService implements OnModuleInit {
     const pledge = await findPledge(manager, unitPledge.pledgeId, 'share');
     await assertCurrentVersion(manager, pledge);
     assertNotSealed(pledge);
-    assertCycleOpen(await findPledgeCycle(manager, pledge.cycleId), PLEDGE_WORK_OF_THE_CYCLE);
+    assertCycleOpen(await cycleOrThrow(manager, pledge.cycleId), PLEDGE_WORK_OF_THE_CYCLE);
     return pledge;
   }
 }

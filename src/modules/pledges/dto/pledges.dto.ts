@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Unit } from '../../registry/unit.entity';
+import type { UnitRef } from '../../registry';
 import { PLEDGE_STATUSES, type Pledge, type PledgeStatus } from '../pledge.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
 import { PledgeText } from './pledge-fields';
@@ -74,7 +74,7 @@ export class PledgeResponseDto {
 export interface PledgeView {
   pledge: Pledge;
   current: boolean;
-  units: { unitPledge: UnitPledge; unit: Unit }[];
+  units: { unitPledge: UnitPledge; unit: UnitRef }[];
   signatures: Map<string, DocumentSignatureDto[]>;
 }
 

@@ -11,9 +11,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
-import type { ApprovalRequest } from '../../approvals/approval-request.entity';
-import type { Unit } from '../../registry/unit.entity';
+import { ApprovalSummaryDto } from '../../approvals';
+import type { UnitRef } from '../../registry';
 import {
   PROGRESS_PERIODS,
   PROGRESS_REPORT_STATUSES,
@@ -108,10 +107,10 @@ export interface ProgressReportView {
   report: PledgeProgressReport;
   pledgeId: string;
   cycleId: string;
-  unit: Unit;
+  unit: UnitRef;
   values: PledgeProgressValue[];
   targets: PledgeTarget[];
-  request: ApprovalRequest | null;
+  approval: ApprovalSummaryDto | null;
 }
 
 export function toProgressReportResponse(view: ProgressReportView): ProgressReportResponseDto {
@@ -138,7 +137,7 @@ export function toProgressReportResponse(view: ProgressReportView): ProgressRepo
         actualValue: value.actualValue,
         note: value.note,
       })),
-    approval: toApprovalSummary(view.request),
+    approval: view.approval,
     draftedBy: report.draftedBy,
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
-import type { ApprovalRequest } from '../../approvals/approval-request.entity';
-import type { Unit } from '../../registry/unit.entity';
+import { ApprovalSummaryDto } from '../../approvals';
+import type { UnitRef } from '../../registry';
 import type { Pledge } from '../pledge.entity';
 import type { PledgeTarget } from '../pledge-target.entity';
 import { UNIT_PLEDGE_STATUSES, type UnitPledge, type UnitPledgeStatus } from '../unit-pledge.entity';
@@ -96,9 +95,9 @@ export interface UnitPledgeView {
   unitPledge: UnitPledge;
   pledge: Pledge;
   current: boolean;
-  unit: Unit;
+  unit: UnitRef;
   targets: PledgeTarget[];
-  request: ApprovalRequest | null;
+  approval: ApprovalSummaryDto | null;
   signature: DocumentSignatureDto | null;
 }
 
@@ -124,7 +123,7 @@ export function toUnitPledgeResponse(view: UnitPledgeView): UnitPledgeResponseDt
     unit: { id: unit.id, code: unit.code, name: unit.name },
     status: unitPledge.status,
     targets: view.targets.map(toTargetDto),
-    approval: toApprovalSummary(view.request),
+    approval: view.approval,
     signedDocumentId: unitPledge.signedDocumentId,
     signature: view.signature,
     createdAt: unitPledge.createdAt.toISOString(),
