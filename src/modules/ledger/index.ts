@@ -9,3 +9,4 @@ export {
 export { type LedgerEvent, LedgerService } from './ledger.service';
 export { canonicalJson, sha256Hex } from './ledger-hash';
 export type { LedgerReader, LedgerReaderLoader } from './ledger-reader';
+export { ledgerEntriesBetween, type LedgerRecord } from './ledger-segment';
