@@ -1,5 +1,5 @@
 import { PasswordHasher } from '../../src/modules/users/password-hasher';
-import { AdminBootstrap } from '../../src/modules/users/admin-bootstrap';
+import { AdminBootstrap } from '../../src/modules/mandates/admin-bootstrap';
 import { LedgerService } from '../../src/modules/ledger/ledger.service';
 import type { AppConfig } from '../../src/config/app.config';
 import { API, createTestApp, type TestApp } from '../utils/test-app';

@@ -1,5 +1,5 @@
-import type { Locale } from '../../modules/users/user.entity';
-import type { Role } from '../../modules/mandates/mandate.entity';
+import type { Locale } from './locale';
+import type { Role } from './roles';
 import type { Permission } from './permission';
 
 /** A mandate in force at the moment of the request. */

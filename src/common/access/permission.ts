@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/mandates/mandate.entity';
+import type { Role } from './roles';
 
 /**
  * What a route lets its caller do. Routes declare one of these (`@RequirePermission`), never a

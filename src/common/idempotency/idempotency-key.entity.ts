@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../../modules/users/user.entity';
 
 export type IdempotencyKeyState = 'in_progress' | 'completed';
 
@@ -22,9 +21,10 @@ export class IdempotencyKey {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_idempotency_keys' })
   key: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  /** Foreign key only: src/common knows no module, so the users table is named by its entity (issue 14). */
+  @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_idempotency_keys_user' })
-  user?: User;
+  user?: never;
 
   /** SHA-256 (hex) of the method, the path with its query and the canonical JSON body. */
   @Column({ type: 'text' })

@@ -1,6 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
-import { User } from '../users/user.entity';
 
 /**
  * A head's delegation of approvals (ủy quyền phê duyệt) to another person of the same unit for a
@@ -17,24 +15,27 @@ export class ApprovalDelegation {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_approval_delegations_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Column({ name: 'delegator_id', type: 'uuid' })
   delegatorId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to users; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'delegator_id', foreignKeyConstraintName: 'fk_approval_delegations_delegator' })
-  delegator?: User;
+  delegator?: never;
 
   @Index('ix_approval_delegations_delegate')
   @Column({ name: 'delegate_id', type: 'uuid' })
   delegateId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to users; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'delegate_id', foreignKeyConstraintName: 'fk_approval_delegations_delegate' })
-  delegate?: User;
+  delegate?: never;
 
   @Column({ name: 'valid_from', type: 'timestamptz' })
   validFrom: Date;

@@ -9,8 +9,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cluster } from '../registry/cluster.entity';
-import { Unit } from '../registry/unit.entity';
 
 /**
  * A document travelling through an approval workflow (quy trình phê duyệt): a rules version, a
@@ -38,18 +36,20 @@ export class ApprovalRequest {
   @Column({ name: 'cluster_id', type: 'uuid' })
   clusterId: string;
 
-  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  /** Foreign key only: clusters belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Cluster', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_approval_requests_cluster' })
-  cluster?: Cluster;
+  cluster?: never;
 
   /** The unit that owns the document, when a unit submits it (a report, a pledge). */
   @Index('ix_approval_requests_unit')
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId: string | null;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_approval_requests_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Column({ type: 'text' })
   state: string;

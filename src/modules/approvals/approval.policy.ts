@@ -1,5 +1,5 @@
 import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
-import type { Role } from '../mandates/mandate.entity';
+import type { Role } from '../../common/access/roles';
 import type { ApprovalRequest } from './approval-request.entity';
 import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception';
 import type { ApproverScope, WorkflowDefinition, WorkflowTransition } from './workflow-definition';

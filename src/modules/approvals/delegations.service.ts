@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { isAdmin, secretariatClusterIds, type Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger';
+import { mandateInUnitNow } from '../mandates';
 import { currentMembershipSql } from '../registry';
 import { ApprovalDelegation } from './approval-delegation.entity';
 import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception';
@@ -67,12 +68,7 @@ export class DelegationsService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      const [inUnit] = (await manager.query(
-        `SELECT m.id FROM mandates m
-          WHERE m.user_id = $1 AND m.unit_id = $2 AND m.valid_from <= now() AND (m.valid_to IS NULL OR m.valid_to > now())
-          LIMIT 1`,
-        [dto.delegateId, dto.unitId],
-      )) as { id: string }[];
+      const inUnit = await mandateInUnitNow(manager, dto.delegateId, dto.unitId);
       if (!inUnit) {
         throw new ApprovalsException(
           ApprovalsErrorCode.DelegateNotInUnit,
@@ -101,7 +97,7 @@ export class DelegationsService {
           delegatorId: delegation.delegatorId,
           delegateId: delegation.delegateId,
           headMandateId,
-          delegateMandateId: inUnit.id,
+          delegateMandateId: inUnit,
           validFrom: validFrom.toISOString(),
           validTo: validTo.toISOString(),
           reason: delegation.reason,

@@ -26,6 +26,7 @@ export async function headAuthoritiesAt(
   userId: string,
   options: { at?: Date; unitId?: string; delegatedOnly?: boolean } = {},
 ): Promise<HeadAuthority[]> {
+  // read model: delegations and the head mandates they rest on, checked at one instant in one statement.
   const rows = (await manager.query(
     `WITH t AS (SELECT COALESCE($2::timestamptz, now()) AS at)
      SELECT * FROM (

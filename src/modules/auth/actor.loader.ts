@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor, ActiveMandate } from '../../common/access/actor';
 import { permissionsFor } from '../../common/access/permission';
-import type { Locale } from '../users/user.entity';
+import type { Locale } from '../../common/access/locale';
 import { AuthErrorCode, AuthException } from './auth.exception';
 
 interface ActorRow {
@@ -32,6 +32,7 @@ export class ActorLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(userId: string, sessionId: string): Promise<Actor> {
+    // read model: runs on every request, so the person, the session and the mandates in force are one statement.
     const rows = (await this.dataSource.query(
       `SELECT u.id, u.email, u.full_name, u.locale, u.is_active, s.revoked_at,
               COALESCE(json_agg(json_build_object(

@@ -5,7 +5,7 @@ import { CurrentActor, Public, RequirePermission } from '../../common/access/acc
 import type { Actor } from '../../common/access/actor';
 import { Permission } from '../../common/access/permission';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import type { User } from '../users/user.entity';
+import type { UserAccount } from '../users';
 import { LocalAuthGuard } from './auth.guards';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AuthService } from './auth.service';
@@ -40,7 +40,7 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(400, 401, 403, 429)
-  login(@Req() request: FastifyRequest & { user: User }): Promise<TokenPairDto> {
+  login(@Req() request: FastifyRequest & { user: UserAccount }): Promise<TokenPairDto> {
     return this.auth.login(request.user, { ip: request.ip, userAgent: request.headers['user-agent'] });
   }
 
@@ -79,7 +79,7 @@ export class AuthController {
   @ApiOkResponse({ type: BrowserSessionDto })
   @ApiProblems(400, 401, 403, 429)
   async browserLogin(
-    @Req() request: FastifyRequest & { user: User },
+    @Req() request: FastifyRequest & { user: UserAccount },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BrowserSessionDto> {
     const pair = await this.auth.login(request.user, { ip: request.ip, userAgent: request.headers['user-agent'] });

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { authConfig } from '../../config/auth.config';
 import { PgThrottlerStorage } from '../../common/throttling/pg-throttler.storage';
+import { UserSessions } from '../users';
 import { ThrottlingModule } from '../../common/throttling/throttling.module';
 import { AccessTokenVerifier } from './access-token.verifier';
 import { ActorLoader } from './actor.loader';
@@ -13,6 +14,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginBudget } from './login-budget';
 import { LocalStrategy } from './local.strategy';
+import { endSessions } from './session-ending';
 
 @Module({
   imports: [
@@ -42,4 +44,11 @@ import { LocalStrategy } from './local.strategy';
   // For the global JwtAuthGuard (app.module.ts).
   exports: [AuthService, AccessTokenVerifier, ActorLoader],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(private readonly userSessions: UserSessions) {}
+
+  /** Users ends sessions (a reset, a disabled account) through its port; the sessions are ours. */
+  onModuleInit(): void {
+    this.userSessions.register((manager, userId, reason) => endSessions(manager, userId, reason));
+  }
+}

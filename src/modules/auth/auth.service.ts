@@ -1,20 +1,27 @@
-import { currentMembershipSql } from '../registry';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
 import type { Actor } from '../../common/access/actor';
-import { User } from '../users/user.entity';
-import { PasswordHasher, assertPasswordAcceptable } from '../users';
+import { clusterRefs, currentClustersOfUnits, unitRefs } from '../registry';
+import {
+  accountByEmail,
+  accountOf,
+  assertPasswordAcceptable,
+  lockAccount,
+  PasswordHasher,
+  replaceOwnPassword,
+  type UserAccount,
+} from '../users';
 import { LedgerService } from '../ledger';
-import { Mandate } from '../mandates/mandate.entity';
 import { AuthSession } from './auth-session.entity';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { RefreshToken } from './refresh-token.entity';
 import type { ChangePasswordDto, MeDto, PasswordChangedDto, SessionsEndedDto, TokenPairDto } from './dto/auth.dto';
 import { LoginBudget } from './login-budget';
+import { endSessions } from './session-ending';
 import type { AccessTokenClaims } from './access-token.verifier';
 
 export interface ClientInfo {
@@ -41,11 +48,16 @@ export class AuthService {
    * Checks a sign-in within the wrong-password budgets (decision 022). After an administrator's
    * reset the temporary password is good only with `newPassword`, which then replaces it.
    */
-  async verifyCredentials(email: string, password: string, client: ClientInfo, newPassword?: string): Promise<User> {
+  async verifyCredentials(
+    email: string,
+    password: string,
+    client: ClientInfo,
+    newPassword?: string,
+  ): Promise<UserAccount> {
     const normalized = email.trim().toLowerCase();
     const address = client.ip ?? 'unknown';
     await this.budget.begin(normalized, address);
-    const user = await this.dataSource.getRepository(User).findOne({ where: { email: normalized } });
+    const user = await accountByEmail(this.dataSource.manager, normalized);
     const ok = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !ok)
       throw new AuthException(AuthErrorCode.InvalidCredentials, 'Check the email and password and try again.');
@@ -68,7 +80,7 @@ export class AuthService {
    * stolen access token cannot guess it), every other session ends at once, this one goes on.
    */
   async changePassword(actor: Actor, dto: ChangePasswordDto, client: ClientInfo): Promise<PasswordChangedDto> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const user = await accountOf(this.dataSource.manager, actor.userId);
     const address = client.ip ?? 'unknown';
     await this.budget.begin(user.email, address);
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
@@ -87,7 +99,7 @@ export class AuthService {
 
   /** Sets a new password and ends every session of the person but `keepSessionId`, in one transaction. */
   private async replacePassword(
-    user: User,
+    user: UserAccount,
     currentPassword: string,
     newPassword: string,
     keepSessionId: string | null,
@@ -100,7 +112,7 @@ export class AuthService {
     // Hash before the transaction: argon2 is slow, and the transaction holds a connection.
     const passwordHash = await this.passwords.hash(newPassword);
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      const locked = await lockAccount(manager, user.id);
       // Changed since we verified it (a reset, another change): the current password is no longer that.
       if (!locked || locked.passwordHash !== user.passwordHash) {
         throw new AuthException(
@@ -108,19 +120,8 @@ export class AuthService {
           'The password was changed meanwhile; sign in again.',
         );
       }
-      await manager.update(
-        User,
-        { id: user.id },
-        { passwordHash, passwordMustChange: false, passwordChangedAt: () => 'now()' },
-      );
-      const ended = await manager.update(
-        AuthSession,
-        keepSessionId
-          ? { userId: user.id, revokedAt: IsNull(), id: Not(keepSessionId) }
-          : { userId: user.id, revokedAt: IsNull() },
-        { revokedAt: () => 'now()', revokedReason: 'password_changed' },
-      );
-      const sessionsEnded = ended.affected ?? 0;
+      await replaceOwnPassword(manager, user.id, passwordHash);
+      const sessionsEnded = await endSessions(manager, user.id, 'password_changed', keepSessionId);
       await this.ledger.append(manager, {
         actorId: user.id,
         action: 'users.password_changed',
@@ -133,7 +134,7 @@ export class AuthService {
   }
 
   /** Starts a session (a refresh-token family) for a user whose credentials were just checked. */
-  login(user: User, client: ClientInfo): Promise<TokenPairDto> {
+  login(user: Pick<UserAccount, 'id'>, client: ClientInfo): Promise<TokenPairDto> {
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.save(
         manager.create(AuthSession, {
@@ -170,7 +171,7 @@ export class AuthService {
         return { error: AuthErrorCode.RefreshTokenReused } as const;
       }
       if (token.expiresAt.getTime() <= Date.now()) return { error: AuthErrorCode.RefreshTokenExpired } as const;
-      const user = await manager.getRepository(User).findOneByOrFail({ id: session.userId });
+      const user = await accountOf(manager, session.userId);
       if (!user.isActive) return { error: AuthErrorCode.AccountDisabled } as const;
       await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
       return { tokens: await this.issue(manager, session.userId, session.id) } as const;
@@ -212,31 +213,26 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<MeDto> {
-    const mandates = await this.dataSource.getRepository(Mandate).find({
-      where: actor.mandates.length ? actor.mandates.map((m) => ({ id: m.id })) : { id: IsNull() },
-      relations: { unit: true, cluster: true },
-      order: { validFrom: 'ASC' },
-    });
+    // The mandates in force the actor was loaded with (ActorLoader, this request), oldest first.
+    const mandates = [...actor.mandates].sort((a, b) => a.validFrom.getTime() - b.validFrom.getTime());
+    const manager = this.dataSource.manager;
     const unitIds = [...new Set(mandates.flatMap((m) => (m.unitId ? [m.unitId] : [])))];
-    // The clusters of the person's units today: a read model of the registry for the portal's scope.
-    const memberships: { unit_id: string; id: string; code: string; name: string }[] = unitIds.length
-      ? await this.dataSource.query(
-          `SELECT m.unit_id, c.id, c.code, c.name
-             FROM cluster_memberships m JOIN clusters c ON c.id = m.cluster_id
-            WHERE m.unit_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}
-            ORDER BY c.name`,
-          [unitIds],
-        )
-      : [];
+    const clusterIds = mandates.flatMap((m) => (m.clusterId ? [m.clusterId] : []));
+    const [units, clusters, memberships] = await Promise.all([
+      unitRefs(manager, unitIds),
+      clusterRefs(manager, clusterIds),
+      // The clusters of the person's units today, for the portal's scope.
+      currentClustersOfUnits(manager, unitIds),
+    ]);
     return {
       user: { id: actor.userId, email: actor.email, fullName: actor.fullName, locale: actor.locale },
       mandates: mandates.map((m) => ({
         id: m.id,
         role: m.role,
-        unit: m.unit ? { id: m.unit.id, code: m.unit.code, name: m.unit.name } : null,
-        cluster: m.cluster ? { id: m.cluster.id, code: m.cluster.code, name: m.cluster.name } : null,
+        unit: m.unitId ? (units.get(m.unitId) ?? null) : null,
+        cluster: m.clusterId ? (clusters.get(m.clusterId) ?? null) : null,
         unitClusters: memberships
-          .filter((row) => row.unit_id === m.unitId)
+          .filter((row) => row.unitId === m.unitId)
           .map(({ id, code, name }) => ({ id, code, name })),
         validFrom: m.validFrom.toISOString(),
         validTo: m.validTo?.toISOString() ?? null,

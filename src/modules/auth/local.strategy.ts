@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import type { User } from '../users/user.entity';
+import type { UserAccount } from '../users';
 import { AuthService } from './auth.service';
 
 @Injectable()
@@ -11,7 +11,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'email', passwordField: 'password', session: false, passReqToCallback: true });
   }
 
-  validate(request: FastifyRequest, email: string, password: string): Promise<User> {
+  validate(request: FastifyRequest, email: string, password: string): Promise<UserAccount> {
     const { newPassword } = (request.body ?? {}) as { newPassword?: string };
     return this.auth.verifyCredentials(email, password, { ip: request.ip }, newPassword);
   }

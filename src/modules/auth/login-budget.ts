@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config/auth.config';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import { FailureBudgetStore } from '../../common/throttling/failure-budget.store';
+import { userIdByEmail } from '../users';
 
 /** An address the account signed in from within this long is the owner's, not a stranger's. */
 const KNOWN_ADDRESS_DAYS = 90;
@@ -52,11 +53,13 @@ export class LoginBudget {
   }
 
   private async isKnownAddress(email: string, address: string): Promise<boolean> {
+    const userId = await userIdByEmail(this.dataSource.manager, email);
+    if (!userId) return false;
     const rows = (await this.dataSource.query(
-      `SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id
-        WHERE u.email = $1 AND s.ip_address = $2 AND s.created_at > now() - $3 * interval '1 day'
+      `SELECT 1 FROM auth_sessions s
+        WHERE s.user_id = $1 AND s.ip_address = $2 AND s.created_at > now() - $3 * interval '1 day'
         LIMIT 1`,
-      [email, address, KNOWN_ADDRESS_DAYS],
+      [userId, address, KNOWN_ADDRESS_DAYS],
     )) as unknown[];
     return rows.length > 0;
   }

@@ -8,3 +8,5 @@ export {
 } from './ledger-actions';
 export { type LedgerEvent, LedgerService } from './ledger.service';
 export { canonicalJson, sha256Hex } from './ledger-hash';
+export type { LedgerReader, LedgerReaderLoader } from './ledger-reader';
+export { ledgerEntriesBetween, type LedgerRecord } from './ledger-segment';

@@ -1,4 +1,4 @@
-import type { ReaderScope } from '../registry';
+import type { LedgerReader } from './ledger-reader';
 
 /** Where an entry's subject lies (ledger_entry_scopes), as the database resolved it at append. */
 export interface EntryScope {
@@ -37,7 +37,7 @@ const isPublicUnitAction = (action: string) =>
 
 export const LedgerReadPolicy = {
   /** Whether the reader serves as secretariat of the cluster(s) the entry is about. */
-  servesAsSecretariat(reader: ReaderScope, scope: EntryScope): boolean {
+  servesAsSecretariat(reader: LedgerReader, scope: EntryScope): boolean {
     if (scope.clusterId) return reader.secretariatClusterIds.includes(scope.clusterId);
     return scope.unitId !== null && reader.secretariatUnitIds.includes(scope.unitId);
   },
@@ -46,7 +46,7 @@ export const LedgerReadPolicy = {
    * Whether the payload of an entry the reader may list is shown. When it is not, the entry keeps
    * its digest and hashes, so the chain still verifies, and says `payloadWithheld`.
    */
-  mayReadPayload(reader: ReaderScope, entry: { actorId: string | null; action: string }, scope: EntryScope): boolean {
+  mayReadPayload(reader: LedgerReader, entry: { actorId: string | null; action: string }, scope: EntryScope): boolean {
     if (reader.admin || entry.actorId === reader.userId) return true;
     if (LedgerReadPolicy.servesAsSecretariat(reader, scope)) return true;
     if (SECRETARIAT_ONLY_ACTIONS.has(entry.action)) return false;

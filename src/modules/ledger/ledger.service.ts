@@ -9,9 +9,9 @@ import {
   type LedgerEntryDto,
   type ListLedgerEntriesQueryDto,
 } from './dto/ledger.dto';
-import { currentMembershipSql, loadReaderScope } from '../registry';
 import type { LedgerAction } from './ledger-actions';
 import { LedgerEntry } from './ledger-entry.entity';
+import type { LedgerReaderLoader } from './ledger-reader';
 import { LedgerReadPolicy } from './ledger-read.policy';
 import { LedgerErrorCode, LedgerException } from './ledger.exception';
 import { entryHash, GENESIS_HASH, payloadDigest, type HashedEntryFields } from './ledger-hash';
@@ -56,7 +56,14 @@ function hashedFields(entry: LedgerEntry): HashedEntryFields {
  */
 @Injectable()
 export class LedgerService {
+  private loadReader?: LedgerReaderLoader;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The registry hands the ledger how a reader's scope is loaded (the ledger imports no module). */
+  readScopesWith(loadReader: LedgerReaderLoader): void {
+    this.loadReader = loadReader;
+  }
 
   async append(manager: EntityManager, event: LedgerEvent): Promise<LedgerEntry> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -96,7 +103,8 @@ export class LedgerService {
    * entries, another unit's drafts with the payload withheld; everyone the entries they authored.
    */
   async list(actor: Actor, query: ListLedgerEntriesQueryDto): Promise<Page<LedgerEntryDto>> {
-    const reader = await loadReaderScope(this.dataSource.manager, actor);
+    if (!this.loadReader) throw new Error('No reader scope registered: RegistryModule registers it at start.');
+    const reader = await this.loadReader(this.dataSource.manager, actor);
     const qb = this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e').leftJoinAndSelect('e.scope', 's');
     if (!reader.admin) {
       const clusters = [...reader.secretariatClusterIds, ...reader.memberClusterIds];
@@ -109,10 +117,12 @@ export class LedgerService {
             .orWhere('s.unit_id = ANY(CAST(:ownUnits AS uuid[]))', { ownUnits: reader.unitIds })
             // A subject that names a unit but no cluster (the unit, its mandates): through the
             // clusters the unit belongs to today.
+            // read model: the registry's memberships of today, as a subquery (a cluster has many units).
             .orWhere(
               `(s.cluster_id IS NULL AND (s.unit_id = ANY(CAST(:units AS uuid[])) OR s.unit_id IN (
                  SELECT m.unit_id FROM cluster_memberships m
-                  WHERE m.cluster_id = ANY(CAST(:memberClusters AS uuid[])) AND ${currentMembershipSql('m')})))`,
+                  WHERE m.cluster_id = ANY(CAST(:memberClusters AS uuid[]))
+                    AND m.joined_on <= CURRENT_DATE AND (m.left_on IS NULL OR m.left_on >= CURRENT_DATE))))`,
               { units, memberClusters: reader.memberClusterIds },
             ),
         ),

@@ -9,16 +9,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '../users/user.entity';
-import { Cluster } from '../registry/cluster.entity';
-import { Unit } from '../registry/unit.entity';
-
-export const UNIT_ROLES = ['officer', 'head', 'delegate'] as const;
-export const CLUSTER_ROLES = ['secretariat'] as const;
-export const SYSTEM_ROLES = ['admin'] as const;
-export const ROLES = [...SYSTEM_ROLES, ...CLUSTER_ROLES, ...UNIT_ROLES] as const;
-export type UnitRole = (typeof UNIT_ROLES)[number];
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../common/access/roles';
+// Still named here for the files that import them from the entity; new code takes src/common/access/roles.
+export { CLUSTER_ROLES, ROLES, SYSTEM_ROLES, UNIT_ROLES, type Role, type UnitRole } from '../../common/access/roles';
 
 /**
  * A mandate (nhiệm vụ, ủy quyền): a person holds a role for a scope over a period —
@@ -48,9 +41,10 @@ export class Mandate {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to users; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_mandates_user' })
-  user?: User;
+  user?: never;
 
   @Column({ type: 'text' })
   role: Role;
@@ -59,17 +53,19 @@ export class Mandate {
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId: string | null;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_mandates_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Index('ix_mandates_cluster')
   @Column({ name: 'cluster_id', type: 'uuid', nullable: true })
   clusterId: string | null;
 
-  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  /** Foreign key only: clusters belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Cluster', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_mandates_cluster' })
-  cluster?: Cluster;
+  cluster?: never;
 
   @Column({ name: 'valid_from', type: 'timestamptz' })
   validFrom: Date;

@@ -4,11 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger';
-import { Cluster } from '../registry/cluster.entity';
-import { RegistryException } from '../registry';
-import { Unit } from '../registry/unit.entity';
-import { User } from '../users/user.entity';
-import { UsersErrorCode, UsersException } from '../users';
+import { clusterRef, lockUnit, RegistryException, unitExists } from '../registry';
+import { lockAccount, UsersErrorCode, UsersException } from '../users';
 import {
   MANDATE_SORT,
   toMandateResponse,
@@ -70,11 +67,10 @@ export class MandatesService {
     validTo: Date | null,
   ): Promise<MandateResponseDto> {
     // Locking the person serialises grants to them, so the overlap check below cannot race.
-    const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const user = await lockAccount(manager, userId);
     if (!user) throw new UsersException(UsersErrorCode.UserNotFound, `There is no user with id ${userId}.`);
-    if (scope.unitId && !(await manager.existsBy(Unit, { id: scope.unitId })))
-      throw RegistryException.unitNotFound(scope.unitId);
-    if (scope.clusterId && !(await manager.existsBy(Cluster, { id: scope.clusterId }))) {
+    if (scope.unitId && !(await unitExists(manager, scope.unitId))) throw RegistryException.unitNotFound(scope.unitId);
+    if (scope.clusterId && !(await clusterRef(manager, scope.clusterId))) {
       throw RegistryException.clusterNotFound(scope.clusterId);
     }
     await this.assertNoOverlap(manager, userId, scope, validFrom, validTo);
@@ -175,7 +171,7 @@ export class MandatesService {
    * `ex_mandates_one_head_per_unit` refuses a second head even when this is bypassed.
    */
   private async assertNoOtherHead(manager: EntityManager, unitId: string, from: Date, to: Date | null): Promise<void> {
-    await manager.query(`SELECT 1 FROM units WHERE id = $1 FOR UPDATE`, [unitId]);
+    await lockUnit(manager, unitId);
     const rows = (await manager.query(
       `SELECT id, user_id FROM mandates
         WHERE role = 'head' AND unit_id = $1

@@ -18,3 +18,4 @@ export { loadReaderScope, type ReaderScope } from './reader-scope';
 export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';
 export { leadershipFacts, type LeadershipFacts, termLeader, type TermLeader } from './leadership-facts';
 export { clusterExists } from './cluster-exists';
+export { currentClustersOfUnits, lockUnit, type UnitCluster } from './unit-clusters';

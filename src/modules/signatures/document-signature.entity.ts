@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../users/user.entity';
 import { SignedDocument } from './signed-document.entity';
 import { SigningKey } from './signing-key.entity';
 
@@ -25,9 +24,10 @@ export class DocumentSignature {
   @Column({ name: 'signer_id', type: 'uuid' })
   signerId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to users; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'signer_id', foreignKeyConstraintName: 'fk_document_signatures_signer' })
-  signer?: User;
+  signer?: never;
 
   @Index('ix_document_signatures_key')
   @Column({ name: 'signing_key_id', type: 'uuid' })

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { unitRefs } from '../registry';
+import { userNames } from '../users';
 
 /** A signature over a signed document, as the pledges' views and the PDF records show it. */
 export interface SignatureSummary {
@@ -24,10 +26,8 @@ interface SignatureRow {
   document_id: string;
   digest: string;
   signer_id: string;
-  full_name: string;
   capacity: string;
   unit_id: string | null;
-  unit_name: string | null;
   mandate_id: string | null;
   delegation_id: string | null;
   fingerprint: string;
@@ -47,17 +47,24 @@ export async function signaturesOfDocuments(
   const byDocument = new Map<string, SignatureSummary[]>();
   if (documentIds.length === 0) return byDocument;
   const rows = (await manager.query(
-    `SELECT s.id, s.document_id, d.digest, s.signer_id, u.full_name, s.capacity, s.unit_id, n.name AS unit_name,
+    `SELECT s.id, s.document_id, d.digest, s.signer_id, s.capacity, s.unit_id,
             s.mandate_id, s.delegation_id, k.fingerprint, k.algorithm, k.revoked_at, s.signed_at, s.ledger_seq
        FROM document_signatures s
        JOIN signed_documents d ON d.id = s.document_id
-       JOIN users u ON u.id = s.signer_id
        JOIN signing_keys k ON k.id = s.signing_key_id
-       LEFT JOIN units n ON n.id = s.unit_id
       WHERE s.document_id = ANY($1::uuid[])
       ORDER BY s.signed_at, s.id`,
     [[...new Set(documentIds)]],
   )) as SignatureRow[];
+  // Signers and units are other modules' (a signature's foreign keys guarantee both exist).
+  const signerNames = await userNames(
+    manager,
+    rows.map((row) => row.signer_id),
+  );
+  const units = await unitRefs(
+    manager,
+    rows.flatMap((row) => (row.unit_id ? [row.unit_id] : [])),
+  );
   for (const row of rows) {
     const list = byDocument.get(row.document_id) ?? [];
     list.push({
@@ -65,10 +72,10 @@ export async function signaturesOfDocuments(
       documentId: row.document_id,
       digest: row.digest,
       signerId: row.signer_id,
-      signerName: row.full_name,
+      signerName: signerNames.get(row.signer_id)!,
       capacity: row.capacity,
       unitId: row.unit_id,
-      unitName: row.unit_name,
+      unitName: row.unit_id ? (units.get(row.unit_id)?.name ?? null) : null,
       mandateId: row.mandate_id,
       delegationId: row.delegation_id,
       keyFingerprint: row.fingerprint,

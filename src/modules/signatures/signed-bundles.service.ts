@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Between, In, type EntityManager } from 'typeorm';
-import { ApprovalDelegation } from '../approvals/approval-delegation.entity';
-import { LedgerEntry } from '../ledger/ledger-entry.entity';
-import { Mandate } from '../mandates/mandate.entity';
-import { User } from '../users/user.entity';
+import { In, type EntityManager } from 'typeorm';
+import { delegationRecords, type DelegationRecord } from '../approvals';
+import { ledgerEntriesBetween, type LedgerRecord } from '../ledger';
+import { mandateRecords, type MandateRecord } from '../mandates';
+import { userNames } from '../users';
 import { DocumentSignature } from './document-signature.entity';
 import {
   SIGNED_BUNDLE_FORMAT,
@@ -48,18 +48,11 @@ export class SignedBundles {
 
     const keys = await this.findByIds(manager, SigningKey, unique(signatures.map((s) => s.signingKeyId)));
     const signerIds = unique(signatures.map((s) => s.signerId));
-    const signers = signerIds.length
-      ? await manager.find(User, { select: { id: true, fullName: true }, where: { id: In(signerIds) } })
-      : [];
-    const delegations = await this.findByIds(
-      manager,
-      ApprovalDelegation,
-      unique(signatures.map((s) => s.delegationId)),
-    );
+    const nameOf = await userNames(manager, signerIds);
+    const delegations = await delegationRecords(manager, unique(signatures.map((s) => s.delegationId)));
     // Under a delegation the signature's mandate is already the delegating head's.
-    const mandates = await this.findByIds(manager, Mandate, unique(signatures.map((s) => s.mandateId)));
+    const mandates = await mandateRecords(manager, unique(signatures.map((s) => s.mandateId)));
     const keyById = new Map(keys.map((key) => [key.id, key]));
-    const nameOf = new Map(signers.map((user) => [user.id, user.fullName]));
 
     return {
       format: SIGNED_BUNDLE_FORMAT,
@@ -89,10 +82,7 @@ export class SignedBundles {
     if (seqs.length === 0) return [];
     const min = seqs.reduce((a, b) => (b < a ? b : a));
     const max = seqs.reduce((a, b) => (b > a ? b : a));
-    const entries = await manager.find(LedgerEntry, {
-      where: { seq: Between(min.toString(), max.toString()) },
-      order: { seq: 'ASC' },
-    });
+    const entries = await ledgerEntriesBetween(manager, min.toString(), max.toString());
     const recording = new Set(seqs.map(String));
     return entries.map((entry) => toBundleLedgerEntry(entry, recording.has(String(entry.seq))));
   }
@@ -147,7 +137,7 @@ function toBundleKey(key: SigningKey): BundleKey {
   };
 }
 
-function toBundleMandate(mandate: Mandate): BundleMandate {
+function toBundleMandate(mandate: MandateRecord): BundleMandate {
   return {
     id: mandate.id,
     userId: mandate.userId,
@@ -159,7 +149,7 @@ function toBundleMandate(mandate: Mandate): BundleMandate {
   };
 }
 
-function toBundleDelegation(delegation: ApprovalDelegation): BundleDelegation {
+function toBundleDelegation(delegation: DelegationRecord): BundleDelegation {
   return {
     id: delegation.id,
     unitId: delegation.unitId,
@@ -172,7 +162,7 @@ function toBundleDelegation(delegation: ApprovalDelegation): BundleDelegation {
 }
 
 /** Exactly the fields LedgerService hashes, in the same form (seq as a string, occurredAt ISO). */
-function toBundleLedgerEntry(entry: LedgerEntry, withPayload: boolean): BundleLedgerEntry {
+function toBundleLedgerEntry(entry: LedgerRecord, withPayload: boolean): BundleLedgerEntry {
   return {
     seq: String(entry.seq),
     occurredAt: iso(entry.occurredAt),

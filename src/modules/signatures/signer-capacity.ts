@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { headAuthoritiesAt } from '../approvals';
+import { secretariatMandateAt } from '../mandates';
 import { databaseNow } from '../../common/clock/database-clock';
 
 /**
@@ -39,14 +40,8 @@ export async function secretariatCapacity(
   clusterId: string,
   at: Date,
 ): Promise<SignerCapacity | null> {
-  const [own] = (await manager.query(
-    `SELECT id FROM mandates
-      WHERE user_id = $1 AND cluster_id = $2 AND role = 'secretariat'
-        AND valid_from <= $3 AND (valid_to IS NULL OR valid_to > $3)
-      ORDER BY valid_from DESC LIMIT 1`,
-    [userId, clusterId, at],
-  )) as { id: string }[];
-  return own ? { capacity: 'secretariat', unitId: null, mandateId: own.id, delegationId: null } : null;
+  const own = await secretariatMandateAt(manager, userId, clusterId, at);
+  return own ? { capacity: 'secretariat', unitId: null, mandateId: own, delegationId: null } : null;
 }
 
 /** The database's clock, to the millisecond, so that what we store and what a verifier compares agree. */

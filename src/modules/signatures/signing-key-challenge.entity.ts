@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../users/user.entity';
 
 /**
  * A one-time text the server asks a person to sign with a new key, to prove they hold its private
@@ -14,9 +13,10 @@ export class SigningKeyChallenge {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to users; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_signing_key_challenges_user' })
-  user?: User;
+  user?: never;
 
   /** The exact text to sign (UTF-8), with a random nonce in it. */
   @Column({ type: 'text' })

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../users/user.entity';
 
 export const SIGNING_ALGORITHMS = ['ed25519', 'ecdsa-p256'] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
@@ -20,9 +19,10 @@ export class SigningKey {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to users; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_signing_keys_user' })
-  user?: User;
+  user?: never;
 
   @Column({ type: 'text' })
   algorithm: SigningAlgorithm;

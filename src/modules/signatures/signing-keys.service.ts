@@ -6,8 +6,7 @@ import type { Actor } from '../../common/access/actor';
 import { databaseNow } from '../../common/clock/database-clock';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger';
-import { User } from '../users/user.entity';
-import { UsersErrorCode, UsersException } from '../users';
+import { userExists, UsersErrorCode, UsersException } from '../users';
 import {
   SIGNING_KEY_SORT,
   toSigningChallengeResponse,
@@ -135,7 +134,7 @@ export class SigningKeysService {
     userId: string,
     query: ListSigningKeysQueryDto,
   ): Promise<Page<SigningKeyResponseDto>> {
-    if (!(await this.dataSource.getRepository(User).existsBy({ id: userId }))) {
+    if (!(await userExists(this.dataSource.manager, userId))) {
       throw new UsersException(UsersErrorCode.UserNotFound, `There is no user with id ${userId}.`);
     }
     return this.listOf(userId, query);

@@ -5,3 +5,14 @@ export { PasswordHasher } from './password-hasher';
 export { assertPasswordAcceptable } from './password-policy';
 export { UsersErrorCode, UsersException } from './users.exception';
 export { UsersService } from './users.service';
+export {
+  accountByEmail,
+  createBootstrapAccount,
+  accountOf,
+  lockAccount,
+  replaceOwnPassword,
+  userExists,
+  userIdByEmail,
+  type UserAccount,
+} from './user-accounts';
+export { type EndSessions, UserSessions } from './user-sessions';

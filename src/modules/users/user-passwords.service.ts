@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { AuthSession } from '../auth/auth-session.entity';
 import { LedgerService } from '../ledger';
 import type { PasswordResetDto, PasswordResetResponseDto } from './dto/users.dto';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
+import { UserSessions } from './user-sessions';
 import { UsersErrorCode, UsersException } from './users.exception';
 import { UsersPolicy } from './users.policy';
 
@@ -33,6 +33,7 @@ export class UserPasswordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly passwords: PasswordHasher,
+    private readonly sessions: UserSessions,
   ) {}
 
   /**
@@ -52,12 +53,7 @@ export class UserPasswordsService {
         { id: userId },
         { passwordHash, passwordMustChange: true, passwordChangedAt: () => 'now()' },
       );
-      const ended = await manager.update(
-        AuthSession,
-        { userId, revokedAt: IsNull() },
-        { revokedAt: () => 'now()', revokedReason: 'password_reset' },
-      );
-      const sessionsEnded = ended.affected ?? 0;
+      const sessionsEnded = await this.sessions.endAll(manager, userId, 'password_reset');
       await this.ledger.append(manager, {
         actorId: actor.userId,
         action: 'users.password_reset',

@@ -9,8 +9,9 @@ import {
   VersionColumn,
 } from 'typeorm';
 
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import type { Locale } from '../../common/access/locale';
+// Still named here for the files that import them from the entity; new code takes src/common/access/locale.
+export { LOCALES, type Locale } from '../../common/access/locale';
 
 /** A person who signs in: secretariat staff, unit officers and heads, delegates, administrators. */
 @Entity({ name: 'users' })

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, IsNull, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { containsPattern, findPage, type Page } from '../../common/pagination/pagination';
-import { AuthSession } from '../auth/auth-session.entity';
 import { LedgerService } from '../ledger';
 import {
   toUserResponse,
@@ -17,6 +16,7 @@ import {
 import { PasswordHasher } from './password-hasher';
 import { assertPasswordAcceptable } from './password-policy';
 import { User, type Locale } from './user.entity';
+import { UserSessions } from './user-sessions';
 import { UsersErrorCode, UsersException } from './users.exception';
 import { UsersPolicy } from './users.policy';
 
@@ -32,6 +32,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: LedgerService,
     private readonly passwords: PasswordHasher,
+    private readonly sessions: UserSessions,
   ) {}
 
   async list(_actor: Actor, query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
@@ -114,12 +115,7 @@ export class UsersService {
 
       let sessionsRevoked = 0;
       if (deactivated) {
-        const result = await manager.update(
-          AuthSession,
-          { userId: id, revokedAt: IsNull() },
-          { revokedAt: () => 'now()', revokedReason: 'account_disabled' },
-        );
-        sessionsRevoked = result.affected ?? 0;
+        sessionsRevoked = await this.sessions.endAll(manager, id, 'account_disabled');
       }
       const response = toUserResponse(user);
       await this.ledger.append(manager, {

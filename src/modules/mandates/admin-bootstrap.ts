@@ -4,9 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { appConfig } from '../../config/app.config';
 import { LedgerService } from '../ledger';
-import { Mandate } from '../mandates/mandate.entity';
-import { PasswordHasher } from './password-hasher';
-import { User } from './user.entity';
+import { createBootstrapAccount, PasswordHasher, userIdByEmail } from '../users';
+import { Mandate } from './mandate.entity';
 
 const ADMIN_BOOTSTRAP_LOCK = 20111123;
 
@@ -37,24 +36,22 @@ export class AdminBootstrap implements OnApplicationBootstrap {
         `SELECT 1 FROM mandates WHERE role = 'admin' AND (valid_to IS NULL OR valid_to > now()) LIMIT 1`,
       )) as unknown[];
       if (held) return false;
-      const user =
-        (await manager.findOneBy(User, { email })) ??
-        (await manager.save(
-          manager.create(User, {
-            email,
-            fullName: 'Quản trị hệ thống',
-            passwordHash: await this.passwords.hash(adminPassword),
-          }),
-        ));
+      const userId =
+        (await userIdByEmail(manager, email)) ??
+        (await createBootstrapAccount(manager, {
+          email,
+          fullName: 'Quản trị hệ thống',
+          passwordHash: await this.passwords.hash(adminPassword),
+        }));
       const mandate = await manager.save(
-        manager.create(Mandate, { userId: user.id, role: 'admin', validFrom: new Date(), grantedBy: null }),
+        manager.create(Mandate, { userId, role: 'admin', validFrom: new Date(), grantedBy: null }),
       );
       await this.ledger.append(manager, {
         actorId: null,
         action: 'mandates.mandate_granted',
         subjectType: 'mandate',
         subjectId: mandate.id,
-        payload: { userId: user.id, role: 'admin', unitId: null, clusterId: null, source: 'admin-bootstrap' },
+        payload: { userId, role: 'admin', unitId: null, clusterId: null, source: 'admin-bootstrap' },
       });
       return true;
     });
