@@ -8,3 +8,4 @@ export {
 } from './ledger-actions';
 export { type LedgerEvent, LedgerService } from './ledger.service';
 export { canonicalJson, sha256Hex } from './ledger-hash';
+export { ledgerEntryAt, type LedgerEntryPosition, newestLedgerEntry, newestSeqOfEachSubject } from './ledger-positions';
