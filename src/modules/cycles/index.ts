@@ -7,3 +7,4 @@ export type { CyclePhase } from './cycle-phase';
 export { CyclesErrorCode, CyclesException } from './cycles.exception';
 export { IsCalendarDay } from './dto/phase-deadlines';
 export { cycleOrThrow, findCycle, lockOpenCycle, type CycleFacts, type CycleLock } from './cycle-reader';
+export { cycleOpening, type CycleOpening } from './cycle-opening';

@@ -7,3 +7,9 @@ export { buildCountingRecord } from './counting-record';
 export { ElectionsErrorCode, ElectionsException } from './elections.exception';
 export { openPollTurnout } from './open-poll-turnout';
 export { findPoll, POLL_SUBJECT } from './poll-store';
+export {
+  candidatePositions,
+  certifiedPollsOfCountingRecords,
+  pollCitation,
+  type PollCitation,
+} from './poll-record-facts';

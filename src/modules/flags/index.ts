@@ -4,3 +4,8 @@ export { FlagsModule } from './flags.module';
 export { FlagHandoversService } from './flag-handovers.service';
 export { handoverRecord } from './flag-handover-document';
 export { findHandover, HANDOVER_SUBJECT_TYPE } from './flag-handover-steps';
+export {
+  completedHandoversOfDocuments,
+  handoverCustodyPeriods,
+  type HandoverCustodyPeriod,
+} from './handover-record-facts';

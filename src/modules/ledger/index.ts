@@ -10,3 +10,4 @@ export { type LedgerEvent, LedgerService } from './ledger.service';
 export { canonicalJson, sha256Hex } from './ledger-hash';
 export type { LedgerReader, LedgerReaderLoader } from './ledger-reader';
 export { ledgerEntriesBetween, type LedgerRecord } from './ledger-segment';
+export { ledgerEntryAt, type LedgerEntryPosition, newestLedgerEntry, newestSeqOfEachSubject } from './ledger-positions';

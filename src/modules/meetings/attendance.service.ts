@@ -6,6 +6,7 @@ import { databaseNow } from '../../common/clock/database-clock';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger';
+import { holdsSeatNow } from '../mandates';
 import { unitRefs } from '../registry';
 import {
   toAttendanceResponse,
@@ -150,9 +151,13 @@ export class AttendanceService {
     const qb = manager
       .getRepository(MeetingAttendance)
       .createQueryBuilder('attendance')
-      .leftJoinAndSelect('attendance.unit', 'unit')
       .where('attendance.meetingId = :meetingId', { meetingId });
-    return findPage(qb, query, ATTENDANCE_SORT, (row) => toAttendanceResponse(row, row.unit!.code));
+    const page = await findPage(qb, query, ATTENDANCE_SORT, (row) => row);
+    const units = await unitRefs(
+      manager,
+      page.items.map((row) => row.unitId),
+    );
+    return { ...page, items: page.items.map((row) => toAttendanceResponse(row, units.get(row.unitId)!.code)) };
   }
 
   /** The unit asked for, or the one unit a person sitting for themselves holds a mandate of. */
@@ -169,14 +174,7 @@ export class AttendanceService {
   }
 
   private async sitsFor(manager: EntityManager, userId: string, unitId: string): Promise<boolean> {
-    const rows = (await manager.query(
-      `SELECT 1 FROM mandates
-        WHERE user_id = $1 AND unit_id = $2 AND role = ANY($3)
-          AND valid_from <= now() AND (valid_to IS NULL OR valid_to > now())
-        LIMIT 1`,
-      [userId, unitId, [...SITTING_ROLES]],
-    )) as unknown[];
-    return rows.length > 0;
+    return holdsSeatNow(manager, { userId, unitId }, SITTING_ROLES);
   }
 
   private async unitCode(manager: EntityManager, unitId: string): Promise<string> {

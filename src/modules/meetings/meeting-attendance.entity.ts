@@ -1,6 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
-import { User } from '../users/user.entity';
 import { Meeting } from './meeting.entity';
 
 /**
@@ -35,18 +33,20 @@ export class MeetingAttendance {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_meeting_attendances_unit' })
-  unit?: Unit;
+  unit?: never;
 
   /** The person who sits for the unit (its delegate). */
   @Index('ix_meeting_attendances_delegate')
   @Column({ name: 'delegate_id', type: 'uuid' })
   delegateId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to the users module; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'delegate_id', foreignKeyConstraintName: 'fk_meeting_attendances_delegate' })
-  delegate?: User;
+  delegate?: never;
 
   @Column({ name: 'checked_in_at', type: 'timestamptz', default: () => 'now()' })
   checkedInAt: Date;

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
-import { CyclesException } from '../cycles';
-import { currentMembershipSql } from '../registry';
-import type { RulesContent } from '../rules';
+import { cycleOrThrow } from '../cycles';
+import { currentMemberUnits } from '../registry';
+import { findRulesVersion, type RulesContent } from '../rules';
 import type { Meeting } from './meeting.entity';
 import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
 
@@ -22,21 +21,18 @@ export interface Presence {
 
 /** Member units today, and the ones with someone in the register now. Pass the transaction's manager. */
 export async function meetingPresence(manager: EntityManager, meeting: Meeting): Promise<Presence> {
-  const rows = (await manager.query(
-    `SELECT m.unit_id, u.code, u.name, a.delegate_id
-       FROM cluster_memberships m
-       JOIN units u ON u.id = m.unit_id
-       LEFT JOIN meeting_attendances a
-              ON a.meeting_id = $2 AND a.unit_id = m.unit_id AND a.checked_out_at IS NULL
-      WHERE m.cluster_id = $1 AND ${currentMembershipSql('m')}
-      ORDER BY u.code`,
-    [meeting.clusterId, meeting.id],
-  )) as { unit_id: string; code: string; name: string; delegate_id: string | null }[];
+  const members = await currentMemberUnits(manager, meeting.clusterId);
+  const seated = (await manager.query(
+    `SELECT unit_id, delegate_id FROM meeting_attendances WHERE meeting_id = $1 AND checked_out_at IS NULL`,
+    [meeting.id],
+  )) as { unit_id: string; delegate_id: string }[];
+  const delegateOf = new Map(seated.map((row) => [row.unit_id, row.delegate_id]));
   return {
-    memberUnitIds: rows.map((row) => row.unit_id),
-    present: rows
-      .filter((row) => row.delegate_id !== null)
-      .map((row) => ({ unitId: row.unit_id, unitCode: row.code, unitName: row.name, delegateId: row.delegate_id! })),
+    memberUnitIds: members.map((unit) => unit.unitId),
+    present: members.flatMap((unit) => {
+      const delegateId = delegateOf.get(unit.unitId);
+      return delegateId ? [{ unitId: unit.unitId, unitCode: unit.code, unitName: unit.name, delegateId }] : [];
+    }),
   };
 }
 
@@ -52,8 +48,7 @@ export interface PinnedRules {
 
 /** The rules version the meeting's cycle is pinned to (its voting rules decide quorum and tallies). */
 export async function pinnedRules(manager: EntityManager, cycleId: string): Promise<PinnedRules> {
-  const cycle = await manager.findOne(Cycle, { where: { id: cycleId } });
-  if (!cycle) throw CyclesException.cycleNotFound(cycleId);
+  const cycle = await cycleOrThrow(manager, cycleId);
   if (!cycle.rulesVersionId) {
     throw new MeetingsException(
       MeetingsErrorCode.RulesNotPinned,
@@ -61,8 +56,6 @@ export async function pinnedRules(manager: EntityManager, cycleId: string): Prom
       { cycleId },
     );
   }
-  const [row] = (await manager.query(`SELECT content FROM rules_versions WHERE id = $1`, [cycle.rulesVersionId])) as {
-    content: RulesContent;
-  }[];
-  return { rulesVersionId: cycle.rulesVersionId, content: row.content };
+  const rules = (await findRulesVersion(manager, cycle.rulesVersionId))!;
+  return { rulesVersionId: cycle.rulesVersionId, content: rules.content };
 }

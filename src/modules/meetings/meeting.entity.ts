@@ -10,8 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
-import { Cluster } from '../registry/cluster.entity';
 
 export const MEETING_STATUSES = ['scheduled', 'in_session', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -37,17 +35,19 @@ export class Meeting {
   @Column({ name: 'cluster_id', type: 'uuid' })
   clusterId: string;
 
-  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  /** Foreign key only: clusters belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Cluster', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_meetings_cluster' })
-  cluster?: Cluster;
+  cluster?: never;
 
   @Index('ix_meetings_cycle')
   @Column({ name: 'cycle_id', type: 'uuid' })
   cycleId: string;
 
-  @ManyToOne(() => Cycle, { onDelete: 'RESTRICT' })
+  /** Foreign key only: cycles belong to the cycles module; this module keeps the id (issue 14). */
+  @ManyToOne('Cycle', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cycle_id', foreignKeyConstraintName: 'fk_meetings_cycle' })
-  cycle?: Cycle;
+  cycle?: never;
 
   @Column({ type: 'text' })
   title: string;

@@ -5,8 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
-import { Cycle } from '../cycles/cycle.entity';
-import { CyclesErrorCode, CyclesException } from '../cycles';
+import { cycleOrThrow, CyclesErrorCode, CyclesException, findCycle } from '../cycles';
 import { LedgerService } from '../ledger';
 import {
   toMeetingResponse,
@@ -64,8 +63,7 @@ export class MeetingsService {
 
   async create(actor: Actor, cycleId: string, dto: CreateMeetingDto): Promise<MeetingResponseDto> {
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await manager.findOne(Cycle, { where: { id: cycleId }, lock: { mode: 'pessimistic_read' } });
-      if (!cycle) throw CyclesException.cycleNotFound(cycleId);
+      const cycle = await cycleOrThrow(manager, cycleId, 'share');
       MeetingPolicy.assertMayManage(actor, cycle.clusterId);
       if (cycle.phase === 'closed') {
         throw new CyclesException(CyclesErrorCode.CycleClosed, `The ${cycle.year} cycle is closed.`, { cycleId });
@@ -135,7 +133,7 @@ export class MeetingsService {
 
   async list(_actor: Actor, cycleId: string, query: PageQueryDto): Promise<Page<MeetingResponseDto>> {
     const manager = this.dataSource.manager;
-    if (!(await manager.exists(Cycle, { where: { id: cycleId } }))) throw CyclesException.cycleNotFound(cycleId);
+    if (!(await findCycle(manager, cycleId))) throw CyclesException.cycleNotFound(cycleId);
     const qb = manager
       .getRepository(Meeting)
       .createQueryBuilder('meeting')

@@ -6,10 +6,11 @@ import {
   ElectionsErrorCode,
   ElectionsException,
   POLL_SUBJECT,
+  candidatePositions,
   findPoll,
 } from '../elections';
-import type { Poll } from '../elections/poll.entity';
-import { canonicalDocument } from '../signatures';
+import { findRulesVersion } from '../rules';
+import { canonicalDocument, firstSignedDocumentOf, signedDocuments } from '../signatures';
 import type { CountingRecordData, CountingRecordPaper } from './counting-record';
 import type { RecordSeal } from './record-parts';
 import { newestLedgerEntry, signersOf } from './record-sources';
@@ -73,17 +74,17 @@ export const NOT_CERTIFIED = 'CHƯA CHỨNG NHẬN';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
+/** The poll as `buildCountingRecord` takes it. */
+type TalliedPoll = Parameters<typeof buildCountingRecord>[1];
+
 /**
  * The record to print: the signed counting record once anyone signed (what the signers signed,
  * even if a name changed since), else the record as it would be offered for signing.
  */
-async function countingDocument(manager: EntityManager, poll: Poll) {
-  const [document] = (await manager.query(
-    `SELECT id, canonical, digest FROM signed_documents
-      WHERE ${poll.countingRecordDocumentId ? 'id = $1' : `kind = 'counting_record' AND subject_id = $1`}
-      ORDER BY created_at, id LIMIT 1`,
-    [poll.countingRecordDocumentId ?? poll.id],
-  )) as { id: string; canonical: string; digest: string }[];
+async function countingDocument(manager: EntityManager, poll: TalliedPoll) {
+  const document = poll.countingRecordDocumentId
+    ? (await signedDocuments(manager, [poll.countingRecordDocumentId])).get(poll.countingRecordDocumentId)
+    : await firstSignedDocumentOf(manager, 'counting_record', poll.id);
   if (document) {
     return {
       id: document.id,
@@ -103,14 +104,7 @@ async function paperOf(
 ): Promise<CountingRecordPaper | null> {
   const paper = record.paper;
   if (!paper) return null;
-  const positions = new Map(
-    (
-      (await manager.query(
-        `SELECT position, unit_id FROM poll_candidates WHERE poll_id = $1 AND position IS NOT NULL`,
-        [record.poll.id],
-      )) as { position: number; unit_id: string }[]
-    ).map((row) => [row.position, row.unit_id]),
-  );
+  const positions = await candidatePositions(manager, record.poll.id);
   const sheet = paper.sheet ?? {};
   const optionLines = Object.keys(sheet)
     .filter((line) => line.startsWith('option:'))
@@ -175,12 +169,9 @@ export async function loadCountingRecord(manager: EntityManager, pollId: string)
   const drawEntry = record.drawSeed ? await newestLedgerEntry(manager, subjects, 'elections.draw_seeded') : null;
   let awardCategory: CountingRecordData['poll']['awardCategory'] = null;
   if (record.poll.awardCategoryCode) {
-    const [category] = (await manager.query(
-      `SELECT c->>'nameVi' AS name FROM rules_versions r, jsonb_array_elements(r.content->'awardCategories') c
-        WHERE r.id = $1 AND c->>'code' = $2`,
-      [record.poll.rulesVersionId, record.poll.awardCategoryCode],
-    )) as { name: string | null }[];
-    awardCategory = { code: record.poll.awardCategoryCode, name: category?.name ?? null };
+    const rules = await findRulesVersion(manager, record.poll.rulesVersionId);
+    const category = rules?.content.awardCategories?.find((c) => c.code === record.poll.awardCategoryCode);
+    awardCategory = { code: record.poll.awardCategoryCode, name: category?.nameVi ?? null };
   }
 
   const { result } = record;

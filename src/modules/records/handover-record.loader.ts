@@ -1,26 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { handoverRecord, HANDOVER_SUBJECT_TYPE, findHandover } from '../flags';
-import { canonicalDocument } from '../signatures';
+import { pollCitation } from '../elections';
+import { findHandover, HANDOVER_SUBJECT_TYPE, handoverCustodyPeriods, handoverRecord } from '../flags';
+import { unitRefs } from '../registry';
+import { canonicalDocument, signatureLedgerSeqs, signedDocuments } from '../signatures';
 import type { HandoverCustodyLine, HandoverRecordData } from './handover-record';
 import type { RecordSeal } from './record-parts';
 import { ledgerEntryAt, newestLedgerEntry, signersOf } from './record-sources';
 
 export const NOT_COMPLETED = 'CHƯA HOÀN TẤT';
 export const CANCELLED = 'ĐÃ HỦY';
-
-interface CustodyRow {
-  position: number;
-  state: string;
-  custodian: string | null;
-  cause: string;
-  started_at: Date | string;
-}
-
-interface ElectionRow {
-  title: string;
-  certified_at: Date | string | null;
-  digest: string | null;
-}
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
@@ -37,10 +25,7 @@ export async function loadHandoverRecord(manager: EntityManager, handoverId: str
   const content = await handoverRecord(manager, handover);
   let digest: string;
   if (handover.signedDocumentId) {
-    const [document] = (await manager.query(`SELECT digest FROM signed_documents WHERE id = $1`, [
-      handover.signedDocumentId,
-    ])) as { digest: string }[];
-    digest = document.digest;
+    digest = (await signedDocuments(manager, [handover.signedDocumentId])).get(handover.signedDocumentId)!.digest;
   } else {
     digest = canonicalDocument(content).digest;
   }
@@ -50,10 +35,10 @@ export async function loadHandoverRecord(manager: EntityManager, handoverId: str
 
   let seal: RecordSeal;
   if (handover.status === 'completed' && handover.receiptSignatureId) {
-    const [receipt] = (await manager.query(`SELECT ledger_seq FROM document_signatures WHERE id = $1`, [
+    const receiptSeq = (await signatureLedgerSeqs(manager, [handover.receiptSignatureId])).get(
       handover.receiptSignatureId,
-    ])) as { ledger_seq: string | number }[];
-    const ledger = await ledgerEntryAt(manager, String(receipt.ledger_seq));
+    )!;
+    const ledger = await ledgerEntryAt(manager, receiptSeq);
     seal = { digest, digestOf: 'signed_document', ledger, sealed: true };
   } else {
     seal = {
@@ -66,29 +51,22 @@ export async function loadHandoverRecord(manager: EntityManager, handoverId: str
   }
 
   // The periods the handover began, and the holding it ended (the one just before the first).
-  const custody = (
-    (await manager.query(
-      `SELECT p.position, p.state, u.name AS custodian, p.cause, p.started_at
-         FROM flag_custody_periods p LEFT JOIN units u ON u.id = p.custodian_unit_id
-        WHERE p.flag_id = $1
-          AND (p.handover_id = $2
-               OR p.position = (SELECT min(position) - 1 FROM flag_custody_periods WHERE handover_id = $2))
-        ORDER BY p.position`,
-      [handover.flagId, handover.id],
-    )) as CustodyRow[]
-  ).map((row): HandoverCustodyLine => ({
-    position: row.position,
-    state: row.state,
-    custodian: row.custodian,
-    cause: row.cause,
-    startedAt: iso(row.started_at),
+  const periods = await handoverCustodyPeriods(manager, handover.flagId, handover.id);
+  const custodians = await unitRefs(
+    manager,
+    periods.flatMap((period) => (period.custodianUnitId ? [period.custodianUnitId] : [])),
+  );
+  const custody = periods.map((period): HandoverCustodyLine => ({
+    position: period.position,
+    state: period.state,
+    custodian: period.custodianUnitId ? (custodians.get(period.custodianUnitId)?.name ?? null) : null,
+    cause: period.cause,
+    startedAt: iso(period.startedAt),
   }));
-  const [election] = (await manager.query(
-    `SELECT p.title, p.certified_at, d.digest
-       FROM polls p LEFT JOIN signed_documents d ON d.id = p.counting_record_document_id
-      WHERE p.id = $1`,
-    [content.election.pollId],
-  )) as ElectionRow[];
+  const poll = await pollCitation(manager, content.election.pollId);
+  const countingRecord = poll?.countingRecordDocumentId
+    ? (await signedDocuments(manager, [poll.countingRecordDocumentId])).get(poll.countingRecordDocumentId)
+    : undefined;
 
   const issuedAt =
     handover.completedAt ??
@@ -118,11 +96,11 @@ export async function loadHandoverRecord(manager: EntityManager, handoverId: str
     election: {
       pollId: content.election.pollId,
       termYear: content.election.termYear,
-      poll: election
+      poll: poll
         ? {
-            title: election.title,
-            certifiedAt: isoOrNull(election.certified_at),
-            countingRecordDigest: election.digest,
+            title: poll.title,
+            certifiedAt: isoOrNull(poll.certifiedAt),
+            countingRecordDigest: countingRecord?.digest ?? null,
           }
         : null,
     },

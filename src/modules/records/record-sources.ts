@@ -1,21 +1,19 @@
 import type { EntityManager } from 'typeorm';
+import {
+  ledgerEntryAt as ledgerEntryPositionAt,
+  type LedgerEntryPosition,
+  newestLedgerEntry as newestLedgerEntryPosition,
+} from '../ledger';
 import { signaturesOfDocuments } from '../signatures';
 import type { LedgerPosition, RecordSigner } from './record-parts';
 
 // Reading what every record is made of: signatures with their keys, and ledger positions.
 
-interface LedgerRow {
-  seq: string | number;
-  hash: string;
-  occurred_at: Date | string;
-}
-
-const iso = (value: Date | string) => new Date(value).toISOString();
-
-export const toLedgerPosition = (row: LedgerRow): LedgerPosition => ({
-  seq: String(row.seq),
-  hash: row.hash,
-  occurredAt: iso(row.occurred_at),
+/** A ledger entry's position as a record prints it (the time in ISO 8601). */
+const toLedgerPosition = (entry: LedgerEntryPosition): LedgerPosition => ({
+  seq: entry.seq,
+  hash: entry.hash,
+  occurredAt: entry.occurredAt.toISOString(),
 });
 
 /** The signers of each of the given signed documents, oldest first, as a record prints them. */
@@ -44,10 +42,8 @@ export async function signersOf(
 
 /** The ledger entry at `seq`. */
 export async function ledgerEntryAt(manager: EntityManager, seq: string): Promise<LedgerPosition | null> {
-  const [row] = (await manager.query(`SELECT seq, hash, occurred_at FROM ledger_entries WHERE seq = $1`, [
-    seq,
-  ])) as LedgerRow[];
-  return row ? toLedgerPosition(row) : null;
+  const entry = await ledgerEntryPositionAt(manager, seq);
+  return entry ? toLedgerPosition(entry) : null;
 }
 
 /** The newest ledger entry about any of the subjects (type → ids), optionally of one action only. */
@@ -56,18 +52,6 @@ export async function newestLedgerEntry(
   subjects: Readonly<Record<string, readonly string[]>>,
   action?: string,
 ): Promise<LedgerPosition | null> {
-  const entries = Object.entries(subjects).filter(([, ids]) => ids.length > 0);
-  if (entries.length === 0) return null;
-  const params: unknown[] = action ? [action] : [];
-  const conditions = entries.map(([type, ids]) => {
-    params.push(type, [...ids]);
-    return `(subject_type = $${params.length - 1} AND subject_id = ANY($${params.length}::text[]))`;
-  });
-  const [row] = (await manager.query(
-    `SELECT seq, hash, occurred_at FROM ledger_entries
-      WHERE (${conditions.join(' OR ')})${action ? ' AND action = $1' : ''}
-      ORDER BY seq DESC LIMIT 1`,
-    params,
-  )) as LedgerRow[];
-  return row ? toLedgerPosition(row) : null;
+  const entry = await newestLedgerEntryPosition(manager, subjects, action);
+  return entry ? toLedgerPosition(entry) : null;
 }

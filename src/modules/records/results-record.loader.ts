@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, sha256Hex } from '../ledger';
+import { cycleOpening, CyclesException } from '../cycles';
+import { canonicalJson, newestSeqOfEachSubject, sha256Hex } from '../ledger';
+import { clusterRef } from '../registry';
 import { type CycleResultsResponseDto, pickFigures, RESULTS_REPORT_SUBJECT_TYPE } from '../reports';
 import { newestLedgerEntry } from './record-sources';
 import type { ResultsRecordData } from './results-record';
@@ -32,22 +34,15 @@ export async function loadResultsRecord(
   manager: EntityManager,
   results: CycleResultsResponseDto,
 ): Promise<ResultsRecordData> {
-  const [cluster] = (await manager.query(
-    `SELECT c.code, c.name, y.created_at FROM clusters c JOIN cycles y ON y.cluster_id = c.id WHERE y.id = $1`,
-    [results.cycle.id],
-  )) as { code: string; name: string; created_at: Date | string }[];
+  const opening = await cycleOpening(manager, results.cycle.id);
+  if (!opening) throw CyclesException.cycleNotFound(results.cycle.id);
+  const cluster = (await clusterRef(manager, opening.clusterId))!;
   const reportIds = results.units.map((unit) => unit.reportId);
-  const approvals = (await manager.query(
-    `SELECT subject_id, max(seq)::text AS seq FROM ledger_entries
-      WHERE action = $1 AND subject_type = $2 AND subject_id = ANY($3::text[])
-      GROUP BY subject_id`,
-    [APPROVED_ACTION, RESULTS_REPORT_SUBJECT_TYPE, reportIds],
-  )) as { subject_id: string; seq: string }[];
-  const approvalSeq = new Map(approvals.map((row) => [row.subject_id, row.seq]));
+  const approvalSeq = await newestSeqOfEachSubject(manager, APPROVED_ACTION, RESULTS_REPORT_SUBJECT_TYPE, reportIds);
   const sealedBy = await newestLedgerEntry(manager, { [RESULTS_REPORT_SUBJECT_TYPE]: reportIds }, APPROVED_ACTION);
   return {
     cluster: { code: cluster.code, name: cluster.name },
-    issuedAt: newestApproval(results) ?? sealedBy?.occurredAt ?? new Date(cluster.created_at).toISOString(),
+    issuedAt: newestApproval(results) ?? sealedBy?.occurredAt ?? opening.createdAt.toISOString(),
     seal: { digest: resultsDigest(results), digestOf: 'content', ledger: sealedBy, sealed: sealedBy !== null },
     cycle: { id: results.cycle.id, year: results.cycle.year },
     units: results.units.map((unit) => ({

@@ -21,3 +21,5 @@ export { secretariatCapacity, type SignerCapacity, signingTime, unitHeadCapacity
 export { signedDocuments, type SignedDocumentFacts } from './signed-document-facts';
 export type { SignedDocumentKind } from './signed-document.entity';
 export type { SignatureSummary } from './document-signatures';
+export { documentsWithDigest, type DocumentWithDigest, firstSignedDocumentOf } from './signed-document-lookups';
+export { signatureLedgerSeqs } from './signature-ledger-seqs';

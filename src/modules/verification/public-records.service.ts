@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import type { Permission } from '../../common/access/permission';
-import { CertificationService } from '../elections';
-import { FlagHandoversService } from '../flags';
-import { PledgeSealService } from '../pledges';
-import type { SignedBundle } from '../signatures';
+import { CertificationService, certifiedPollsOfCountingRecords } from '../elections';
+import { completedHandoversOfDocuments, FlagHandoversService } from '../flags';
+import { PledgeSealService, sealedPledgesOfSeals } from '../pledges';
+import { documentsWithDigest, type SignedBundle } from '../signatures';
 import { VerificationException } from './verification.exception';
 
 /** A final record: the signed document whose digest the PDF prints, and the record it closes. */
@@ -14,6 +14,18 @@ interface FinalRecord {
   kind: 'pledge_seal' | 'counting_record' | 'handover_record';
   ownerId: string;
 }
+
+/** Each final kind's owner: which of these documents closes a record that is final (document id → record id). */
+const FINAL_OWNERS: Record<
+  FinalRecord['kind'],
+  (manager: EntityManager, documentIds: readonly string[]) => Promise<Map<string, string>>
+> = {
+  pledge_seal: sealedPledgesOfSeals,
+  counting_record: certifiedPollsOfCountingRecords,
+  handover_record: completedHandoversOfDocuments,
+};
+/** In the order the answer prefers them. */
+const FINAL_KINDS: readonly FinalRecord['kind'][] = ['pledge_seal', 'counting_record', 'handover_record'];
 
 /**
  * Nobody signed in: the owners' bundle methods take an actor but decide nothing by it today; should
@@ -59,27 +71,20 @@ export class PublicRecordsService {
   }
 
   /**
-   * The record whose closing document has this digest, if it is final (the owners' states, read once).
-   * A read model across the three owners of final records and the signatures' documents: one indexed
-   * lookup instead of three round trips through their front doors; read-only, and recorded on purpose
-   * in scripts/table-owners-known.json (decision 036).
+   * The record whose closing document has this digest, if it is final: the signatures' documents
+   * with that digest, then each kind's owner says whether the record it closes is final (sealed,
+   * certified, completed) — pledges first, then counting records, then handovers.
    */
   private async finalRecord(digest: string): Promise<FinalRecord | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT 'pledge_seal' AS kind, p.id AS "ownerId"
-         FROM signed_documents d JOIN pledges p ON p.seal_document_id = d.id AND p.status = 'sealed'
-        WHERE d.digest = $1 AND d.kind = 'pledge_seal'
-       UNION ALL
-       SELECT 'counting_record', p.id
-         FROM signed_documents d JOIN polls p ON p.counting_record_document_id = d.id AND p.status = 'certified'
-        WHERE d.digest = $1 AND d.kind = 'counting_record'
-       UNION ALL
-       SELECT 'handover_record', h.id
-         FROM signed_documents d JOIN flag_handovers h ON h.signed_document_id = d.id AND h.status = 'completed'
-        WHERE d.digest = $1 AND d.kind = 'handover_record'
-       LIMIT 1`,
-      [digest],
-    )) as FinalRecord[];
-    return rows[0] ?? null;
+    const manager = this.dataSource.manager;
+    const documents = await documentsWithDigest(manager, digest, FINAL_KINDS);
+    for (const kind of FINAL_KINDS) {
+      const ids = documents.filter((document) => document.kind === kind).map((document) => document.id);
+      if (ids.length === 0) continue;
+      const found = await FINAL_OWNERS[kind](manager, ids);
+      const ownerId = ids.map((id) => found.get(id)).find((id) => id !== undefined);
+      if (ownerId) return { kind, ownerId };
+    }
+    return null;
   }
 }
