@@ -16,3 +16,4 @@ export {
 export { leaderOf } from './leader-of';
 export { loadReaderScope, type ReaderScope } from './reader-scope';
 export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';
+export { lockCluster, type ClusterLock } from './cluster-lock';
