@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { Unit } from '../registry/unit.entity';
+import { unitRefs } from '../registry';
 import { todayInVietnam } from './cycle-calendar';
 import type { UnmetCondition } from './cycle-gates';
 import { CycleGates } from './cycle-gates';
@@ -95,8 +95,7 @@ export class CycleDashboardService {
       byUnit.set(condition.unitId, items);
     }
     if (byUnit.size === 0) return [];
-    const units = await manager.findBy(Unit, { id: In([...byUnit.keys()]) });
-    const unitById = new Map(units.map((unit) => [unit.id, unit]));
+    const unitById = await unitRefs(manager, [...byUnit.keys()]);
     return [...byUnit.entries()]
       .map(([unitId, items]) => ({
         unitId,

@@ -10,8 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cluster } from '../registry/cluster.entity';
-import { RulesVersion } from '../rules/rules-version.entity';
 import type { CyclePhase } from './cycle-phase';
 
 /**
@@ -32,9 +30,10 @@ export class Cycle {
   @Column({ name: 'cluster_id', type: 'uuid' })
   clusterId: string;
 
-  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  /** Foreign key only: clusters belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Cluster', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_cycles_cluster' })
-  cluster?: Cluster;
+  cluster?: never;
 
   @Column({ type: 'integer' })
   year: number;
@@ -50,9 +49,10 @@ export class Cycle {
   @Column({ name: 'rules_version_id', type: 'uuid', nullable: true })
   rulesVersionId: string | null;
 
-  @ManyToOne(() => RulesVersion, { onDelete: 'RESTRICT' })
+  /** Foreign key only: rules versions belong to the rules module; this module keeps the id (issue 14). */
+  @ManyToOne('RulesVersion', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'rules_version_id', foreignKeyConstraintName: 'fk_cycles_rules_version' })
-  rulesVersion?: RulesVersion;
+  rulesVersion?: never;
 
   @Column({ name: 'opened_by', type: 'uuid', nullable: true })
   openedBy: string | null;

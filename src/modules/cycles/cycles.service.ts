@@ -5,8 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch, type VersionPrecondition } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService, type LedgerActionOf } from '../ledger';
-import { Cluster } from '../registry/cluster.entity';
-import { RegistryException } from '../registry';
+import { RegistryException, clusterRef, lockCluster } from '../registry';
 import { CycleGates } from './cycle-gates';
 import { CYCLE_PHASES, phaseIndex } from './cycle-phase';
 import { CyclePolicy } from './cycle.policy';
@@ -49,8 +48,7 @@ export class CyclesService implements OnModuleInit {
   }
 
   async list(_actor: Actor, clusterId: string, query: ListCyclesQueryDto): Promise<Page<CycleResponseDto>> {
-    if (!(await this.dataSource.getRepository(Cluster).existsBy({ id: clusterId })))
-      throw RegistryException.clusterNotFound(clusterId);
+    if (!(await clusterRef(this.dataSource.manager, clusterId))) throw RegistryException.clusterNotFound(clusterId);
     const qb = this.dataSource
       .getRepository(Cycle)
       .createQueryBuilder('cycle')
@@ -73,8 +71,7 @@ export class CyclesService implements OnModuleInit {
     CyclePolicy.assertMayManage(actor, clusterId);
     return this.dataSource.transaction(async (manager) => {
       // The cluster's row lock serialises openings, so the overlap check below cannot race.
-      const cluster = await manager.findOne(Cluster, { where: { id: clusterId }, lock: { mode: 'pessimistic_write' } });
-      if (!cluster) throw RegistryException.clusterNotFound(clusterId);
+      if (!(await lockCluster(manager, clusterId, 'update'))) throw RegistryException.clusterNotFound(clusterId);
       if (await manager.existsBy(Cycle, { clusterId, year: dto.year })) throw CyclesException.yearTaken(dto.year);
       const unfinished = await manager.findOne(Cycle, {
         where: { clusterId, phase: In(CYCLE_PHASES.slice(0, phaseIndex(OVERLAP_ALLOWED_FROM))) },

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RulesVersion } from '../rules/rules-version.entity';
+import { amendsRulesVersion, findRulesVersion, type RulesVersionFacts } from '../rules';
 import type { Cycle } from './cycle.entity';
 import { rulesPinMode } from './cycle.state-machine';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
@@ -9,8 +9,8 @@ export async function findPinnableRulesVersion(
   manager: EntityManager,
   cycle: Cycle,
   rulesVersionId: string,
-): Promise<RulesVersion> {
-  const rules = await manager.findOneBy(RulesVersion, { id: rulesVersionId });
+): Promise<RulesVersionFacts> {
+  const rules = await findRulesVersion(manager, rulesVersionId);
   if (!rules) {
     throw new CyclesException(
       CyclesErrorCode.RulesVersionNotFound,
@@ -42,7 +42,7 @@ export async function findPinnableRulesVersion(
 export async function assertMayRepin(manager: EntityManager, cycle: Cycle, rulesVersionId: string): Promise<void> {
   const mode = rulesPinMode(cycle.phase);
   if (mode === 'any' || (mode === 'amendment' && !cycle.rulesVersionId)) return;
-  if (mode === 'amendment' && (await amends(manager, rulesVersionId, cycle.rulesVersionId!))) return;
+  if (mode === 'amendment' && (await amendsRulesVersion(manager, rulesVersionId, cycle.rulesVersionId!))) return;
   throw new CyclesException(
     CyclesErrorCode.RulesPinLocked,
     mode === 'locked'
@@ -50,18 +50,4 @@ export async function assertMayRepin(manager: EntityManager, cycle: Cycle, rules
       : `The cycle is in ${cycle.phase}; only an amendment of the pinned rules version can replace it now.`,
     { phase: cycle.phase, pinnedRulesVersionId: cycle.rulesVersionId, rulesVersionId },
   );
-}
-
-/** True when following `replaces_id` from `candidateId` reaches `pinnedId` (UNION stops on a loop). */
-async function amends(manager: EntityManager, candidateId: string, pinnedId: string): Promise<boolean> {
-  const rows = (await manager.query(
-    `WITH RECURSIVE chain(id, replaces_id) AS (
-       SELECT id, replaces_id FROM rules_versions WHERE id = $1
-       UNION
-       SELECT r.id, r.replaces_id FROM rules_versions r JOIN chain c ON r.id = c.replaces_id
-     )
-     SELECT 1 FROM chain WHERE id = $2 AND id <> $1 LIMIT 1`,
-    [candidateId, pinnedId],
-  )) as unknown[];
-  return rows.length > 0;
 }

@@ -1,4 +1,4 @@
-import { RulesVersion } from '../rules/rules-version.entity';
+import { findRulesVersion } from '../rules';
 import type { CycleGate } from './cycle-gates';
 
 export const RULES_PINNED_GATE_KEY = 'rules.pinned';
@@ -18,10 +18,7 @@ export const rulesPinnedGate: CycleGate = {
         },
       ];
     }
-    const pinned = await manager.findOne(RulesVersion, {
-      select: { id: true, status: true },
-      where: { id: cycle.rulesVersionId },
-    });
+    const pinned = await findRulesVersion(manager, cycle.rulesVersionId);
     if (pinned?.status !== 'adopted') {
       return [{ gate: RULES_PINNED_GATE_KEY, message: 'The rules version pinned to this cycle is not adopted.' }];
     }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { ScoreEntry } from '../scoring/score-entry.entity';
 
 /**
  * A file attached as evidence (minh chứng) to a score entry. The bytes live behind the storage
@@ -14,9 +13,10 @@ export class EvidenceFile {
   @Column({ name: 'entry_id', type: 'uuid' })
   entryId: string;
 
-  @ManyToOne(() => ScoreEntry, { onDelete: 'RESTRICT' })
+  /** Foreign key only: score entries belong to scoring; this module keeps the id (issue 14). */
+  @ManyToOne('ScoreEntry', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'entry_id', foreignKeyConstraintName: 'fk_evidence_files_entry' })
-  entry?: ScoreEntry;
+  entry?: never;
 
   @Column({ name: 'file_name', type: 'text' })
   fileName: string;

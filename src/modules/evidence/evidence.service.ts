@@ -7,9 +7,13 @@ import { evidenceConfig } from '../../config/evidence.config';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
 import { sha256Hex, LedgerService } from '../ledger';
-import { ScoreEntry } from '../scoring/score-entry.entity';
-import { ScoreSheet } from '../scoring/score-sheet.entity';
-import { assertMayEnterSelfScores, assertMayReadSheet } from '../scoring';
+import {
+  assertMayEnterSelfScores,
+  assertMayReadSheet,
+  findScoreEntry,
+  scoreEntryById,
+  type ScoreEntryOfSheet,
+} from '../scoring';
 import {
   toEvidenceFileResponse,
   type EvidenceFileResponseDto,
@@ -30,11 +34,6 @@ export const EVIDENCE_FILE_SUBJECT_TYPE = 'evidence_file';
 export interface EvidenceContent {
   file: EvidenceFileResponseDto;
   bytes: Buffer;
-}
-
-interface EntryScope {
-  entry: ScoreEntry;
-  sheet: ScoreSheet;
 }
 
 /**
@@ -172,31 +171,22 @@ export class EvidenceService {
     unitId: string,
     itemCode: string,
     lock: boolean,
-  ): Promise<EntryScope> {
-    const sheet = await manager.findOne(ScoreSheet, {
-      where: { periodId, unitId },
-      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
-    });
-    const entry = sheet && (await manager.findOne(ScoreEntry, { where: { sheetId: sheet.id, itemCode } }));
-    if (!sheet || !entry) throw EvidenceException.entryNotFound(periodId, unitId, itemCode);
-    return { entry, sheet };
+  ): Promise<ScoreEntryOfSheet> {
+    const found = await findScoreEntry(manager, { periodId, unitId, itemCode }, lock);
+    if (!found) throw EvidenceException.entryNotFound(periodId, unitId, itemCode);
+    return found;
   }
 
   private async findFile(
     manager: EntityManager,
     id: string,
     lock: boolean,
-  ): Promise<EntryScope & { file: EvidenceFile }> {
+  ): Promise<ScoreEntryOfSheet & { file: EvidenceFile }> {
     const file = await manager.findOne(EvidenceFile, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!file) throw EvidenceException.fileNotFound(id);
-    const entry = await manager.findOneByOrFail(ScoreEntry, { id: file.entryId });
-    const sheet = await manager.findOneOrFail(ScoreSheet, {
-      where: { id: entry.sheetId },
-      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
-    });
-    return { file, entry, sheet };
+    return { file, ...(await scoreEntryById(manager, file.entryId, lock)) };
   }
 }

@@ -11,3 +11,4 @@ export {
   unitPledgeRecordFacts,
   type UnitPledgeRecordFacts,
 } from './pledge-record-facts';
+export { citableProgressReportIds } from './progress-report-citations';

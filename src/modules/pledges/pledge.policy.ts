@@ -1,8 +1,6 @@
 import { holdsUnitRole, isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
+import { UNIT_ROLES } from '../../common/access/roles';
 import { PledgesErrorCode, PledgesException } from './pledges.exception';
-
-/** A unit's people: every role held in a unit (the mandates module's unit roles). */
-const UNIT_ROLES = ['officer', 'head', 'delegate'] as const;
 
 /** What the record-level checks need to know of a unit's pledge (or its progress report). */
 export interface UnitScope {

@@ -19,3 +19,4 @@ export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';
 export { leadershipFacts, type LeadershipFacts, termLeader, type TermLeader } from './leadership-facts';
 export { clusterExists } from './cluster-exists';
 export { currentClustersOfUnits, lockUnit, type UnitCluster } from './unit-clusters';
+export { lockCluster, type ClusterLock } from './cluster-lock';

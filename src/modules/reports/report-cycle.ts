@@ -1,21 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { CyclesException } from '../cycles';
-import { Cycle } from '../cycles/cycle.entity';
+import type { CycleFacts } from '../cycles';
 import { isCurrentMember } from '../registry';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
-
-/**
- * The cycle a report belongs to, read (never written) by this module. `lock` takes a share lock,
- * so the cycle cannot be closed while a report of it is being written in the same transaction.
- */
-export async function findReportCycle(manager: EntityManager, cycleId: string, lock = false): Promise<Cycle> {
-  const cycle = await manager.findOne(Cycle, {
-    where: { id: cycleId },
-    ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
-  });
-  if (!cycle) throw CyclesException.cycleNotFound(cycleId);
-  return cycle;
-}
 
 /**
  * A closed cycle's results are final (no new version, edit, submission or approval): what
@@ -23,7 +9,11 @@ export async function findReportCycle(manager: EntityManager, cycleId: string, l
  */
 export const REPORTS_OF_THE_CYCLE = 'its results reports';
 
-export async function assertCurrentMember(manager: EntityManager, cycle: Cycle, unitId: string): Promise<void> {
+export async function assertCurrentMember(
+  manager: EntityManager,
+  cycle: Pick<CycleFacts, 'clusterId'>,
+  unitId: string,
+): Promise<void> {
   if (!(await isCurrentMember(manager, cycle.clusterId, unitId))) {
     throw new ReportsException(
       ReportsErrorCode.UnitNotMember,

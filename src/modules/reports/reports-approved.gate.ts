@@ -1,5 +1,6 @@
 import type { CycleGate, UnmetCondition } from '../cycles';
-import { currentMembershipSql } from '../registry';
+import { currentMemberUnits } from '../registry';
+import type { ResultsReportStatus } from './results-report.entity';
 
 export const REPORTS_APPROVED_GATE = 'reports.approved';
 
@@ -14,24 +15,26 @@ export function reportsApprovedGate(): CycleGate {
     description: 'Every current member unit has an approved results report for the cycle.',
     blocking: false,
     async check(manager, cycle): Promise<UnmetCondition[]> {
-      const rows = (await manager.query(
-        `SELECT u.id, u.name, w.status
-           FROM units u
-           LEFT JOIN results_reports w ON w.cycle_id = $2 AND w.unit_id = u.id AND w.status <> 'approved'
-          WHERE EXISTS (SELECT 1 FROM cluster_memberships m
-                         WHERE m.unit_id = u.id AND m.cluster_id = $1 AND ${currentMembershipSql('m')})
-            AND NOT EXISTS (SELECT 1 FROM results_reports r
-                             WHERE r.cycle_id = $2 AND r.unit_id = u.id AND r.status = 'approved')
-          ORDER BY u.code`,
-        [cycle.clusterId, cycle.id],
-      )) as { id: string; name: string; status: string | null }[];
-      return rows.map((row) => ({
-        gate: REPORTS_APPROVED_GATE,
-        unitId: row.id,
-        message: row.status
-          ? `${row.name}: the results report is ${row.status}, not yet approved.`
-          : `${row.name}: no results report yet.`,
-      }));
+      const members = await currentMemberUnits(manager, cycle.clusterId);
+      const reports = (await manager.query(
+        `SELECT r.unit_id, r.status FROM results_reports r WHERE r.cycle_id = $1 AND r.unit_id = ANY($2::uuid[])`,
+        [cycle.id, members.map((member) => member.unitId)],
+      )) as { unit_id: string; status: ResultsReportStatus }[];
+      const approved = new Set(reports.filter((r) => r.status === 'approved').map((r) => r.unit_id));
+      // At most one version in the works per unit and cycle (uq_results_reports_open).
+      const open = new Map(reports.filter((r) => r.status !== 'approved').map((r) => [r.unit_id, r.status]));
+      return members
+        .filter((member) => !approved.has(member.unitId))
+        .map((member) => {
+          const status = open.get(member.unitId);
+          return {
+            gate: REPORTS_APPROVED_GATE,
+            unitId: member.unitId,
+            message: status
+              ? `${member.name}: the results report is ${status}, not yet approved.`
+              : `${member.name}: no results report yet.`,
+          };
+        });
     },
   };
 }

@@ -1,16 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import type { ApprovalAct } from '../approvals/approval-act.entity';
-import { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService, WorkflowRegistry } from '../approvals';
-import { assertCycleOpen, CycleGates } from '../cycles';
-import type { Cycle } from '../cycles/cycle.entity';
+import {
+  ApprovalsService,
+  approvalSummariesOf,
+  toApprovalSummary,
+  WorkflowRegistry,
+  type ApprovalActFacts,
+  type ApprovalRequestFacts,
+} from '../approvals';
+import { assertCycleOpen, CycleGates, cycleOrThrow, type CycleFacts } from '../cycles';
 import { LedgerService } from '../ledger';
-import { Unit } from '../registry/unit.entity';
+import { unitRefs, type UnitRef } from '../registry';
 import {
   RESULTS_REPORT_SORT,
   toResultsReportResponse,
@@ -20,7 +24,7 @@ import {
   type ResultsReportResponseDto,
   type UpdateResultsReportDto,
 } from './dto/results-reports.dto';
-import { assertCurrentMember, REPORTS_OF_THE_CYCLE, findReportCycle } from './report-cycle';
+import { assertCurrentMember, REPORTS_OF_THE_CYCLE } from './report-cycle';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
 import { reportsApprovedGate } from './reports-approved.gate';
 import { FIGURE_FIELDS, pickFigures } from './results-figures';
@@ -36,6 +40,11 @@ const EDITABLE = [...FIGURE_FIELDS, 'notes'] as const;
 
 function trimNotes(notes: Record<string, string> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(notes ?? {}).map(([field, note]) => [field, note.trim()]));
+}
+
+/** The unit a report is for (its foreign key guarantees it). */
+async function unitOf(manager: EntityManager, unitId: string): Promise<UnitRef> {
+  return (await unitRefs(manager, [unitId])).get(unitId)!;
 }
 
 /**
@@ -63,7 +72,7 @@ export class ReportsService implements OnModuleInit {
   async create(actor: Actor, cycleId: string, dto: CreateResultsReportDto): Promise<ResultsReportResponseDto> {
     ResultsReportPolicy.assertMayDraft(actor, dto.unitId);
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await findReportCycle(manager, cycleId, true);
+      const cycle = await cycleOrThrow(manager, cycleId, 'share');
       assertCycleOpen(cycle, REPORTS_OF_THE_CYCLE);
       await assertCurrentMember(manager, cycle, dto.unitId);
       const versions = await this.versionsOf(manager, cycle.id, dto.unitId);
@@ -86,7 +95,7 @@ export class ReportsService implements OnModuleInit {
           { status: approved.status },
         );
       }
-      const cycle = await findReportCycle(manager, approved.cycleId, true);
+      const cycle = await cycleOrThrow(manager, approved.cycleId, 'share');
       assertCycleOpen(cycle, REPORTS_OF_THE_CYCLE);
       await assertCurrentMember(manager, cycle, approved.unitId);
       const versions = await this.versionsOf(manager, cycle.id, approved.unitId);
@@ -112,7 +121,7 @@ export class ReportsService implements OnModuleInit {
       const report = await manager.findOne(ResultsReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw ReportsException.reportNotFound(id);
       ResultsReportPolicy.assertMayDraft(actor, report.unitId);
-      assertCycleOpen(await findReportCycle(manager, report.cycleId, true), REPORTS_OF_THE_CYCLE);
+      assertCycleOpen(await cycleOrThrow(manager, report.cycleId, 'share'), REPORTS_OF_THE_CYCLE);
       if (report.status !== 'draft') {
         throw new ReportsException(
           ReportsErrorCode.ReportNotDraft,
@@ -144,9 +153,9 @@ export class ReportsService implements OnModuleInit {
 
   async get(actor: Actor, id: string): Promise<ResultsReportResponseDto> {
     const manager = this.dataSource.manager;
-    const report = await manager.findOne(ResultsReport, { where: { id }, relations: { unit: true } });
+    const report = await manager.findOne(ResultsReport, { where: { id } });
     if (!report) throw ReportsException.reportNotFound(id);
-    const cycle = await findReportCycle(manager, report.cycleId);
+    const cycle = await cycleOrThrow(manager, report.cycleId);
     ResultsReportPolicy.assertMaySee(actor, { ...report, clusterId: cycle.clusterId });
     return this.respond(manager, report);
   }
@@ -158,11 +167,10 @@ export class ReportsService implements OnModuleInit {
     query: ListResultsReportsQueryDto,
   ): Promise<Page<ResultsReportResponseDto>> {
     const manager = this.dataSource.manager;
-    const cycle = await findReportCycle(manager, cycleId);
+    const cycle = await cycleOrThrow(manager, cycleId);
     const qb = manager
       .getRepository(ResultsReport)
       .createQueryBuilder('report')
-      .leftJoinAndSelect('report.unit', 'unit')
       .where('report.cycleId = :cycleId', { cycleId });
     if (query.unitId) qb.andWhere('report.unitId = :unitId', { unitId: query.unitId });
     if (query.status) qb.andWhere('report.status = :status', { status: query.status });
@@ -176,20 +184,30 @@ export class ReportsService implements OnModuleInit {
       );
     }
     const page = await findPage(qb, query, RESULTS_REPORT_SORT, (report) => report);
-    const requests = page.items.length
-      ? await manager.find(ApprovalRequest, {
-          where: { subjectType: RESULTS_REPORT_SUBJECT_TYPE, subjectId: In(page.items.map((report) => report.id)) },
-        })
-      : [];
-    const requestOf = new Map(requests.map((request) => [request.subjectId, request]));
-    return { ...page, items: page.items.map((r) => toResultsReportResponse(r, requestOf.get(r.id) ?? null)) };
+    const units = await unitRefs(
+      manager,
+      page.items.map((report) => report.unitId),
+    );
+    const approvals = await approvalSummariesOf(
+      manager,
+      RESULTS_REPORT_SUBJECT_TYPE,
+      page.items.map((report) => report.id),
+    );
+    return {
+      ...page,
+      items: page.items.map((r) => toResultsReportResponse(r, units.get(r.unitId)!, approvals.get(r.id) ?? null)),
+    };
   }
 
   /**
    * Called by the approval engine, in the act's transaction, when the report's request enters a
    * state: the report's status follows; approval stamps `approved_at` and goes to the ledger.
    */
-  private async onStateEntered(manager: EntityManager, request: ApprovalRequest, act: ApprovalAct): Promise<void> {
+  private async onStateEntered(
+    manager: EntityManager,
+    request: ApprovalRequestFacts,
+    act: ApprovalActFacts,
+  ): Promise<void> {
     const state = request.state as ResultsReportStatus;
     const report = await manager.findOne(ResultsReport, {
       where: { id: request.subjectId },
@@ -197,7 +215,7 @@ export class ReportsService implements OnModuleInit {
     });
     if (!report) throw ReportsException.reportNotFound(request.subjectId);
     if (report.status === state) return;
-    if (state !== 'draft') assertCycleOpen(await findReportCycle(manager, report.cycleId, true), REPORTS_OF_THE_CYCLE);
+    if (state !== 'draft') assertCycleOpen(await cycleOrThrow(manager, report.cycleId, 'share'), REPORTS_OF_THE_CYCLE);
     report.status = state;
     if (state === 'approved') report.approvedAt = new Date();
     await manager.save(report);
@@ -223,7 +241,7 @@ export class ReportsService implements OnModuleInit {
   private async openVersion(
     manager: EntityManager,
     actor: Actor,
-    cycle: Cycle,
+    cycle: CycleFacts,
     unitId: string,
     dto: CorrectResultsReportDto,
     supersedes: ResultsReport | null,
@@ -263,8 +281,7 @@ export class ReportsService implements OnModuleInit {
         notes: report.notes,
       },
     });
-    report.unit = await manager.findOneByOrFail(Unit, { id: unitId });
-    return toResultsReportResponse(report, request);
+    return toResultsReportResponse(report, await unitOf(manager, unitId), toApprovalSummary(request));
   }
 
   /** A unit's versions for a cycle, newest first, locked so two corrections do not both start. */
@@ -277,8 +294,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   private async respond(manager: EntityManager, report: ResultsReport): Promise<ResultsReportResponseDto> {
-    report.unit ??= await manager.findOneByOrFail(Unit, { id: report.unitId });
     const request = await this.approvals.findForSubject(manager, RESULTS_REPORT_SUBJECT_TYPE, report.id);
-    return toResultsReportResponse(report, request);
+    return toResultsReportResponse(report, await unitOf(manager, report.unitId), toApprovalSummary(request));
   }
 }

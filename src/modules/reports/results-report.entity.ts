@@ -10,8 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
-import { Unit } from '../registry/unit.entity';
 
 export const RESULTS_REPORT_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export type ResultsReportStatus = (typeof RESULTS_REPORT_STATUSES)[number];
@@ -37,17 +35,19 @@ export class ResultsReport {
   @Column({ name: 'cycle_id', type: 'uuid' })
   cycleId: string;
 
-  @ManyToOne(() => Cycle, { onDelete: 'RESTRICT' })
+  /** Foreign key only: cycles belong to the cycles module; this module keeps the id (issue 14). */
+  @ManyToOne('Cycle', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cycle_id', foreignKeyConstraintName: 'fk_results_reports_cycle' })
-  cycle?: Cycle;
+  cycle?: never;
 
   @Index('ix_results_reports_unit')
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_results_reports_unit' })
-  unit?: Unit;
+  unit?: never;
 
   /** 1 for the first report, 2 for its first correction… */
   @Column({ type: 'integer' })

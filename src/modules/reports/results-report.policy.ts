@@ -1,5 +1,5 @@
 import { holdsUnitRole, isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
-import { UNIT_ROLES } from '../mandates/mandate.entity';
+import { UNIT_ROLES } from '../../common/access/roles';
 import { ReportsErrorCode, ReportsException } from './reports.exception';
 import type { ResultsReportStatus } from './results-report.entity';
 

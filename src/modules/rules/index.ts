@@ -14,3 +14,4 @@ export { DEFAULT_MIN_ELECTRONIC_VOTERS_FOR_BOARD, DEFAULT_PLEDGE_RULES } from '.
 export { defaultRulesContent } from './rules-defaults';
 export { findRulesVersion, type RulesVersionFacts } from './rules-version-facts';
 export type { RulesVersionStatus } from './rules-version.entity';
+export { amendsRulesVersion } from './rules-amendment-chain';

@@ -10,7 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cluster } from '../registry/cluster.entity';
 import type { RulesContent } from './rules-content';
 
 export const RULES_VERSION_STATUSES = ['draft', 'proposed', 'adopted'] as const;
@@ -32,9 +31,10 @@ export class RulesVersion {
   @Column({ name: 'cluster_id', type: 'uuid' })
   clusterId: string;
 
-  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  /** Foreign key only: clusters belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Cluster', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_rules_versions_cluster' })
-  cluster?: Cluster;
+  cluster?: never;
 
   /** 1, 2, 3… within the cluster. */
   @Column({ type: 'integer' })

@@ -4,12 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import type { ApprovalAct } from '../approvals/approval-act.entity';
-import type { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import {
+  ApprovalsService,
+  toApprovalSummary,
+  WorkflowRegistry,
+  type ApprovalActFacts,
+  type ApprovalRequestFacts,
+  type ApprovalSummaryDto,
+} from '../approvals';
 import { canonicalJson, sha256Hex, LedgerService } from '../ledger';
-import { Cluster } from '../registry/cluster.entity';
-import { RegistryException, loadReaderScope } from '../registry';
+import { RegistryException, clusterRef, loadReaderScope, lockCluster } from '../registry';
 import {
   RULES_VERSION_SORT,
   toRulesContentResponse,
@@ -108,7 +112,7 @@ export class RulesService implements OnModuleInit {
   async create(actor: Actor, clusterId: string, dto: CreateRulesVersionDto): Promise<RulesVersionResponseDto> {
     RulesPolicy.assertMayDraft(actor, clusterId);
     return this.dataSource.transaction(async (manager) => {
-      await this.lockCluster(manager, clusterId);
+      await this.lockClusterForDrafting(manager, clusterId);
       const content = validRulesContent(
         plainContent(dto.content ?? defaultRulesContent()),
         await rulesContentContext(manager, clusterId),
@@ -174,7 +178,7 @@ export class RulesService implements OnModuleInit {
       if (!source) throw RulesException.versionNotFound(id);
       RulesPolicy.assertMayDraft(actor, source.clusterId);
       RulesPolicy.assertAmendable(source.status);
-      await this.lockCluster(manager, source.clusterId);
+      await this.lockClusterForDrafting(manager, source.clusterId);
       // Copied as adopted, not re-checked: if the members changed since, the draft is revised
       // before it is proposed, and proposing checks it again.
       return this.insertDraft(manager, actor, {
@@ -192,7 +196,11 @@ export class RulesService implements OnModuleInit {
    * entering `adopted` fixes the digest and the adoption time — in the same UPDATE, since the
    * database refuses any later change of an adopted row.
    */
-  async onAdoptionStateEntered(manager: EntityManager, request: ApprovalRequest, act: ApprovalAct): Promise<void> {
+  async onAdoptionStateEntered(
+    manager: EntityManager,
+    request: ApprovalRequestFacts,
+    act: ApprovalActFacts,
+  ): Promise<void> {
     if (request.workflowKey !== RULES_ADOPTION_WORKFLOW_KEY) return;
     const version = await manager.findOne(RulesVersion, {
       where: { id: request.subjectId },
@@ -270,21 +278,20 @@ export class RulesService implements OnModuleInit {
         approvalsRequired: request.approvalsRequired,
       },
     });
-    return toRulesVersionResponse(version, request);
+    return toRulesVersionResponse(version, toApprovalSummary(request));
   }
 
-  private approvalOf(manager: EntityManager, versionId: string): Promise<ApprovalRequest | null> {
-    return this.approvals.findForSubject(manager, RULES_VERSION_SUBJECT_TYPE, versionId);
+  private async approvalOf(manager: EntityManager, versionId: string): Promise<ApprovalSummaryDto | null> {
+    return toApprovalSummary(await this.approvals.findForSubject(manager, RULES_VERSION_SUBJECT_TYPE, versionId));
   }
 
   /** Serialises drafting in a cluster, so that version numbers follow each other without gaps. */
-  private async lockCluster(manager: EntityManager, clusterId: string): Promise<void> {
+  private async lockClusterForDrafting(manager: EntityManager, clusterId: string): Promise<void> {
     // NO KEY UPDATE: drafts wait for each other, while rows that merely reference the cluster do not.
-    const cluster = await manager.findOne(Cluster, { where: { id: clusterId }, lock: { mode: 'for_no_key_update' } });
-    if (!cluster) throw RegistryException.clusterNotFound(clusterId);
+    if (!(await lockCluster(manager, clusterId, 'no_key_update'))) throw RegistryException.clusterNotFound(clusterId);
   }
 
   private async assertClusterExists(manager: EntityManager, clusterId: string): Promise<void> {
-    if (!(await manager.existsBy(Cluster, { id: clusterId }))) throw RegistryException.clusterNotFound(clusterId);
+    if (!(await clusterRef(manager, clusterId))) throw RegistryException.clusterNotFound(clusterId);
   }
 }

@@ -2,3 +2,10 @@
 export { DRAW_METHOD, drawKey } from './ranking';
 export { assertMayEnterSelfScores, assertMayReadSheet } from './score-sheet.policy';
 export { toHundredths } from './score-values';
+export {
+  findScoreEntry,
+  scoreEntryById,
+  type ScoreEntryFacts,
+  type ScoreEntryOfSheet,
+  type ScoreSheetFacts,
+} from './score-entry-facts';

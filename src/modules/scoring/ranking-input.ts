@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { CyclesException } from '../cycles';
-import { Cycle } from '../cycles/cycle.entity';
-import { currentMembershipSql } from '../registry';
-import type { RulesContent } from '../rules';
-import { RulesVersion } from '../rules/rules-version.entity';
+import { cycleOrThrow, type CycleFacts } from '../cycles';
+import { currentMemberUnits } from '../registry';
+import { findRulesVersion, type RulesContent } from '../rules';
 import type { UnitScore } from './ranking';
 import type { MissingSheetUnit } from './ranking.exception';
 import { sheetTotals, type ScoreStage, type ScoreValues } from './score-values';
@@ -11,7 +9,7 @@ import type { ScoringPeriod } from './scoring-period.entity';
 
 /** What a ranking is computed from: the period's rules, its submitted sheets' totals, who is missing. */
 export interface RankingInput {
-  cycle: Pick<Cycle, 'id' | 'year' | 'clusterId'>;
+  cycle: Pick<CycleFacts, 'id' | 'year' | 'clusterId'>;
   rules: RulesContent;
   scores: UnitScore[];
   missingUnits: MissingSheetUnit[];
@@ -33,14 +31,9 @@ export interface EntryRow {
   final_score: string | null;
 }
 
-/** The cluster's current member units ($1) with the status of their sheet for the period ($2). */
-export const RANKING_MEMBERS_SQL = `
-  SELECT u.id, u.code, u.name, u.women_led, s.status AS sheet_status
-    FROM units u
-    LEFT JOIN score_sheets s ON s.unit_id = u.id AND s.period_id = $2
-   WHERE EXISTS (SELECT 1 FROM cluster_memberships m
-                  WHERE m.unit_id = u.id AND m.cluster_id = $1 AND ${currentMembershipSql('m')})
-   ORDER BY u.code`;
+/** The status of the sheets of the period ($1) of these units ($2): one sheet per unit and period. */
+const SHEET_STATUSES_SQL = `
+  SELECT s.unit_id, s.status FROM score_sheets s WHERE s.period_id = $1 AND s.unit_id = ANY($2::uuid[])`;
 
 /** Every entry of the period's ($1) submitted sheets, scores as text (numeric, exact). */
 export const RANKING_ENTRIES_SQL = `
@@ -49,10 +42,29 @@ export const RANKING_ENTRIES_SQL = `
     JOIN score_sheets s ON s.id = e.sheet_id
    WHERE s.period_id = $1 AND s.status = 'submitted'`;
 
-export async function findPeriodCycle(manager: EntityManager, period: ScoringPeriod): Promise<Cycle> {
-  const cycle = await manager.findOne(Cycle, { where: { id: period.cycleId } });
-  if (!cycle) throw CyclesException.cycleNotFound(period.cycleId);
-  return cycle;
+export function findPeriodCycle(manager: EntityManager, period: ScoringPeriod): Promise<CycleFacts> {
+  return cycleOrThrow(manager, period.cycleId);
+}
+
+/** The cluster's current member units, by code, with the status of their sheet for the period. */
+export async function rankingMembers(
+  manager: EntityManager,
+  clusterId: string,
+  periodId: string,
+): Promise<MemberRow[]> {
+  const units = await currentMemberUnits(manager, clusterId);
+  const sheets = (await manager.query(SHEET_STATUSES_SQL, [periodId, units.map((unit) => unit.unitId)])) as {
+    unit_id: string;
+    status: 'draft' | 'submitted';
+  }[];
+  const statusOf = new Map(sheets.map((sheet) => [sheet.unit_id, sheet.status]));
+  return units.map((unit) => ({
+    id: unit.unitId,
+    code: unit.code,
+    name: unit.name,
+    women_led: unit.womenLed,
+    sheet_status: statusOf.get(unit.unitId) ?? null,
+  }));
 }
 
 /**
@@ -65,17 +77,14 @@ export async function findPeriodCycle(manager: EntityManager, period: ScoringPer
 export async function loadRankingInput(
   manager: EntityManager,
   period: ScoringPeriod,
-  cycle: Cycle,
+  cycle: CycleFacts,
   stage: ScoreStage,
 ): Promise<RankingInput> {
-  const rulesVersion = await manager.findOne(RulesVersion, {
-    select: { id: true, content: true },
-    where: { id: period.rulesVersionId },
-  });
+  const rulesVersion = await findRulesVersion(manager, period.rulesVersionId);
   if (!rulesVersion) throw new Error(`Rules version ${period.rulesVersionId} of period ${period.id} is missing`);
   const rules = rulesVersion.content;
 
-  const members = (await manager.query(RANKING_MEMBERS_SQL, [cycle.clusterId, period.id])) as MemberRow[];
+  const members = await rankingMembers(manager, cycle.clusterId, period.id);
   const entries = (await manager.query(RANKING_ENTRIES_SQL, [period.id])) as EntryRow[];
 
   const { scores, missingUnits } = rankingScores(rules, members, entries, stage);

@@ -2,6 +2,8 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
+import { findCycle } from '../cycles';
+import { clusterRef } from '../registry';
 import type { RankingResponseDto } from './dto/ranking.dto';
 import { rankUnits } from './ranking';
 import { rankingCsv, rankingCsvFilename } from './ranking-csv';
@@ -39,13 +41,13 @@ export class RankingService {
   /** The same table as CSV: UTF-8 with a BOM, Vietnamese headers, one column per criteria group. */
   async csv(actor: Actor, periodId: string, stage: ScoreStage): Promise<StreamableFile> {
     const ranking = await this.ranking(actor, periodId, stage);
-    const [row] = (await this.dataSource.query(
-      `SELECT c.code, y.year FROM cycles y JOIN clusters c ON c.id = y.cluster_id WHERE y.id = $1`,
-      [ranking.cycleId],
-    )) as { code: string; year: number }[];
+    const manager = this.dataSource.manager;
+    // The cycle's foreign key guarantees it and its cluster.
+    const cycle = (await findCycle(manager, ranking.cycleId))!;
+    const cluster = (await clusterRef(manager, cycle.clusterId))!;
     return new StreamableFile(Buffer.from(rankingCsv(ranking), 'utf8'), {
       type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="${rankingCsvFilename(row.code, row.year, stage)}"`,
+      disposition: `attachment; filename="${rankingCsvFilename(cluster.code, cycle.year, stage)}"`,
     });
   }
 }

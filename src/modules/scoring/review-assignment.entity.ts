@@ -1,6 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
-import { User } from '../users/user.entity';
 import { ScoringPeriod } from './scoring-period.entity';
 
 /** A cross-reviewer (người chấm chéo) assigned to a unit's sheet for a period — never from that unit. */
@@ -21,17 +19,19 @@ export class ReviewAssignment {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_review_assignments_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Index('ix_review_assignments_reviewer')
   @Column({ name: 'reviewer_id', type: 'uuid' })
   reviewerId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: people belong to the users module; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'reviewer_id', foreignKeyConstraintName: 'fk_review_assignments_reviewer' })
-  reviewer?: User;
+  reviewer?: never;
 
   @Column({ name: 'assigned_by', type: 'uuid' })
   assignedBy: string;

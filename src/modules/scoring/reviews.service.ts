@@ -5,7 +5,9 @@ import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger';
-import { User } from '../users/user.entity';
+import { mandateInUnitNow } from '../mandates';
+import { unitRefs } from '../registry';
+import { activeUserIds, userRefs } from '../users';
 import {
   REVIEW_ASSIGNMENT_SORT,
   toReviewAssignmentResponse,
@@ -24,7 +26,6 @@ import {
   findPeriod,
   findScoreItem,
   findUnit,
-  holdsMandateOfUnit,
   loadPeriodContext,
 } from './scoring-scope';
 import { ScoringErrorCode, ScoringException } from './scoring.exception';
@@ -46,15 +47,15 @@ export class ReviewsService {
       const ctx = await loadPeriodContext(manager, periodId, true);
       assertManagesCluster(actor, ctx.cycle.clusterId);
       assertPeriodOpen(ctx.period);
-      await findUnit(manager, dto.unitId);
+      const unit = await findUnit(manager, dto.unitId);
       await assertCurrentMember(manager, ctx.cycle, dto.unitId);
-      const reviewer = await manager.findOneBy(User, { id: dto.reviewerId });
-      if (!reviewer?.isActive) {
+      const reviewer = (await userRefs(manager, [dto.reviewerId])).get(dto.reviewerId);
+      if (!reviewer || !(await activeUserIds(manager, [reviewer.id])).has(reviewer.id)) {
         throw new ScoringException(ScoringErrorCode.ReviewerNotFound, 'Assign an active user as the reviewer.', {
           reviewerId: dto.reviewerId,
         });
       }
-      if (await holdsMandateOfUnit(manager, reviewer.id, dto.unitId)) {
+      if ((await mandateInUnitNow(manager, reviewer.id, dto.unitId)) !== null) {
         throw new ScoringException(
           ScoringErrorCode.ReviewerFromSameUnit,
           `${reviewer.fullName} holds a mandate of the unit under review; choose someone from another unit.`,
@@ -80,10 +81,9 @@ export class ReviewsService {
         payload: { periodId, unitId: dto.unitId, reviewerId: reviewer.id },
       });
       return toReviewAssignmentResponse(
-        await manager.findOneOrFail(ReviewAssignment, {
-          where: { id: saved.id },
-          relations: { unit: true, reviewer: true },
-        }),
+        await manager.findOneByOrFail(ReviewAssignment, { id: saved.id }),
+        unit,
+        reviewer,
       );
     });
   }
@@ -98,12 +98,25 @@ export class ReviewsService {
     const qb = manager
       .getRepository(ReviewAssignment)
       .createQueryBuilder('assignment')
-      .innerJoinAndSelect('assignment.unit', 'unit')
-      .innerJoinAndSelect('assignment.reviewer', 'reviewer')
       .where('assignment.periodId = :periodId', { periodId });
     if (query.unitId) qb.andWhere('assignment.unitId = :unitId', { unitId: query.unitId });
     if (query.reviewerId) qb.andWhere('assignment.reviewerId = :reviewerId', { reviewerId: query.reviewerId });
-    return findPage(qb, query, REVIEW_ASSIGNMENT_SORT, toReviewAssignmentResponse);
+    const page = await findPage(qb, query, REVIEW_ASSIGNMENT_SORT, (assignment) => assignment);
+    // Foreign keys guarantee every unit and reviewer (the list joined them before issue 14).
+    const units = await unitRefs(
+      manager,
+      page.items.map((assignment) => assignment.unitId),
+    );
+    const reviewers = await userRefs(
+      manager,
+      page.items.map((assignment) => assignment.reviewerId),
+    );
+    return {
+      ...page,
+      items: page.items.map((assignment) =>
+        toReviewAssignmentResponse(assignment, units.get(assignment.unitId)!, reviewers.get(assignment.reviewerId)!),
+      ),
+    };
   }
 
   /** Withdraws an assignment, as long as the reviewer has not yet entered a reviewed score for the unit. */

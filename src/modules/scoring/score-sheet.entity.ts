@@ -10,7 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
 import { ScoringPeriod } from './scoring-period.entity';
 
 /**
@@ -36,9 +35,10 @@ export class ScoreSheet {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_score_sheets_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Column({ type: 'text', default: 'draft' })
   status: 'draft' | 'submitted';

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { CyclesException, todayInVietnam } from '../cycles';
+import { cycleOrThrow, todayInVietnam } from '../cycles';
 import { holdsUnitRole, isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
-import { Cycle } from '../cycles/cycle.entity';
-import { UNIT_ROLES } from '../mandates/mandate.entity';
+import { UNIT_ROLES } from '../../common/access/roles';
 import { isCurrentMember } from '../registry';
 import type { ScoreSheet } from './score-sheet.entity';
 import { ReviewAssignment } from './review-assignment.entity';
@@ -18,8 +17,7 @@ export interface SheetScope {
 export async function loadSheetScope(manager: EntityManager, periodId: string): Promise<SheetScope> {
   const period = await manager.findOne(ScoringPeriod, { where: { id: periodId } });
   if (!period) throw ScoringException.periodNotFound(periodId);
-  const cycle = await manager.findOne(Cycle, { where: { id: period.cycleId } });
-  if (!cycle) throw CyclesException.cycleNotFound(period.cycleId);
+  const cycle = await cycleOrThrow(manager, period.cycleId);
   return { period, clusterId: cycle.clusterId };
 }
 
@@ -56,7 +54,11 @@ export function assertPeriodOpen(period: ScoringPeriod): void {
  * reviewers, and administrators. Otherwise `sheet_not_visible` (403). Pass the transaction's
  * manager when inside one.
  */
-export async function assertMayReadSheet(manager: EntityManager, actor: Actor, sheet: ScoreSheet): Promise<void> {
+export async function assertMayReadSheet(
+  manager: EntityManager,
+  actor: Actor,
+  sheet: Pick<ScoreSheet, 'periodId' | 'unitId' | 'status'>,
+): Promise<void> {
   const { clusterId } = await loadSheetScope(manager, sheet.periodId);
   if (maySeeDraftsOf(actor, sheet, clusterId)) return;
   if (sheet.status === 'submitted') {
@@ -77,7 +79,11 @@ export async function assertMayReadSheet(manager: EntityManager, actor: Actor, s
  * (Asia/Ho_Chi_Minh) is on or before `selfScoringDue` (`self_scoring_closed`); the sheet is a draft
  * (`sheet_not_draft`). Pass the transaction's manager when inside one.
  */
-export async function assertMayEnterSelfScores(manager: EntityManager, actor: Actor, sheet: ScoreSheet): Promise<void> {
+export async function assertMayEnterSelfScores(
+  manager: EntityManager,
+  actor: Actor,
+  sheet: Pick<ScoreSheet, 'periodId' | 'unitId' | 'status'>,
+): Promise<void> {
   const { period } = await loadSheetScope(manager, sheet.periodId);
   assertMayEnterFor(actor, sheet.unitId);
   assertSelfScoringOpen(period);

@@ -1,16 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { pageOf, type Page, type SortSpec } from '../../common/pagination/pagination';
-import type { ApprovalAct } from '../approvals/approval-act.entity';
-import type { ApprovalRequest } from '../approvals/approval-request.entity';
-import { ApprovalsService, WorkflowRegistry } from '../approvals';
+import {
+  ApprovalsService,
+  toApprovalSummary,
+  WorkflowRegistry,
+  type ApprovalActFacts,
+  type ApprovalRequestFacts,
+} from '../approvals';
 import { todayInVietnam } from '../cycles';
 import { LedgerService } from '../ledger';
-import { User } from '../users/user.entity';
+import { userNames } from '../users';
 import {
   toScoreChangeResponse,
   toScoreEntryResponse,
@@ -95,7 +99,14 @@ export class ScoreSheetsService implements OnModuleInit {
     }
     const entries = sheet ? await manager.findBy(ScoreEntry, { sheetId: sheet.id }) : [];
     const request = sheet ? await this.approvals.findForSubject(manager, SCORE_SHEET_SUBJECT_TYPE, sheet.id) : null;
-    return toScoreSheetResponse({ periodId, unit, tree: ctx.tree, sheet, entries, request });
+    return toScoreSheetResponse({
+      periodId,
+      unit,
+      tree: ctx.tree,
+      sheet,
+      entries,
+      approval: toApprovalSummary(request),
+    });
   }
 
   async enterSelfScore(
@@ -270,8 +281,7 @@ export class ScoreSheetsService implements OnModuleInit {
     );
     const changes = pageOf(all, query, SCORE_CHANGE_SORT);
     const actorIds = [...new Set(changes.items.map((change) => change.actorId))];
-    const users = actorIds.length ? await manager.findBy(User, { id: In(actorIds) }) : [];
-    const names = new Map(users.map((user) => [user.id, user.fullName]));
+    const names = await userNames(manager, actorIds);
     return {
       ...changes,
       items: changes.items.map((change) => toScoreChangeResponse(change, names.get(change.actorId) ?? null)),
@@ -282,7 +292,11 @@ export class ScoreSheetsService implements OnModuleInit {
    * Called by the approval engine, in the act's transaction, when the sheet's request enters a
    * state: `status` and `submitted_at` follow. Submission needs a self score on every leaf.
    */
-  private async onStateEntered(manager: EntityManager, request: ApprovalRequest, act: ApprovalAct): Promise<void> {
+  private async onStateEntered(
+    manager: EntityManager,
+    request: ApprovalRequestFacts,
+    act: ApprovalActFacts,
+  ): Promise<void> {
     const state = request.state as ScoreSheet['status'];
     const sheet = await manager.findOne(ScoreSheet, {
       where: { id: request.subjectId },

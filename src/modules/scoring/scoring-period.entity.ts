@@ -10,7 +10,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Cycle } from '../cycles/cycle.entity';
 
 /** A scoring snapshot of the final ranking, as adopted: immutable with the period. */
 export interface AdoptedRanking {
@@ -35,9 +34,10 @@ export class ScoringPeriod {
   @Column({ name: 'cycle_id', type: 'uuid' })
   cycleId: string;
 
-  @ManyToOne(() => Cycle, { onDelete: 'RESTRICT' })
+  /** Foreign key only: cycles belong to the cycles module; this module keeps the id (issue 14). */
+  @ManyToOne('Cycle', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cycle_id', foreignKeyConstraintName: 'fk_scoring_periods_cycle' })
-  cycle?: Cycle;
+  cycle?: never;
 
   @Column({ type: 'text' })
   name: string;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CyclesException, type CyclePhase } from '../cycles';
+import { cycleOrThrow, type CyclePhase } from '../cycles';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { findPage, type Page } from '../../common/pagination/pagination';
-import { Cycle } from '../cycles/cycle.entity';
 import { LedgerService } from '../ledger';
 import {
   SCORING_PERIOD_SORT,
@@ -14,7 +13,7 @@ import {
   type ScoringPeriodResponseDto,
 } from './dto/scoring-periods.dto';
 import { ScoringPeriod } from './scoring-period.entity';
-import { assertManagesCluster, findCycle, findPeriod } from './scoring-scope';
+import { assertManagesCluster, findPeriod } from './scoring-scope';
 import { ScoringErrorCode, ScoringException } from './scoring.exception';
 
 /** Units score themselves while the year runs and at its evaluation; not before, not after. */
@@ -31,8 +30,7 @@ export class ScoringPeriodsService {
   async create(actor: Actor, cycleId: string, dto: CreateScoringPeriodDto): Promise<ScoringPeriodResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       // A share lock: the cycle cannot advance or re-pin its rules while the period opens.
-      const cycle = await manager.findOne(Cycle, { where: { id: cycleId }, lock: { mode: 'pessimistic_read' } });
-      if (!cycle) throw CyclesException.cycleNotFound(cycleId);
+      const cycle = await cycleOrThrow(manager, cycleId, 'share');
       assertManagesCluster(actor, cycle.clusterId);
       if (!cycle.rulesVersionId) {
         throw new ScoringException(
@@ -90,7 +88,7 @@ export class ScoringPeriodsService {
     query: ListScoringPeriodsQueryDto,
   ): Promise<Page<ScoringPeriodResponseDto>> {
     const manager = this.dataSource.manager;
-    await findCycle(manager, cycleId);
+    await cycleOrThrow(manager, cycleId);
     const qb = manager
       .getRepository(ScoringPeriod)
       .createQueryBuilder('period')

@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { isCurrentMember, RegistryException } from '../registry';
-import { CyclesException } from '../cycles';
+import { isCurrentMember, RegistryException, unitRefs, type UnitRef } from '../registry';
+import { cycleOrThrow, type CycleFacts } from '../cycles';
 import type { Actor } from '../../common/access/actor';
-import { Cycle } from '../cycles/cycle.entity';
-import { Unit } from '../registry/unit.entity';
-import { RulesVersion } from '../rules/rules-version.entity';
+import { citableProgressReportIds } from '../pledges';
+import { findRulesVersion } from '../rules';
 import { managesCluster } from './score-sheet.policy';
 import { compileScoreTree, formatHundredths, toHundredths, type ScoreItem, type ScoreTree } from './score-values';
 import { ScoringPeriod } from './scoring-period.entity';
@@ -16,7 +15,7 @@ import { ScoringErrorCode, ScoringException } from './scoring.exception';
  */
 export interface PeriodContext {
   period: ScoringPeriod;
-  cycle: Cycle;
+  cycle: CycleFacts;
   tree: ScoreTree;
 }
 
@@ -29,20 +28,15 @@ export async function findPeriod(manager: EntityManager, periodId: string, lock 
   return period;
 }
 
-export async function findCycle(manager: EntityManager, cycleId: string): Promise<Cycle> {
-  const cycle = await manager.findOneBy(Cycle, { id: cycleId });
-  if (!cycle) throw CyclesException.cycleNotFound(cycleId);
-  return cycle;
-}
-
 export async function loadPeriodContext(
   manager: EntityManager,
   periodId: string,
   lock = false,
 ): Promise<PeriodContext> {
   const period = await findPeriod(manager, periodId, lock);
-  const cycle = await findCycle(manager, period.cycleId);
-  const rules = await manager.findOneByOrFail(RulesVersion, { id: period.rulesVersionId });
+  const cycle = await cycleOrThrow(manager, period.cycleId);
+  const rules = await findRulesVersion(manager, period.rulesVersionId);
+  if (!rules) throw new Error(`Rules version ${period.rulesVersionId} of period ${period.id} is missing`);
   return { period, cycle, tree: rules.content.scoring };
 }
 
@@ -57,15 +51,19 @@ export function assertManagesCluster(actor: Actor, clusterId: string): void {
   }
 }
 
-export async function findUnit(manager: EntityManager, unitId: string): Promise<Unit> {
-  const unit = await manager.findOneBy(Unit, { id: unitId });
+export async function findUnit(manager: EntityManager, unitId: string): Promise<UnitRef> {
+  const unit = (await unitRefs(manager, [unitId])).get(unitId);
   if (!unit) {
     throw RegistryException.unitNotFound(unitId);
   }
   return unit;
 }
 
-export async function assertCurrentMember(manager: EntityManager, cycle: Cycle, unitId: string): Promise<void> {
+export async function assertCurrentMember(
+  manager: EntityManager,
+  cycle: Pick<CycleFacts, 'clusterId'>,
+  unitId: string,
+): Promise<void> {
   if (!(await isCurrentMember(manager, cycle.clusterId, unitId))) {
     throw new ScoringException(
       ScoringErrorCode.UnitNotMember,
@@ -97,17 +95,6 @@ export function findScoreItem(tree: ScoreTree, itemCode: string): ScoreItem {
   );
 }
 
-/** Whether the person holds any mandate (officer, head, delegate) of the unit now — read from the database. */
-export async function holdsMandateOfUnit(manager: EntityManager, userId: string, unitId: string): Promise<boolean> {
-  const rows = (await manager.query(
-    `SELECT 1 FROM mandates m
-      WHERE m.user_id = $1 AND m.unit_id = $2 AND m.valid_from <= now() AND (m.valid_to IS NULL OR m.valid_to > now())
-      LIMIT 1`,
-    [userId, unitId],
-  )) as unknown[];
-  return rows.length > 0;
-}
-
 /** The score, checked against 0 … the item's maximum and written with two places; else `score_out_of_range` (422). */
 export function checkedPoints(item: ScoreItem, value: string | number, field: string): string {
   const points = toHundredths(value);
@@ -123,7 +110,7 @@ export function checkedPoints(item: ScoreItem, value: string | number, field: st
 
 /**
  * Pledge progress reports a self score may cite: approved (so read-only), of the unit, under a
- * pledge of the period's cycle. Read in SQL: the pledges module owns them, this module only cites.
+ * pledge of the period's cycle. The pledges module owns them and says which; this module only cites.
  */
 export async function assertCitableProgressReports(
   manager: EntityManager,
@@ -131,26 +118,8 @@ export async function assertCitableProgressReports(
   unitId: string,
   cycleId: string,
 ): Promise<void> {
-  const citable = await citableProgressReports(manager, reportIds, unitId, cycleId);
+  const citable = await citableProgressReportIds(manager, reportIds, unitId, cycleId);
   assertCited(reportIds, citable);
-}
-
-/** Of these ids, the progress reports a self score of the unit may cite (see assertCitableProgressReports). */
-export async function citableProgressReports(
-  manager: EntityManager,
-  reportIds: readonly string[],
-  unitId: string,
-  cycleId: string,
-): Promise<Set<string>> {
-  if (reportIds.length === 0) return new Set();
-  const rows = (await manager.query(
-    `SELECT r.id FROM pledge_progress_reports r
-       JOIN unit_pledges up ON up.id = r.unit_pledge_id
-       JOIN pledges p ON p.id = up.pledge_id
-      WHERE r.id = ANY($1::uuid[]) AND r.status = 'approved' AND up.unit_id = $2 AND p.cycle_id = $3`,
-    [[...new Set(reportIds)], unitId, cycleId],
-  )) as { id: string }[];
-  return new Set(rows.map((row) => row.id));
 }
 
 /** `progress_report_not_citable` (422) naming the ids that are not in `citable`. */

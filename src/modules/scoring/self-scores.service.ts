@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { CommonErrorCode } from '../../common/errors/common.exception';
 import type { FieldError } from '../../common/errors/domain.exception';
-import { ApprovalsService } from '../approvals';
+import { ApprovalsService, toApprovalSummary } from '../approvals';
+import { citableProgressReportIds } from '../pledges';
 import { toScoreSheetResponse, type ScoreSheetResponseDto } from './dto/score-sheets.dto';
 import type { EnterSelfScoresDto, SelfScoreEntryDto } from './dto/self-scores.dto';
 import { ScoreEntry } from './score-entry.entity';
@@ -16,7 +17,6 @@ import {
   assertCited,
   assertCurrentMember,
   checkedPoints,
-  citableProgressReports,
   findScoreItem,
   findUnit,
   loadPeriodContext,
@@ -82,7 +82,14 @@ export class SelfScoresService {
       }
       const entries = await manager.findBy(ScoreEntry, { sheetId: sheet.id });
       const request = await this.approvals.findForSubject(manager, SCORE_SHEET_SUBJECT_TYPE, sheet.id);
-      return toScoreSheetResponse({ periodId, unit, tree: ctx.tree, sheet, entries, request });
+      return toScoreSheetResponse({
+        periodId,
+        unit,
+        tree: ctx.tree,
+        sheet,
+        entries,
+        approval: toApprovalSummary(request),
+      });
     });
   }
 
@@ -95,7 +102,7 @@ export class SelfScoresService {
     stored: ReadonlyMap<string, ScoreEntry>,
   ): Promise<CheckedEntry[]> {
     const cited = entries.flatMap((entry) => entry.progressReportIds ?? []);
-    const citable = await citableProgressReports(manager, cited, unitId, ctx.cycle.id);
+    const citable = await citableProgressReportIds(manager, cited, unitId, ctx.cycle.id);
     const errors: FieldError[] = [];
     const checked: CheckedEntry[] = [];
     const seen = new Set<string>();

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ScoreEntry } from '../../scoring/score-entry.entity';
-import type { ScoreSheet } from '../../scoring/score-sheet.entity';
+import type { ScoreEntryFacts, ScoreSheetFacts } from '../../scoring';
 import type { EvidenceFile } from '../evidence-file.entity';
 
 export class EvidenceFileResponseDto {
@@ -44,8 +43,8 @@ export class EvidenceLimitsResponseDto {
 /** The response of an evidence file, with the entry and sheet it belongs to. */
 export function toEvidenceFileResponse(
   file: EvidenceFile,
-  entry: ScoreEntry,
-  sheet: ScoreSheet,
+  entry: ScoreEntryFacts,
+  sheet: ScoreSheetFacts,
 ): EvidenceFileResponseDto {
   return {
     id: file.id,

@@ -1,5 +1,5 @@
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
-import type { ApprovalRequest } from '../../approvals/approval-request.entity';
+import { ApprovalSummaryDto } from '../../approvals';
+import type { UnitRef } from '../../registry';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
@@ -77,12 +77,12 @@ export class ResultsReportResponseDto extends FiguresResponseDto {
   version: number;
 }
 
-/** Expects `report.unit` to be loaded. */
+/** The response of a report version, with the unit it is for and its approval request. */
 export function toResultsReportResponse(
   report: ResultsReport,
-  request: ApprovalRequest | null,
+  unit: UnitRef,
+  approval: ApprovalSummaryDto | null,
 ): ResultsReportResponseDto {
-  const unit = report.unit!;
   return {
     id: report.id,
     cycleId: report.cycleId,
@@ -94,7 +94,7 @@ export function toResultsReportResponse(
     notes: report.notes,
     supersedesId: report.supersedesId,
     draftedBy: report.draftedBy,
-    approval: toApprovalSummary(request),
+    approval,
     approvedAt: report.approvedAt?.toISOString() ?? null,
     createdAt: report.createdAt.toISOString(),
     updatedAt: report.updatedAt.toISOString(),

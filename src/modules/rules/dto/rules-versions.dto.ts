@@ -1,4 +1,4 @@
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
+import { ApprovalSummaryDto } from '../../approvals';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -13,7 +13,6 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import type { SortSpec } from '../../../common/pagination/pagination';
-import type { ApprovalRequest } from '../../approvals/approval-request.entity';
 import { totalMaxPoints, withComputedMaxima } from '../criteria-tree';
 import type { RulesContent } from '../rules-content';
 import { RULES_VERSION_STATUSES, type RulesVersion, type RulesVersionStatus } from '../rules-version.entity';
@@ -138,11 +137,11 @@ export function toRulesContentResponse(content: RulesContent): RulesDefaultsResp
 
 export function toRulesVersionResponse(
   version: RulesVersion,
-  request: ApprovalRequest | null,
+  approval: ApprovalSummaryDto | null,
 ): RulesVersionResponseDto {
   return {
     ...toRulesVersionSummary(version),
     ...toRulesContentResponse(version.content),
-    approval: toApprovalSummary(request),
+    approval,
   };
 }

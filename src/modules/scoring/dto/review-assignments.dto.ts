@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page-query.dto';
 import type { SortSpec } from '../../../common/pagination/pagination';
+import type { UnitRef } from '../../registry';
+import type { UserRef } from '../../users';
 import type { ReviewAssignment } from '../review-assignment.entity';
 
 export const REVIEW_ASSIGNMENT_SORT: SortSpec = {
@@ -42,15 +44,19 @@ export class ReviewAssignmentResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-/** Expects `unit` and `reviewer` to be loaded. */
-export function toReviewAssignmentResponse(assignment: ReviewAssignment): ReviewAssignmentResponseDto {
+/** The response of an assignment, with the code of the unit under review and the reviewer's name. */
+export function toReviewAssignmentResponse(
+  assignment: ReviewAssignment,
+  unit: Pick<UnitRef, 'code'>,
+  reviewer: Pick<UserRef, 'fullName'>,
+): ReviewAssignmentResponseDto {
   return {
     id: assignment.id,
     periodId: assignment.periodId,
     unitId: assignment.unitId,
-    unitCode: assignment.unit!.code,
+    unitCode: unit.code,
     reviewerId: assignment.reviewerId,
-    reviewerName: assignment.reviewer!.fullName,
+    reviewerName: reviewer.fullName,
     assignedBy: assignment.assignedBy,
     createdAt: assignment.createdAt.toISOString(),
   };

@@ -1,7 +1,6 @@
-import { ApprovalSummaryDto, toApprovalSummary } from '../../approvals';
+import { ApprovalSummaryDto } from '../../approvals';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ApprovalRequest } from '../../approvals/approval-request.entity';
-import type { Unit } from '../../registry/unit.entity';
+import type { UnitRef } from '../../registry';
 import { isLeaf, type BonusPenaltyItem, type CriterionNode } from '../../rules';
 import type { ScoreEntry } from '../score-entry.entity';
 import type { ScoreSheet } from '../score-sheet.entity';
@@ -92,11 +91,11 @@ export class ScoreSheetResponseDto {
 /** The sheet of a unit, or the empty sheet it will be (`sheet` null) before its first score. */
 export function toScoreSheetResponse(input: {
   periodId: string;
-  unit: Unit;
+  unit: UnitRef;
   tree: ScoreTree;
   sheet: ScoreSheet | null;
   entries: ScoreEntry[];
-  request: ApprovalRequest | null;
+  approval: ApprovalSummaryDto | null;
 }): ScoreSheetResponseDto {
   const { sheet, tree } = input;
   const byCode = new Map(input.entries.map((entry) => [entry.itemCode, entry]));
@@ -142,7 +141,7 @@ export function toScoreSheetResponse(input: {
     createdBy: sheet?.createdBy ?? null,
     createdAt: sheet?.createdAt.toISOString() ?? null,
     version: sheet?.version ?? null,
-    approval: toApprovalSummary(input.request),
+    approval: input.approval,
     criteria: tree.criteria.map(node),
     bonus: tree.bonus.map(item('bonus')),
     penalty: tree.penalty.map(item('penalty')),
