@@ -3,3 +3,4 @@ export { ApprovalsService } from './approvals.service';
 export { ApprovalSummaryDto, toApprovalSummary } from './dto/approval-summary.dto';
 export { headAuthoritiesAt } from './head-authority';
 export { unitDocumentWorkflow, type WorkflowDefinition, WorkflowRegistry } from './workflow-definition';
+export { findApprovalRequest, type ApprovalRequestFacts } from './approval-request-facts';

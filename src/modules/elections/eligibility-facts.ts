@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { Meeting } from '../meetings/meeting.entity';
 import { currentMemberUnits } from '../registry';
 import type { RulesContent } from '../rules';
 import type { EligibilityFacts, MemberUnit } from './candidate-eligibility';
@@ -17,7 +16,7 @@ export interface UnitFacts {
  */
 export async function loadEligibilityFacts(
   manager: EntityManager,
-  meeting: Meeting,
+  meeting: { clusterId: string; cycleId: string },
   kind: PollKind,
   rules: RulesContent,
   categoryCode: string | null,
