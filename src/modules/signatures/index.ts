@@ -20,3 +20,4 @@ export { SignedBundles } from './signed-bundles.service';
 export { secretariatCapacity, type SignerCapacity, signingTime, unitHeadCapacity } from './signer-capacity';
 export { signedDocuments, type SignedDocumentFacts } from './signed-document-facts';
 export type { SignedDocumentKind } from './signed-document.entity';
+export { signableStoredDocument, subjectDocuments } from './subject-documents';
