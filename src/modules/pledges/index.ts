@@ -4,3 +4,4 @@ export { PledgesModule } from './pledges.module';
 export { PledgeSealService } from './pledge-seal.service';
 export { PLEDGE_SUBJECT_TYPE, UNIT_PLEDGE_SUBJECT_TYPE } from './pledge.workflows';
 export { PledgesException } from './pledges.exception';
+export { type NewestPledgeFacts, newestPledgeOfCycle } from './pledge-facts';

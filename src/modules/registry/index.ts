@@ -16,3 +16,4 @@ export {
 export { leaderOf } from './leader-of';
 export { loadReaderScope, type ReaderScope } from './reader-scope';
 export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';
+export { leadersOfTerms, type LeadershipRole, type LeadershipToRecord, recordLeadership } from './leadership-terms';

@@ -2,3 +2,4 @@
 export { DRAW_METHOD, drawKey } from './ranking';
 export { assertMayEnterSelfScores, assertMayReadSheet } from './score-sheet.policy';
 export { toHundredths } from './score-values';
+export { adoptedRankingOfCycle, type AdoptedRankingRow } from './adopted-ranking-facts';
