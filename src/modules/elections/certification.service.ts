@@ -22,7 +22,7 @@ import {
   SignaturesException,
 } from '../signatures';
 import { CountingBoard } from './counting-board.entity';
-import { boardOf } from './counting-board.service';
+import { boardOf } from './counting-board-reads';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
 import { buildCountingRecord, type CountingRecord } from './counting-record';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { cycleOrThrow } from '../cycles';
 import { clusterRef, unitRefs } from '../registry';
-import { boardOf } from './counting-board.service';
+import { boardOf } from './counting-board-reads';
 import { loadPaperState } from './paper-count-reader';
 import { channelsMerged } from './bulletin-board';
 import { meetingOf } from './poll-store';

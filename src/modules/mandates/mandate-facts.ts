@@ -18,3 +18,28 @@ export async function mandateHeldAt(
   )) as { id: string }[];
   return mandate?.id ?? null;
 }
+
+/** A mandate in force as other modules read it. */
+export interface MandateInForce {
+  id: string;
+  userId: string;
+  role: string;
+  unitId: string | null;
+}
+
+/** The mandates in one of `roles` these people hold now (the database's now()), newest first. */
+export async function mandatesInForceNow(
+  manager: EntityManager,
+  userIds: readonly string[],
+  roles: readonly string[],
+): Promise<MandateInForce[]> {
+  if (userIds.length === 0) return [];
+  const rows = (await manager.query(
+    `SELECT id, user_id, role, unit_id FROM mandates
+      WHERE user_id = ANY($1::uuid[]) AND role = ANY($2::text[])
+        AND valid_from <= now() AND (valid_to IS NULL OR valid_to > now())
+      ORDER BY valid_from DESC`,
+    [[...new Set(userIds)], [...roles]],
+  )) as { id: string; user_id: string; role: string; unit_id: string | null }[];
+  return rows.map((row) => ({ id: row.id, userId: row.user_id, role: row.role, unitId: row.unit_id }));
+}

@@ -17,3 +17,4 @@ export { leaderOf } from './leader-of';
 export { loadReaderScope, type ReaderScope } from './reader-scope';
 export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';
 export { leadersOfTerms, type LeadershipRole, type LeadershipToRecord, recordLeadership } from './leadership-terms';
+export { currentMembersAmong } from './current-members-among';

@@ -5,3 +5,4 @@ export { PasswordHasher } from './password-hasher';
 export { assertPasswordAcceptable } from './password-policy';
 export { UsersErrorCode, UsersException } from './users.exception';
 export { UsersService } from './users.service';
+export { userRefsByName } from './users-by-name';
