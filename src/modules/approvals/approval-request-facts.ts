@@ -3,9 +3,12 @@ import type { ApprovalAct } from './approval-act.entity';
 import { ApprovalRequest } from './approval-request.entity';
 import { toApprovalSummary, type ApprovalSummaryDto } from './dto/approval-summary.dto';
 
-/** An approval request as the module owning its document reads it (in its state hook): never written there. */
+/** An approval request as other modules read it (in their state hooks, or a motion's request): never written there. */
 export type ApprovalRequestFacts = Readonly<
-  Pick<ApprovalRequest, 'id' | 'workflowKey' | 'subjectType' | 'subjectId' | 'state' | 'round' | 'approvalsRequired'>
+  Pick<
+    ApprovalRequest,
+    'id' | 'workflowKey' | 'clusterId' | 'subjectType' | 'subjectId' | 'state' | 'round' | 'approvalsRequired'
+  >
 >;
 
 /** The act that moved a request, as the document's module reads it (who, when, with what comment). */
@@ -20,4 +23,12 @@ export async function approvalSummariesOf(
   if (subjectIds.length === 0) return new Map();
   const requests = await manager.find(ApprovalRequest, { where: { subjectType, subjectId: In([...subjectIds]) } });
   return new Map(requests.map((request) => [request.subjectId, toApprovalSummary(request)!]));
+}
+
+/** The approval request, or null; read in the caller's transaction. */
+export async function findApprovalRequest(manager: EntityManager, id: string): Promise<ApprovalRequestFacts | null> {
+  const row = await manager.findOne(ApprovalRequest, { where: { id } });
+  if (!row) return null;
+  const { workflowKey, clusterId, subjectType, subjectId, state, round, approvalsRequired } = row;
+  return { id, workflowKey, clusterId, subjectType, subjectId, state, round, approvalsRequired };
 }

@@ -4,4 +4,9 @@ export { ApprovalSummaryDto, toApprovalSummary } from './dto/approval-summary.dt
 export { headAuthoritiesAt } from './head-authority';
 export { unitDocumentWorkflow, type WorkflowDefinition, WorkflowRegistry } from './workflow-definition';
 export { delegationRecords, type DelegationRecord } from './delegation-facts';
-export { approvalSummariesOf, type ApprovalActFacts, type ApprovalRequestFacts } from './approval-request-facts';
+export {
+  approvalSummariesOf,
+  findApprovalRequest,
+  type ApprovalActFacts,
+  type ApprovalRequestFacts,
+} from './approval-request-facts';

@@ -11,6 +11,7 @@ import type { PollKind, PollMethod, PollStatus } from './poll.entity';
  * the seed is a digest of the voter's key that is never stored or published (decision 015).
  * No ledger entry per ballot: the ledger's head lock would serialise every cast.
  */
+// read model: the cast's one statement reads auth_sessions and users (the live session) — one round trip on the hot path (decisions 010/011).
 export const CAST_BALLOT_SQL = `
 WITH signed_in AS (
   SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id

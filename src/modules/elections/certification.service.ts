@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, EntityNotFoundError, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { databaseNow } from '../../common/clock/database-clock';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger';
+import { mandateHeldAt } from '../mandates';
 import {
   DocumentSigner,
   type SignedBundle,
@@ -14,12 +15,14 @@ import {
   type SignerCapacity,
   type SignDocumentDto,
   signableDocument,
+  signableStoredDocument,
+  signedDocuments,
+  subjectDocuments,
   SignaturesErrorCode,
   SignaturesException,
 } from '../signatures';
-import { SignedDocument } from '../signatures/signed-document.entity';
 import { CountingBoard } from './counting-board.entity';
-import { boardOf } from './counting-board.service';
+import { boardOf } from './counting-board-reads';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
 import { buildCountingRecord, type CountingRecord } from './counting-record';
@@ -55,10 +58,7 @@ export class CertificationService {
   async bundle(_actor: Actor, pollId: string): Promise<SignedBundle> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const poll = await findPoll(manager, pollId);
-      const documents = (await manager.find(SignedDocument, {
-        where: { kind: KIND, subjectId: poll.id },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      })) as SignedDocument[];
+      const documents = await subjectDocuments(manager, KIND, poll.id);
       const root = poll.countingRecordDocumentId ?? documents[0]?.id ?? null;
       return this.bundles.build(
         manager,
@@ -155,13 +155,8 @@ export class CertificationService {
   ): Promise<SignerCapacity> {
     const member = board.find((m) => m.user_id === userId);
     if (member) {
-      const [mandate] = (await manager.query(
-        `SELECT id FROM mandates
-          WHERE user_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
-          ORDER BY (unit_id IS NOT DISTINCT FROM $3::uuid) DESC, valid_from DESC LIMIT 1`,
-        [userId, at, member.unit_id],
-      )) as { id: string }[];
-      return { capacity: 'counting_board', unitId: member.unit_id, mandateId: mandate?.id ?? null, delegationId: null };
+      const mandateId = await mandateHeldAt(manager, userId, at, member.unit_id);
+      return { capacity: 'counting_board', unitId: member.unit_id, mandateId, delegationId: null };
     }
     const secretariat = await secretariatCapacity(manager, userId, clusterId, at);
     if (secretariat) return secretariat;
@@ -177,11 +172,8 @@ export class CertificationService {
    */
   private async currentRecord(manager: EntityManager, poll: Poll) {
     const document = poll.countingRecordDocumentId
-      ? await manager.findOneByOrFail(SignedDocument, { id: poll.countingRecordDocumentId })
-      : await manager.findOne(SignedDocument, {
-          where: { kind: KIND, subjectId: poll.id },
-          order: { createdAt: 'ASC', id: 'ASC' },
-        });
+      ? await certifiedRecord(manager, poll.countingRecordDocumentId)
+      : ((await subjectDocuments(manager, KIND, poll.id, 1))[0] ?? null);
     if (document) {
       const { canonical, digest } = document;
       return { canonical, digest, content: JSON.parse(canonical) as CountingRecord, document };
@@ -193,7 +185,9 @@ export class CertificationService {
   private async describe(manager: EntityManager, poll: Poll): Promise<CountingRecordResponseDto> {
     if (poll.status !== 'tallied' && poll.status !== 'certified') assertTallied(poll);
     const { content, document } = await this.currentRecord(manager, poll);
-    const signable = await signableDocument(manager, KIND, poll.id, document ? { stored: document } : { content });
+    const signable = document
+      ? await signableStoredDocument<typeof KIND, CountingRecord>(manager, KIND, poll.id, document)
+      : await signableDocument(manager, KIND, poll.id, { content });
     const board = await boardOf(manager, poll.id);
     const confirmed = await manager.existsBy(CountingBoard, { pollId: poll.id, confirmedAt: Not(IsNull()) });
     const signedBoard = new Set(
@@ -211,6 +205,13 @@ export class CertificationService {
       readyToCertify: confirmed && board.length >= 2 && pendingBoardMembers.length === 0 && secretariatSigned,
     };
   }
+}
+
+/** The certified poll's record; the foreign key keeps it, so a miss fails as findOneByOrFail did. */
+async function certifiedRecord(manager: EntityManager, id: string) {
+  const document = (await signedDocuments(manager, [id])).get(id);
+  if (!document) throw new EntityNotFoundError('SignedDocument', { id });
+  return document;
 }
 
 function assertTallied(poll: Poll): void {

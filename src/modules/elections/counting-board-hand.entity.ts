@@ -1,6 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
-import { User } from '../users/user.entity';
 import { Poll } from './poll.entity';
 
 export const HAND_VOTES = ['for', 'against', 'abstain'] as const;
@@ -21,9 +19,10 @@ export class CountingBoardHand {
   @PrimaryColumn({ name: 'unit_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_counting_board_hands' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_poll_counting_board_hands_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Index('ix_poll_counting_board_hands_poll')
   @Column({ name: 'poll_id', type: 'uuid' })
@@ -36,9 +35,10 @@ export class CountingBoardHand {
   @Column({ name: 'delegate_id', type: 'uuid' })
   delegateId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: users belong to the users module; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'delegate_id', foreignKeyConstraintName: 'fk_poll_counting_board_hands_delegate' })
-  delegate?: User;
+  delegate?: never;
 
   @Column({ name: 'vote', type: 'text' })
   vote: HandVote;

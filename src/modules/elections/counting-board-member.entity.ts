@@ -1,6 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
-import { User } from '../users/user.entity';
 import { Poll } from './poll.entity';
 
 /**
@@ -22,17 +20,19 @@ export class CountingBoardMember {
   @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_counting_board_members' })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: users belong to the users module; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_poll_counting_board_members_user' })
-  user?: User;
+  user?: never;
 
   /** The unit the member sits for at the meeting (one member per unit). */
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId: string | null;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_poll_counting_board_members_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Column({ name: 'appointed_by', type: 'uuid' })
   appointedBy: string;

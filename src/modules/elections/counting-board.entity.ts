@@ -1,5 +1,4 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, Unique } from 'typeorm';
-import { User } from '../users/user.entity';
 import { Poll } from './poll.entity';
 
 /**
@@ -32,9 +31,10 @@ export class CountingBoard {
   @Column({ name: 'proposed_by', type: 'uuid' })
   proposedBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: users belong to the users module; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'proposed_by', foreignKeyConstraintName: 'fk_poll_counting_boards_proposer' })
-  proposer?: User;
+  proposer?: never;
 
   @Column({ name: 'proposed_at', type: 'timestamptz', default: () => 'now()' })
   proposedAt: Date;

@@ -1,9 +1,12 @@
-import type { EntityManager } from 'typeorm';
-import { SITTING_ROLES } from '../meetings';
-import { currentMembershipSql } from '../registry';
+import { IsNull, Not, type EntityManager } from 'typeorm';
+import { mandatesInForceNow } from '../mandates';
+import { presentSeats, seatsTakenBy, SITTING_ROLES } from '../meetings';
+import { currentMembersAmong, unitRefs } from '../registry';
+import { activeUserIds } from '../users';
 import { CountingBoardMember } from './counting-board-member.entity';
 import { CountingBoard } from './counting-board.entity';
 import { CountingErrorCode, CountingException } from './counting.exception';
+import { PollCandidate } from './poll-candidate.entity';
 import type { Poll } from './poll.entity';
 
 export interface BoardConflict {
@@ -30,34 +33,32 @@ export interface BoardSeat {
 export const CountingBoardPolicy = {
   /** For each proposed member: the present member unit they hold a sitting mandate of. */
   async seats(manager: EntityManager, poll: Poll, clusterId: string, userIds: string[]): Promise<BoardSeat[]> {
-    const rows = (await manager.query(
-      `SELECT DISTINCT ON (u.id) u.id AS user_id, m.unit_id, u.is_active
-         FROM users u
-         LEFT JOIN mandates m
-                ON m.user_id = u.id AND m.role = ANY($4::text[])
-               AND m.valid_from <= now() AND (m.valid_to IS NULL OR m.valid_to > now())
-               AND EXISTS (SELECT 1 FROM cluster_memberships cm
-                            WHERE cm.cluster_id = $3 AND cm.unit_id = m.unit_id AND ${currentMembershipSql('cm')})
-               AND EXISTS (SELECT 1 FROM meeting_attendances a
-                            WHERE a.meeting_id = $2 AND a.unit_id = m.unit_id AND a.checked_out_at IS NULL)
-        WHERE u.id = ANY($1::uuid[])
-        ORDER BY u.id, (EXISTS (SELECT 1 FROM meeting_attendances a
-                                 WHERE a.meeting_id = $2 AND a.unit_id = m.unit_id AND a.delegate_id = u.id
-                                   AND a.checked_out_at IS NULL)) DESC,
-                 m.valid_from DESC`,
-      [userIds, poll.meetingId, clusterId, [...SITTING_ROLES]],
-    )) as { user_id: string; unit_id: string | null; is_active: boolean }[];
+    const active = await activeUserIds(manager, userIds);
+    // Sitting mandates in force, newest first, of units present at the meeting and members today.
+    const mandates = await mandatesInForceNow(manager, userIds, SITTING_ROLES);
+    const seats = await presentSeats(manager, poll.meetingId);
+    const present = new Set(seats.map((seat) => seat.unitId));
+    const sitting = new Set(seats.map((seat) => `${seat.unitId}|${seat.delegateId}`));
+    const members = await currentMembersAmong(
+      manager,
+      clusterId,
+      mandates.flatMap((m) => (m.unitId ? [m.unitId] : [])),
+    );
     return userIds.map((userId) => {
-      const row = rows.find((r) => r.user_id === userId);
-      if (!row || !row.is_active) return { userId, unitId: null, reason: 'is no active user' };
-      if (!row.unit_id) {
+      if (!active.has(userId)) return { userId, unitId: null, reason: 'is no active user' };
+      const held = mandates.filter(
+        (m) => m.userId === userId && m.unitId !== null && members.has(m.unitId) && present.has(m.unitId),
+      );
+      // The unit they sit for now first, else the newest mandate (the filter keeps newest first).
+      const row = held.find((m) => sitting.has(`${m.unitId}|${userId}`)) ?? held[0];
+      if (!row?.unitId) {
         return {
           userId,
           unitId: null,
           reason: 'holds no delegate or head mandate of a member unit present at the meeting',
         };
       }
-      return { userId, unitId: row.unit_id, reason: null };
+      return { userId, unitId: row.unitId, reason: null };
     });
   },
 
@@ -85,21 +86,24 @@ export const CountingBoardPolicy = {
   },
 
   async conflicts(manager: EntityManager, poll: Poll, userIds: string[]): Promise<BoardConflict[]> {
-    const rows = (await manager.query(
-      `SELECT m.user_id, u.id AS unit_id, u.code, u.name, m.role AS how
-         FROM mandates m
-         JOIN poll_candidates c ON c.poll_id = $1 AND c.unit_id = m.unit_id AND c.position IS NOT NULL
-         JOIN units u ON u.id = m.unit_id
-        WHERE m.user_id = ANY($2::uuid[]) AND m.role = ANY($4::text[])
-          AND m.valid_from <= now() AND (m.valid_to IS NULL OR m.valid_to > now())
-       UNION ALL
-       SELECT a.delegate_id, u.id, u.code, u.name, 'attendance'
-         FROM meeting_attendances a
-         JOIN poll_candidates c ON c.poll_id = $1 AND c.unit_id = a.unit_id AND c.position IS NOT NULL
-         JOIN units u ON u.id = a.unit_id
-        WHERE a.meeting_id = $3 AND a.delegate_id = ANY($2::uuid[])`,
-      [poll.id, userIds, poll.meetingId, [...SITTING_ROLES]],
-    )) as { user_id: string; unit_id: string; code: string; name: string; how: string }[];
+    const candidates = await manager.find(PollCandidate, { where: { pollId: poll.id, position: Not(IsNull()) } });
+    const onBallot = new Set(candidates.map((c) => c.unitId));
+    // A sitting mandate of a unit on the ballot, then a seat taken for one at this meeting.
+    const mandates = (await mandatesInForceNow(manager, userIds, SITTING_ROLES)).flatMap((m) =>
+      m.unitId !== null && onBallot.has(m.unitId) ? [{ user_id: m.userId, unit_id: m.unitId, how: m.role }] : [],
+    );
+    const sat = (await seatsTakenBy(manager, poll.meetingId, userIds)).flatMap((a) =>
+      onBallot.has(a.unitId) ? [{ user_id: a.delegateId, unit_id: a.unitId, how: 'attendance' }] : [],
+    );
+    const units = await unitRefs(
+      manager,
+      [...mandates, ...sat].map((r) => r.unit_id),
+    );
+    const rows = [...mandates, ...sat].map((r) => ({
+      ...r,
+      name: units.get(r.unit_id)!.name,
+      code: units.get(r.unit_id)!.code,
+    }));
     const seen = new Set<string>();
     const out: BoardConflict[] = [];
     for (const row of rows) {

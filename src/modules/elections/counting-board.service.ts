@@ -6,8 +6,11 @@ import type { Actor } from '../../common/access/actor';
 import type { IfMatch } from '../../common/versioning/version-precondition';
 import { LedgerService } from '../ledger';
 import { activeUserIds } from '../users';
-import { SITTING_ROLES } from '../meetings';
+import { presentAttendanceCount, presentSeats, SITTING_ROLES } from '../meetings';
+import { mandatesInForceNow } from '../mandates';
+import { findRulesVersion } from '../rules';
 import { CountingBoardHand } from './counting-board-hand.entity';
+import { boardOf, handsOf } from './counting-board-reads';
 import { CountingBoardMember } from './counting-board-member.entity';
 import { CountingBoard } from './counting-board.entity';
 import { CountingBoardPolicy } from './counting-board.policy';
@@ -18,28 +21,6 @@ import { PollPolicy } from './poll.policy';
 import { POLL_SUBJECT, findPoll, meetingOf } from './poll-store';
 import type { Poll } from './poll.entity';
 import { assertPollVersion } from './polls.service';
-
-interface BoardRow {
-  user_id: string;
-  full_name: string;
-  unit_id: string | null;
-  unit_code: string | null;
-  appointed_by: string;
-  appointed_at: Date;
-}
-
-/** The board's members with their names and units, in the caller's transaction. */
-export async function boardOf(manager: EntityManager, pollId: string): Promise<BoardRow[]> {
-  return (await manager.query(
-    `SELECT b.user_id, us.full_name, b.unit_id, un.code AS unit_code, b.appointed_by, b.appointed_at
-       FROM poll_counting_board_members b
-       JOIN users us ON us.id = b.user_id
-       LEFT JOIN units un ON un.id = b.unit_id
-      WHERE b.poll_id = $1
-      ORDER BY us.full_name, b.user_id`,
-    [pollId],
-  )) as BoardRow[];
-}
 
 /**
  * The counting board (ban kiểm phiếu) of a poll, as at a real meeting: the chair (the cluster's
@@ -163,14 +144,11 @@ export class CountingBoardService {
           confirmedAt: board.confirmedAt.toISOString(),
         });
       }
-      const [seat] = (await manager.query(
-        `SELECT a.unit_id FROM meeting_attendances a
-          WHERE a.meeting_id = $1 AND a.delegate_id = $2 AND a.checked_out_at IS NULL
-            AND EXISTS (SELECT 1 FROM mandates m
-                         WHERE m.user_id = a.delegate_id AND m.unit_id = a.unit_id AND m.role = ANY($3::text[])
-                           AND m.valid_from <= now() AND (m.valid_to IS NULL OR m.valid_to > now()))`,
-        [poll.meetingId, actor.userId, [...SITTING_ROLES]],
-      )) as { unit_id: string }[];
+      // The actor's seat at the meeting now, for a unit they hold a sitting mandate of.
+      const mandates = await mandatesInForceNow(manager, [actor.userId], SITTING_ROLES);
+      const seat = (await presentSeats(manager, poll.meetingId, [actor.userId]))
+        .filter((s) => mandates.some((m) => m.unitId === s.unitId))
+        .map((s) => ({ unit_id: s.unitId }))[0];
       if (!seat) {
         throw new CountingException(
           CountingErrorCode.HandNotPresent,
@@ -221,16 +199,20 @@ export class CountingBoardService {
   }
 
   private async confirmation(manager: EntityManager, poll: Poll, board: CountingBoard) {
-    const [row] = (await manager.query(
-      `SELECT (SELECT count(*)::int FROM meeting_attendances a WHERE a.meeting_id = $1 AND a.checked_out_at IS NULL) AS present,
-              (SELECT COALESCE((rv.content #>> '{voting,countingBoardMajority}')::numeric, 0.5)::float8
-                 FROM rules_versions rv WHERE rv.id = $3) AS majority,
-              count(*) FILTER (WHERE h.vote = 'for')::int AS hands_for,
+    const [hands] = (await manager.query(
+      `SELECT count(*) FILTER (WHERE h.vote = 'for')::int AS hands_for,
               count(*) FILTER (WHERE h.vote = 'against')::int AS hands_against,
               count(*) FILTER (WHERE h.vote = 'abstain')::int AS hands_abstain
-         FROM poll_counting_board_hands h WHERE h.proposal_id = $2`,
-      [poll.meetingId, board.proposalId, poll.rulesVersionId],
-    )) as { present: number; majority: number; hands_for: number; hands_against: number; hands_abstain: number }[];
+         FROM poll_counting_board_hands h WHERE h.proposal_id = $1`,
+      [board.proposalId],
+    )) as { hands_for: number; hands_against: number; hands_abstain: number }[];
+    // The room from the meetings module, the share from the poll's rules version (absent: 0.5).
+    const rules = await findRulesVersion(manager, poll.rulesVersionId);
+    const row = {
+      ...hands,
+      present: await presentAttendanceCount(manager, poll.meetingId),
+      majority: Number(rules?.content.voting?.countingBoardMajority ?? 0.5),
+    };
     const confirmed = board.confirmedAt !== null;
     const present = confirmed ? board.presentUnits! : row.present;
     return {
@@ -247,14 +229,7 @@ export class CountingBoardService {
     const board = await manager.findOne(CountingBoard, { where: { pollId: poll.id } });
     const members = await boardOf(manager, poll.id);
     const entered = await manager.existsBy(PaperCountEntry, { pollId: poll.id });
-    const hands = board
-      ? ((await manager.query(
-          `SELECT h.unit_id, u.code, h.delegate_id, h.vote, h.raised_at
-             FROM poll_counting_board_hands h JOIN units u ON u.id = h.unit_id
-            WHERE h.proposal_id = $1 ORDER BY h.raised_at, u.code`,
-          [board.proposalId],
-        )) as { unit_id: string; code: string; delegate_id: string; vote: 'for'; raised_at: Date }[])
-      : [];
+    const hands = board ? await handsOf(manager, board.proposalId) : [];
     return {
       pollId: poll.id,
       status: !board ? 'none' : board.confirmedAt ? 'confirmed' : 'proposed',

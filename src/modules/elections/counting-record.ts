@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { unitRefs } from '../registry';
-import { boardOf } from './counting-board.service';
+import { cycleOrThrow } from '../cycles';
+import { clusterRef, unitRefs } from '../registry';
+import { boardOf } from './counting-board-reads';
 import { loadPaperState } from './paper-count-reader';
 import { channelsMerged } from './bulletin-board';
+import { meetingOf } from './poll-store';
 
 /** Count-sheet lines that say nothing of any choice: invalid ballots exist on paper only. */
 const UNSPLIT_LINES = new Set(['ballots_issued', 'ballots_received', 'invalid']);
@@ -58,18 +60,6 @@ export interface CountingRecord {
   };
 }
 
-interface RecordFacts {
-  cluster_id: string;
-  cluster_code: string;
-  cluster_name: string;
-  cycle_id: string;
-  year: number;
-  meeting_id: string;
-  meeting_title: string;
-  held_on: string;
-  place: string;
-}
-
 /**
  * The counting record (biên bản kiểm phiếu) of a tallied poll, as the counting board and the
  * secretariat sign it: who could vote, how many ballots, how they were counted, the result and
@@ -77,13 +67,10 @@ interface RecordFacts {
  * could, so the first signature freezes the record (certification.service.ts).
  */
 export async function buildCountingRecord(manager: EntityManager, poll: Poll): Promise<CountingRecord> {
-  const [facts] = (await manager.query(
-    `SELECT k.id AS cluster_id, k.code AS cluster_code, k.name AS cluster_name, c.id AS cycle_id, c.year,
-            m.id AS meeting_id, m.title AS meeting_title, to_char(m.held_on, 'YYYY-MM-DD') AS held_on, m.place
-       FROM meetings m JOIN cycles c ON c.id = m.cycle_id JOIN clusters k ON k.id = m.cluster_id
-      WHERE m.id = $1`,
-    [poll.meetingId],
-  )) as RecordFacts[];
+  // The meeting, its cycle and its cluster through their owners' front doors (foreign keys keep them).
+  const meeting = await meetingOf(manager, poll);
+  const cycle = await cycleOrThrow(manager, meeting.cycleId);
+  const cluster = (await clusterRef(manager, meeting.clusterId))!;
   const candidates = (await manager.query(`SELECT unit_id FROM poll_candidates WHERE poll_id = $1`, [poll.id])) as {
     unit_id: string;
   }[];
@@ -96,9 +83,9 @@ export async function buildCountingRecord(manager: EntityManager, poll: Poll): P
   const record: CountingRecord = {
     type: COUNTING_RECORD_TYPE,
     formatVersion: 1,
-    cluster: { id: facts.cluster_id, code: facts.cluster_code, name: facts.cluster_name },
-    cycle: { id: facts.cycle_id, year: facts.year },
-    meeting: { id: facts.meeting_id, title: facts.meeting_title, heldOn: facts.held_on, place: facts.place },
+    cluster: { id: cluster.id, code: cluster.code, name: cluster.name },
+    cycle: { id: cycle.id, year: cycle.year },
+    meeting: { id: meeting.id, title: meeting.title, heldOn: meeting.heldOn, place: meeting.place },
     poll: {
       id: poll.id,
       kind: poll.kind,

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { Meeting } from '../meetings/meeting.entity';
-import { currentMemberUnits } from '../registry';
+import { cycleOrThrow } from '../cycles';
+import { newestPledgeOfCycle } from '../pledges';
+import { currentMemberUnits, leadersOfTerms } from '../registry';
 import type { RulesContent } from '../rules';
+import { adoptedRankingOfCycle } from '../scoring';
 import type { EligibilityFacts, MemberUnit } from './candidate-eligibility';
 import type { PollKind } from './poll.entity';
 
@@ -17,7 +19,7 @@ export interface UnitFacts {
  */
 export async function loadEligibilityFacts(
   manager: EntityManager,
-  meeting: Meeting,
+  meeting: { clusterId: string; cycleId: string },
   kind: PollKind,
   rules: RulesContent,
   categoryCode: string | null,
@@ -26,39 +28,21 @@ export async function loadEligibilityFacts(
   const members: MemberUnit[] = memberRows.map((r) => ({ unitId: r.unitId, code: r.code }));
   const units = new Map(memberRows.map((r) => [r.unitId, { code: r.code, name: r.name, womenLed: r.womenLed }]));
 
-  const [{ year }] = (await manager.query(`SELECT year FROM cycles WHERE id = $1`, [meeting.cycleId])) as {
-    year: number;
-  }[];
-  const leaders = (await manager.query(
-    `SELECT unit_id, term_year FROM cluster_leaderships
-      WHERE cluster_id = $1 AND role = 'leader' AND term_year IN ($2, $3)`,
-    [meeting.clusterId, year, year + 1],
-  )) as { unit_id: string; term_year: number }[];
-
-  const [pledge] = (await manager.query(
-    `SELECT p.status, COALESCE(array_agg(up.unit_id) FILTER (WHERE up.status = 'signed'), '{}') AS signed
-       FROM pledges p LEFT JOIN unit_pledges up ON up.pledge_id = p.id
-      WHERE p.cycle_id = $1 GROUP BY p.id, p.number, p.status ORDER BY p.number DESC LIMIT 1`,
-    [meeting.cycleId],
-  )) as { status: string; signed: string[] }[];
-
-  const [ranking] = (await manager.query(
-    `SELECT adopted_ranking FROM scoring_periods
-      WHERE cycle_id = $1 AND status = 'adopted' AND adopted_ranking IS NOT NULL
-      ORDER BY adopted_at DESC NULLS LAST LIMIT 1`,
-    [meeting.cycleId],
-  )) as { adopted_ranking: { rows: { unitId: string; total: string }[] } }[];
+  const { year } = await cycleOrThrow(manager, meeting.cycleId);
+  const leaders = await leadersOfTerms(manager, meeting.clusterId, [year, year + 1]);
+  const pledge = await newestPledgeOfCycle(manager, meeting.cycleId);
+  const ranking = await adoptedRankingOfCycle(manager, meeting.cycleId);
 
   return {
     kind,
     members,
     units,
     rotation: rules.leaderRotation,
-    outgoingLeaderUnitId: leaders.find((l) => l.term_year === year)?.unit_id ?? null,
-    nextLeaderUnitId: leaders.find((l) => l.term_year === year + 1)?.unit_id ?? null,
+    outgoingLeaderUnitId: leaders.get(year) ?? null,
+    nextLeaderUnitId: leaders.get(year + 1) ?? null,
     categories: rules.awardCategories,
     category: categoryCode ? (rules.awardCategories.find((c) => c.code === categoryCode) ?? null) : null,
-    sealedPledgeUnitIds: pledge?.status === 'sealed' ? new Set(pledge.signed) : null,
-    finalScores: ranking ? new Map(ranking.adopted_ranking.rows.map((row) => [row.unitId, row.total])) : null,
+    sealedPledgeUnitIds: pledge?.status === 'sealed' ? new Set(pledge.signedUnitIds) : null,
+    finalScores: ranking ? new Map(ranking.map((row) => [row.unitId, row.total])) : null,
   };
 }

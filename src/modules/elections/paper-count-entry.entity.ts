@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../users/user.entity';
 import { Poll } from './poll.entity';
 
 /**
@@ -33,9 +32,10 @@ export class PaperCountEntry {
   @Column({ name: 'entered_by', type: 'uuid' })
   enteredBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: users belong to the users module; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'entered_by', foreignKeyConstraintName: 'fk_poll_paper_entries_user' })
-  enteredByUser?: User;
+  enteredByUser?: never;
 
   @Column({ type: 'text' })
   line: string;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isAdmin, isSecretariatOf, type Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger';
+import { unitRefs } from '../registry';
 import { userNames } from '../users';
 import { CountingBoardPolicy } from './counting-board.policy';
 import { CountingErrorCode, CountingException } from './counting.exception';
@@ -101,13 +102,17 @@ export class PaperCountService {
       .innerJoin('poll_participations', 'p', 'p.poll_id = v.poll_id AND p.unit_id = v.unit_id AND p.channel = :paper', {
         paper: 'paper',
       })
-      .leftJoinAndSelect('v.unit', 'unit')
       .where('v.poll_id = :pollId', { pollId });
-    return findPage(qb, query, { fields: { unitId: 'unitId' }, default: 'unitId' }, (v) => ({
-      unitId: v.unitId,
-      unitCode: v.unit!.code,
-      ballots: v.weight,
-    }));
+    const page = await findPage(qb, query, { fields: { unitId: 'unitId' }, default: 'unitId' }, (v) => v);
+    // The page's units named by the registry in one read (the foreign key guarantees each).
+    const units = await unitRefs(
+      manager,
+      page.items.map((v) => v.unitId),
+    );
+    return {
+      ...page,
+      items: page.items.map((v) => ({ unitId: v.unitId, unitCode: units.get(v.unitId)!.code, ballots: v.weight })),
+    };
   }
 
   async enter(actor: Actor, pollId: string, dto: EnterPaperCountDto): Promise<PaperCountResponseDto> {

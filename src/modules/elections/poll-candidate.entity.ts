@@ -1,5 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
 import { Poll } from './poll.entity';
 
 /**
@@ -23,9 +22,10 @@ export class PollCandidate {
   @PrimaryColumn({ name: 'unit_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_candidates' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_poll_candidates_unit' })
-  unit?: Unit;
+  unit?: never;
 
   /** The option index on the ballot (0-based), null when refused. */
   @Column({ type: 'smallint', nullable: true })

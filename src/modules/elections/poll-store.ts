@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Meeting } from '../meetings/meeting.entity';
-import { MeetingsException } from '../meetings';
+import { findMeeting } from '../meetings';
+import { unitRefs } from '../registry';
 import { toPollResponse, type CandidateWithUnit } from './dto/poll-response';
 import type { PollResponseDto } from './dto/polls.dto';
 import { ElectionsException } from './elections.exception';
@@ -19,20 +19,19 @@ export async function findPoll(manager: EntityManager, id: string, lock = false)
   return poll;
 }
 
-export async function meetingOf(manager: EntityManager, poll: Poll, lock = false): Promise<Meeting> {
-  const meeting = await manager.findOne(Meeting, {
-    where: { id: poll.meetingId },
-    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
-  if (!meeting) throw MeetingsException.meetingNotFound(poll.meetingId);
-  return meeting;
+/** The poll's meeting through the meetings front door (404 `meeting_not_found`), optionally locked FOR UPDATE. */
+export function meetingOf(manager: EntityManager, poll: Poll, lock = false) {
+  return findMeeting(manager, poll.meetingId, lock);
 }
 
 export async function candidatesOf(manager: EntityManager, pollId: string): Promise<CandidateWithUnit[]> {
-  return (await manager.find(PollCandidate, {
-    where: { pollId },
-    relations: { unit: true },
-  })) as CandidateWithUnit[];
+  const candidates = await manager.find(PollCandidate, { where: { pollId } });
+  // The foreign key guarantees each unit; the registry names it in the caller's transaction.
+  const units = await unitRefs(
+    manager,
+    candidates.map((candidate) => candidate.unitId),
+  );
+  return candidates.map((candidate) => ({ ...candidate, unit: units.get(candidate.unitId)! }));
 }
 
 /** The poll as the API shows it, read in the caller's transaction. */

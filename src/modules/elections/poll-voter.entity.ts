@@ -1,6 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Unit } from '../registry/unit.entity';
-import { User } from '../users/user.entity';
 import { Poll } from './poll.entity';
 
 /**
@@ -22,16 +20,18 @@ export class PollVoter {
   @PrimaryColumn({ name: 'unit_id', type: 'uuid', primaryKeyConstraintName: 'pk_poll_voters' })
   unitId: string;
 
-  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  /** Foreign key only: units belong to the registry; this module keeps the id (issue 14). */
+  @ManyToOne('Unit', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_poll_voters_unit' })
-  unit?: Unit;
+  unit?: never;
 
   @Column({ name: 'delegate_id', type: 'uuid' })
   delegateId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  /** Foreign key only: users belong to the users module; this module keeps the id (issue 14). */
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'delegate_id', foreignKeyConstraintName: 'fk_poll_voters_delegate' })
-  delegate?: User;
+  delegate?: never;
 
   /** Ballots this voter's one cast puts in the box (1 unless the rules give weights). */
   @Column({ type: 'smallint', default: 1 })

@@ -10,11 +10,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { ApprovalRequest } from '../approvals/approval-request.entity';
-import { Meeting } from '../meetings/meeting.entity';
 import type { VotingRules } from '../rules';
-import { RulesVersion } from '../rules/rules-version.entity';
-import { SignedDocument } from '../signatures/signed-document.entity';
 
 export const POLL_KINDS = ['leader_election', 'deputy_election', 'award_proposal', 'motion'] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
@@ -56,9 +52,10 @@ export class Poll {
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;
 
-  @ManyToOne(() => Meeting, { onDelete: 'RESTRICT' })
+  /** Foreign key only: meetings belong to the meetings module; this module keeps the id (issue 14). */
+  @ManyToOne('Meeting', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'meeting_id', foreignKeyConstraintName: 'fk_polls_meeting' })
-  meeting?: Meeting;
+  meeting?: never;
 
   @Column({ type: 'text' })
   kind: PollKind;
@@ -87,9 +84,10 @@ export class Poll {
   @Column({ name: 'rules_version_id', type: 'uuid' })
   rulesVersionId: string;
 
-  @ManyToOne(() => RulesVersion, { onDelete: 'RESTRICT' })
+  /** Foreign key only: rules versions belong to the rules module; this module keeps the id (issue 14). */
+  @ManyToOne('RulesVersion', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'rules_version_id', foreignKeyConstraintName: 'fk_polls_rules_version' })
-  rulesVersion?: RulesVersion;
+  rulesVersion?: never;
 
   @Column({ name: 'voting_rules', type: 'jsonb' })
   votingRules: PollVotingRules;
@@ -110,9 +108,10 @@ export class Poll {
   @Column({ name: 'approval_request_id', type: 'uuid', nullable: true })
   approvalRequestId: string | null;
 
-  @ManyToOne(() => ApprovalRequest, { onDelete: 'RESTRICT' })
+  /** Foreign key only: approval requests belong to the approvals module; this module keeps the id (issue 14). */
+  @ManyToOne('ApprovalRequest', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'approval_request_id', foreignKeyConstraintName: 'fk_polls_approval_request' })
-  approvalRequest?: ApprovalRequest;
+  approvalRequest?: never;
 
   /** Member units of the cluster when the poll opened (the base of quorum and of `all_members`). */
   @Column({ name: 'member_count', type: 'integer', nullable: true })
@@ -163,9 +162,10 @@ export class Poll {
   @Column({ name: 'counting_record_document_id', type: 'uuid', nullable: true })
   countingRecordDocumentId: string | null;
 
-  @ManyToOne(() => SignedDocument, { onDelete: 'RESTRICT' })
+  /** Foreign key only: signed documents belong to the signatures module; this module keeps the id (issue 14). */
+  @ManyToOne('SignedDocument', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'counting_record_document_id', foreignKeyConstraintName: 'fk_polls_counting_record' })
-  countingRecordDocument?: SignedDocument;
+  countingRecordDocument?: never;
 
   @Column({ name: 'certified_at', type: 'timestamptz', nullable: true })
   certifiedAt: Date | null;

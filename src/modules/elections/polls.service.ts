@@ -6,10 +6,8 @@ import { databaseNow } from '../../common/clock/database-clock';
 import { assertVersion, type IfMatch, type VersionPrecondition } from '../../common/versioning/version-precondition';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { findPage, type Page, type SortSpec } from '../../common/pagination/pagination';
-import { ApprovalRequest } from '../approvals/approval-request.entity';
-import { WorkflowRegistry } from '../approvals';
+import { findApprovalRequest, type ApprovalRequestFacts, WorkflowRegistry } from '../approvals';
 import { canonicalJson, sha256Hex, LedgerService } from '../ledger';
-import type { Meeting } from '../meetings/meeting.entity';
 import {
   releaseLapsedSeats,
   meetingPresence,
@@ -18,6 +16,7 @@ import {
   assertMeetingNotClosed,
   findMeeting,
 } from '../meetings';
+import { unitRefs } from '../registry';
 import type { RulesContent } from '../rules';
 import { eligibleForCategory, refusalOf } from './candidate-eligibility';
 import type { CreatePollDto, PollResponseDto, PollRollResponseDto, PollVersionDto } from './dto/polls.dto';
@@ -34,7 +33,7 @@ import { Poll } from './poll.entity';
 const POLL_SORT: SortSpec = { fields: { createdAt: 'createdAt' }, default: 'createdAt' };
 
 /** The workflow transition a vote may take on a request: from its state into a final state. */
-export function decidingTransition(workflows: WorkflowRegistry, request: ApprovalRequest) {
+export function decidingTransition(workflows: WorkflowRegistry, request: ApprovalRequestFacts) {
   const definition = workflows.get(request.workflowKey);
   return definition.transitions.find((t) => t.from === request.state && definition.final.includes(t.to)) ?? null;
 }
@@ -162,13 +161,22 @@ export class PollsService {
   async roll(_actor: Actor, id: string): Promise<PollRollResponseDto> {
     const manager = this.dataSource.manager;
     const poll = await findPoll(manager, id);
-    const voters = await manager.find(PollVoter, { where: { pollId: id }, relations: { unit: true } });
+    const voters = await manager.find(PollVoter, { where: { pollId: id } });
+    const units = await unitRefs(
+      manager,
+      voters.map((v) => v.unitId),
+    );
     return {
       pollId: id,
       frozen: poll.status !== 'draft',
       digest: poll.rollDigest,
       voters: voters
-        .map((v) => ({ unitId: v.unitId, unitCode: v.unit!.code, delegateId: v.delegateId, weight: v.weight }))
+        .map((v) => ({
+          unitId: v.unitId,
+          unitCode: units.get(v.unitId)!.code,
+          delegateId: v.delegateId,
+          weight: v.weight,
+        }))
         .sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
     };
   }
@@ -254,7 +262,7 @@ export class PollsService {
 
   private async checkKindFields(
     manager: EntityManager,
-    meeting: Meeting,
+    meeting: { clusterId: string },
     rules: RulesContent,
     dto: CreatePollDto,
   ): Promise<void> {
@@ -277,7 +285,7 @@ export class PollsService {
       throw ElectionsException.invalid('The rules do not allow paper and electronic ballots in one poll.');
     }
     if (dto.approvalRequestId) {
-      const request = await manager.findOne(ApprovalRequest, { where: { id: dto.approvalRequestId } });
+      const request = await findApprovalRequest(manager, dto.approvalRequestId);
       if (!request || request.clusterId !== meeting.clusterId || !decidingTransition(this.workflows, request)) {
         throw new ElectionsException(
           ElectionsErrorCode.MotionRequestNotDecidable,

@@ -5,3 +5,4 @@ export { SITTING_ROLES } from './meeting.policy';
 export { MeetingsException } from './meetings.exception';
 export { MeetingsModule } from './meetings.module';
 export { assertMeetingNotClosed, findMeeting, MeetingsService } from './meetings.service';
+export { type AttendanceSeat, presentAttendanceCount, presentSeats, seatsTakenBy } from './attendance-facts';

@@ -12,3 +12,4 @@ export {
   type UnitPledgeRecordFacts,
 } from './pledge-record-facts';
 export { citableProgressReportIds } from './progress-report-citations';
+export { type NewestPledgeFacts, newestPledgeOfCycle } from './pledge-facts';

@@ -20,3 +20,5 @@ export { leadershipFacts, type LeadershipFacts, termLeader, type TermLeader } fr
 export { clusterExists } from './cluster-exists';
 export { currentClustersOfUnits, lockUnit, type UnitCluster } from './unit-clusters';
 export { lockCluster, type ClusterLock } from './cluster-lock';
+export { leadersOfTerms, type LeadershipRole, type LeadershipToRecord, recordLeadership } from './leadership-terms';
+export { currentMembersAmong } from './current-members-among';

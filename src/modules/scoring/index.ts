@@ -9,3 +9,4 @@ export {
   type ScoreEntryOfSheet,
   type ScoreSheetFacts,
 } from './score-entry-facts';
+export { adoptedRankingOfCycle, type AdoptedRankingRow } from './adopted-ranking-facts';

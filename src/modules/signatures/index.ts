@@ -23,3 +23,4 @@ export type { SignedDocumentKind } from './signed-document.entity';
 export type { SignatureSummary } from './document-signatures';
 export { documentsWithDigest, type DocumentWithDigest, firstSignedDocumentOf } from './signed-document-lookups';
 export { signatureLedgerSeqs } from './signature-ledger-seqs';
+export { signableStoredDocument, subjectDocuments } from './subject-documents';

@@ -16,3 +16,4 @@ export {
   type UserAccount,
 } from './user-accounts';
 export { type EndSessions, UserSessions } from './user-sessions';
+export { userRefsByName } from './users-by-name';

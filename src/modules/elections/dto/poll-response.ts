@@ -1,10 +1,11 @@
-import type { Unit } from '../../registry/unit.entity';
+import type { UnitRef } from '../../registry';
 import { storedPollResult } from '../poll-result';
 import type { PollCandidate } from '../poll-candidate.entity';
 import type { Poll } from '../poll.entity';
 import type { BallotOptionDto, PollCandidateDto, PollResponseDto } from './polls.dto';
 
-export type CandidateWithUnit = PollCandidate & { unit: Unit };
+/** A candidate with its unit as the registry names it (the entity keeps only the id). */
+export type CandidateWithUnit = Omit<PollCandidate, 'unit'> & { unit: UnitRef };
 
 function ballotOptions(poll: Poll, candidates: CandidateWithUnit[]): BallotOptionDto[] {
   const abstain = { value: 'abstain', label: 'Abstain (blank ballot)' };
