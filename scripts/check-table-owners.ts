@@ -72,6 +72,11 @@ function justifiedAsReadModel(node: ts.Node, text: string): boolean {
   for (let at: ts.Node | undefined = node; at && !ts.isBlock(at) && !ts.isSourceFile(at); at = at.parent) {
     const comments = ts.getLeadingCommentRanges(text, at.getFullStart()) ?? [];
     if (comments.some((range) => READ_MODEL_COMMENT.test(text.slice(range.pos, range.end)))) return true;
+    // in a chain of calls the comment stands before the method's dot: `// read model: …\n .orWhere(…)`
+    if (ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression)) {
+      const beforeDot = text.slice(at.expression.expression.end, at.expression.name.getStart());
+      if (READ_MODEL_COMMENT.test(beforeDot)) return true;
+    }
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { secretariatClusterIds, type Actor } from '../../common/access/actor';
 import type { SortTerm } from '../../common/pagination/pagination';
-import { currentMembershipSql } from '../registry';
+import { currentClusterIdsOfUnits } from '../registry';
 import { ApprovalAct } from './approval-act.entity';
 import { ApprovalDelegation } from './approval-delegation.entity';
 import { ApprovalRequest } from './approval-request.entity';
@@ -26,33 +26,6 @@ export async function delegationsHeldBy(manager: EntityManager, delegateId: stri
     delegatorId: h.principalId,
     mandateId: h.mandateId,
   }));
-}
-
-/** The current member units of each cluster. */
-export async function memberUnitsOf(
-  manager: EntityManager,
-  clusterIds: readonly string[],
-): Promise<Map<string, Set<string>>> {
-  const members = new Map<string, Set<string>>(clusterIds.map((id) => [id, new Set<string>()]));
-  if (clusterIds.length === 0) return members;
-  const rows = (await manager.query(
-    `SELECT m.cluster_id, m.unit_id FROM cluster_memberships m
-      WHERE m.cluster_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
-    [[...new Set(clusterIds)]],
-  )) as { cluster_id: string; unit_id: string }[];
-  for (const row of rows) members.get(row.cluster_id)!.add(row.unit_id);
-  return members;
-}
-
-/** The clusters that the given units are members of today. */
-export async function clustersOfUnits(manager: EntityManager, unitIds: readonly string[]): Promise<string[]> {
-  if (unitIds.length === 0) return [];
-  const rows = (await manager.query(
-    `SELECT DISTINCT m.cluster_id FROM cluster_memberships m
-      WHERE m.unit_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
-    [[...new Set(unitIds)]],
-  )) as { cluster_id: string }[];
-  return rows.map((row) => row.cluster_id);
 }
 
 /** An act with the person whose authority it used (the delegator, for acts under a delegation). */
@@ -116,7 +89,7 @@ export async function pendingCandidates(
   const reach: [ApproverScope, 'unitId' | 'clusterId', string[]][] = [
     ['unit_officer', 'unitId', unitsWith(['officer', 'head'])],
     ['unit_head', 'unitId', headUnits],
-    ['member_heads', 'clusterId', await clustersOfUnits(manager, headUnits)],
+    ['member_heads', 'clusterId', await currentClusterIdsOfUnits(manager, headUnits)],
     ['cluster_secretariat', 'clusterId', secretariatClusterIds(actor)],
   ];
   const qb = manager.getRepository(ApprovalRequest).createQueryBuilder('request');

@@ -6,15 +6,9 @@ import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import { pageOf, parseSort, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger';
+import { currentMembersOfClusters } from '../registry';
 import { ApprovalAct } from './approval-act.entity';
-import {
-  actsOf,
-  delegationsHeldBy,
-  memberUnitsOf,
-  pendingCandidates,
-  roundActs,
-  type ActRecord,
-} from './approval-facts';
+import { actsOf, delegationsHeldBy, pendingCandidates, roundActs, type ActRecord } from './approval-facts';
 import {
   ApprovalPolicy,
   availableTransitions,
@@ -209,7 +203,7 @@ export class ApprovalsService {
     const sort = parseSort(query.sort, PENDING_SORT);
     const delegations = await delegationsHeldBy(manager, actor.userId);
     const candidates = await pendingCandidates(manager, actor, delegations, this.workflows.all(), sort);
-    const members = await memberUnitsOf(
+    const members = await currentMembersOfClusters(
       manager,
       candidates.map((r) => r.clusterId),
     );
@@ -354,7 +348,7 @@ export class ApprovalsService {
 
   private async factsFor(manager: EntityManager, actor: Actor, request: ApprovalRequest): Promise<FactsWithActs> {
     const delegations = await delegationsHeldBy(manager, actor.userId);
-    const members = (await memberUnitsOf(manager, [request.clusterId])).get(request.clusterId)!;
+    const members = (await currentMembersOfClusters(manager, [request.clusterId])).get(request.clusterId)!;
     const records = (await actsOf(manager, [request.id])).get(request.id)!;
     return factsOf(actor, request, delegations, members, records);
   }

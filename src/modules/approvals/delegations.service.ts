@@ -5,7 +5,7 @@ import { isAdmin, secretariatClusterIds, type Actor } from '../../common/access/
 import { findPage, type Page } from '../../common/pagination/pagination';
 import { LedgerService } from '../ledger';
 import { mandateInUnitNow } from '../mandates';
-import { currentMembershipSql } from '../registry';
+import { currentMembersOfClusters } from '../registry';
 import { ApprovalDelegation } from './approval-delegation.entity';
 import { ApprovalsErrorCode, ApprovalsException } from './approvals.exception';
 import { DelegationPolicy } from './delegation.policy';
@@ -33,14 +33,14 @@ export class DelegationsService {
   async list(actor: Actor, query: ListDelegationsQueryDto): Promise<Page<DelegationResponseDto>> {
     const qb = this.dataSource.getRepository(ApprovalDelegation).createQueryBuilder('delegation');
     if (!isAdmin(actor)) {
-      const unitIds = actor.mandates.filter((m) => m.unitId).map((m) => m.unitId!);
-      const clusterIds = secretariatClusterIds(actor);
+      const members = await currentMembersOfClusters(this.dataSource.manager, secretariatClusterIds(actor));
+      const unitIds = [
+        ...actor.mandates.filter((m) => m.unitId).map((m) => m.unitId!),
+        ...[...members.values()].flatMap((units) => [...units]),
+      ];
       qb.where(
-        `(delegation.delegatorId = :me OR delegation.delegateId = :me
-          OR delegation.unitId = ANY(:unitIds::uuid[])
-          OR delegation.unitId IN (SELECT m.unit_id FROM cluster_memberships m
-                                    WHERE m.cluster_id = ANY(:clusterIds::uuid[]) AND ${currentMembershipSql('m')}))`,
-        { me: actor.userId, unitIds, clusterIds },
+        `(delegation.delegatorId = :me OR delegation.delegateId = :me OR delegation.unitId = ANY(:unitIds::uuid[]))`,
+        { me: actor.userId, unitIds },
       );
     }
     if (query.unitId) qb.andWhere('delegation.unitId = :unitId', { unitId: query.unitId });

@@ -83,3 +83,30 @@ export async function unitRefs(manager: EntityManager, unitIds: readonly string[
   ])) as UnitRef[];
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/** The member units of each of these clusters today (every cluster asked is a key, maybe with no unit). */
+export async function currentMembersOfClusters(
+  manager: EntityManager,
+  clusterIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const members = new Map<string, Set<string>>(clusterIds.map((id) => [id, new Set<string>()]));
+  if (clusterIds.length === 0) return members;
+  const rows = (await manager.query(
+    `SELECT m.cluster_id, m.unit_id FROM cluster_memberships m
+      WHERE m.cluster_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
+    [[...new Set(clusterIds)]],
+  )) as { cluster_id: string; unit_id: string }[];
+  for (const row of rows) members.get(row.cluster_id)!.add(row.unit_id);
+  return members;
+}
+
+/** The clusters that any of these units is a member of today (each once, in no particular order). */
+export async function currentClusterIdsOfUnits(manager: EntityManager, unitIds: readonly string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = (await manager.query(
+    `SELECT DISTINCT m.cluster_id FROM cluster_memberships m
+      WHERE m.unit_id = ANY($1::uuid[]) AND ${currentMembershipSql('m')}`,
+    [[...new Set(unitIds)]],
+  )) as { cluster_id: string }[];
+  return rows.map((row) => row.cluster_id);
+}

@@ -6,6 +6,8 @@ export {
   currentClusterIdsOfUnit,
   currentMemberCodes,
   currentMemberUnits,
+  currentMembersOfClusters,
+  currentClusterIdsOfUnits,
   currentMembershipSql,
   isCurrentMember,
   unitExists,
