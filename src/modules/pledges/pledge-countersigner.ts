@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CycleFacts } from '../cycles';
-import { leaderOf } from '../registry';
+import { termLeader } from '../registry';
 import { DEFAULT_PLEDGE_RULES, findRulesVersion, type PledgeCountersigner } from '../rules';
 import {
   secretariatCapacity,
@@ -26,8 +26,8 @@ export async function countersignerOf(manager: EntityManager, pledge: Pledge): P
  */
 export async function countersigningLeader(manager: EntityManager, cycle: CycleFacts) {
   const leadership =
-    (await leaderOf(manager, cycle.clusterId, cycle.year)) ??
-    (await leaderOf(manager, cycle.clusterId, cycle.year - 1));
+    (await termLeader(manager, cycle.clusterId, cycle.year)) ??
+    (await termLeader(manager, cycle.clusterId, cycle.year - 1));
   if (!leadership) {
     throw new PledgesException(
       PledgesErrorCode.ClusterLeaderUnknown,

@@ -1,6 +1,6 @@
 // The registry module's front door (issue 14): what other modules may import from it — facts about
-// clusters, member units and memberships, read in the caller's transaction. It grows as the module
-// is reworked; today other modules still reach some internals (see the baseline).
+// clusters, member units, memberships and leadership terms, read (and a term recorded) in the
+// caller's transaction, and the reader's scope the read policies decide from.
 export { RegistryException } from './registry.exception';
 export {
   currentClusterIdsOfUnit,
@@ -8,19 +8,32 @@ export {
   currentMemberUnits,
   currentMembersOfClusters,
   currentClusterIdsOfUnits,
-  currentMembershipSql,
+  currentClustersOfUnits,
+  currentMembersAmong,
+  lockUnit,
+  type UnitCluster,
   isCurrentMember,
   unitExists,
   type MemberUnit,
   unitRefs,
   type UnitRef,
 } from './current-membership';
-export { leaderOf } from './leader-of';
 export { loadReaderScope, type ReaderScope } from './reader-scope';
-export { clusterRef, clusterRefs, type ClusterRef } from './cluster-facts';
-export { leadershipFacts, type LeadershipFacts, termLeader, type TermLeader } from './leadership-facts';
-export { clusterExists } from './cluster-exists';
-export { currentClustersOfUnits, lockUnit, type UnitCluster } from './unit-clusters';
-export { lockCluster, type ClusterLock } from './cluster-lock';
-export { leadersOfTerms, type LeadershipRole, type LeadershipToRecord, recordLeadership } from './leadership-terms';
-export { currentMembersAmong } from './current-members-among';
+export {
+  clusterExists,
+  clusterRef,
+  clusterRefs,
+  type ClusterLock,
+  type ClusterRef,
+  lockCluster,
+} from './cluster-facts';
+export {
+  leadersOfTerms,
+  leadershipFacts,
+  type LeadershipFacts,
+  type LeadershipRole,
+  type LeadershipToRecord,
+  recordLeadership,
+  termLeader,
+  type TermLeader,
+} from './leadership-facts';

@@ -9,7 +9,7 @@ import { ClusterLeadership } from './cluster-leadership.entity';
 import { Cluster } from './cluster.entity';
 import { currentMembershipSql } from './current-membership';
 import { toLeadershipResponse, type LeadershipResponseDto, type RecordLeadershipDto } from './dto/leaderships.dto';
-import { leaderOf } from './leader-of';
+import { leaderOf } from './leadership-facts';
 import { RegistryErrorCode, RegistryException } from './registry.exception';
 import { RegistryPolicy } from './registry.policy';
 import { Unit } from './unit.entity';

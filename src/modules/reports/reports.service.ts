@@ -12,7 +12,7 @@ import {
   type ApprovalActFacts,
   type ApprovalRequestFacts,
 } from '../approvals';
-import { assertCycleOpen, CycleGates, cycleOrThrow, type CycleFacts } from '../cycles';
+import { CycleGates, cycleOrThrow, lockOpenCycle, type CycleFacts } from '../cycles';
 import { LedgerService } from '../ledger';
 import { unitRefs, type UnitRef } from '../registry';
 import {
@@ -72,8 +72,7 @@ export class ReportsService implements OnModuleInit {
   async create(actor: Actor, cycleId: string, dto: CreateResultsReportDto): Promise<ResultsReportResponseDto> {
     ResultsReportPolicy.assertMayDraft(actor, dto.unitId);
     return this.dataSource.transaction(async (manager) => {
-      const cycle = await cycleOrThrow(manager, cycleId, 'share');
-      assertCycleOpen(cycle, REPORTS_OF_THE_CYCLE);
+      const cycle = await lockOpenCycle(manager, cycleId, REPORTS_OF_THE_CYCLE);
       await assertCurrentMember(manager, cycle, dto.unitId);
       const versions = await this.versionsOf(manager, cycle.id, dto.unitId);
       if (versions.some((version) => version.status !== 'approved')) throw ReportsException.inProgress();
@@ -95,8 +94,7 @@ export class ReportsService implements OnModuleInit {
           { status: approved.status },
         );
       }
-      const cycle = await cycleOrThrow(manager, approved.cycleId, 'share');
-      assertCycleOpen(cycle, REPORTS_OF_THE_CYCLE);
+      const cycle = await lockOpenCycle(manager, approved.cycleId, REPORTS_OF_THE_CYCLE);
       await assertCurrentMember(manager, cycle, approved.unitId);
       const versions = await this.versionsOf(manager, cycle.id, approved.unitId);
       if (versions.some((version) => version.status !== 'approved')) throw ReportsException.inProgress();
@@ -121,7 +119,7 @@ export class ReportsService implements OnModuleInit {
       const report = await manager.findOne(ResultsReport, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!report) throw ReportsException.reportNotFound(id);
       ResultsReportPolicy.assertMayDraft(actor, report.unitId);
-      assertCycleOpen(await cycleOrThrow(manager, report.cycleId, 'share'), REPORTS_OF_THE_CYCLE);
+      await lockOpenCycle(manager, report.cycleId, REPORTS_OF_THE_CYCLE);
       if (report.status !== 'draft') {
         throw new ReportsException(
           ReportsErrorCode.ReportNotDraft,
@@ -215,7 +213,7 @@ export class ReportsService implements OnModuleInit {
     });
     if (!report) throw ReportsException.reportNotFound(request.subjectId);
     if (report.status === state) return;
-    if (state !== 'draft') assertCycleOpen(await cycleOrThrow(manager, report.cycleId, 'share'), REPORTS_OF_THE_CYCLE);
+    if (state !== 'draft') await lockOpenCycle(manager, report.cycleId, REPORTS_OF_THE_CYCLE);
     report.status = state;
     if (state === 'approved') report.approvedAt = new Date();
     await manager.save(report);
