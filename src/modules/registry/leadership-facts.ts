@@ -1,8 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { ClusterLeadership, type LeadershipBasis, type LeadershipRole } from './cluster-leadership.entity';
+import type { UnitRef } from './current-membership';
 
 export type { LeadershipRole } from './cluster-leadership.entity';
-import type { UnitRef } from './current-membership';
 
 /** A term's leadership as other modules read it: the row, not the entity. */
 export interface LeadershipFacts {
@@ -61,14 +61,8 @@ export async function leadershipFacts(
   return new Map(rows.map((row) => [row.id, toFacts(row)]));
 }
 
-/** A term of leadership to record: who leads (or deputises) the cluster, and on what basis. */
-export interface LeadershipToRecord {
-  clusterId: string;
-  unitId: string;
-  role: LeadershipRole;
-  termYear: number;
-  basis: LeadershipBasis;
-  pollId: string | null;
+/** A term of leadership to record: who leads (or deputises) the cluster, on what basis, noted by whom. */
+export interface LeadershipToRecord extends Omit<LeadershipFacts, 'id'> {
   note: string | null;
   recordedBy: string | null;
 }

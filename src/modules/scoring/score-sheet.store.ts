@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
-import { ApprovalsService } from '../approvals';
+import { ApprovalsService, toApprovalSummary } from '../approvals';
+import type { UnitRef } from '../registry';
+import { toScoreSheetResponse, type ScoreSheetResponseDto } from './dto/score-sheets.dto';
 import { LedgerService, type LedgerActionOf } from '../ledger';
 import { ScoreChange } from './score-change.entity';
 import { ScoreEntry } from './score-entry.entity';
@@ -61,6 +63,25 @@ export class ScoreSheetStore {
     private readonly ledger: LedgerService,
     private readonly approvals: ApprovalsService,
   ) {}
+
+  /** The sheet as answered: its entries and its approval read now; before the first score, the empty draft. */
+  async sheetResponse(
+    manager: EntityManager,
+    ctx: PeriodContext,
+    unit: UnitRef,
+    sheet: ScoreSheet | null,
+  ): Promise<ScoreSheetResponseDto> {
+    const entries = sheet ? await manager.findBy(ScoreEntry, { sheetId: sheet.id }) : [];
+    const request = sheet ? await this.approvals.findForSubject(manager, SCORE_SHEET_SUBJECT_TYPE, sheet.id) : null;
+    return toScoreSheetResponse({
+      periodId: ctx.period.id,
+      unit,
+      tree: ctx.tree,
+      sheet,
+      entries,
+      approval: toApprovalSummary(request),
+    });
+  }
 
   findSheet(manager: EntityManager, periodId: string, unitId: string, lock = false): Promise<ScoreSheet | null> {
     return manager.findOne(ScoreSheet, {

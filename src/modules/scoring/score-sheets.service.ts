@@ -5,13 +5,7 @@ import type { Actor } from '../../common/access/actor';
 import { assertVersion, type IfMatch } from '../../common/versioning/version-precondition';
 import type { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { pageOf, type Page, type SortSpec } from '../../common/pagination/pagination';
-import {
-  ApprovalsService,
-  toApprovalSummary,
-  WorkflowRegistry,
-  type ApprovalActFacts,
-  type ApprovalRequestFacts,
-} from '../approvals';
+import { ApprovalsService, WorkflowRegistry, type ApprovalActFacts, type ApprovalRequestFacts } from '../approvals';
 import { todayInVietnam } from '../cycles';
 import { LedgerService } from '../ledger';
 import { userNames } from '../users';
@@ -24,7 +18,7 @@ import {
   type ScoreChangeResponseDto,
   type ScoreEntryResponseDto,
 } from './dto/score-entries.dto';
-import { toScoreSheetResponse, type ScoreSheetResponseDto } from './dto/score-sheets.dto';
+import type { ScoreSheetResponseDto } from './dto/score-sheets.dto';
 import { ScoreChange } from './score-change.entity';
 import { ScoreEntry } from './score-entry.entity';
 import { ScoreSheet } from './score-sheet.entity';
@@ -97,16 +91,7 @@ export class ScoreSheetsService implements OnModuleInit {
       if (!maySeeDraftsOf(actor, { unitId }, ctx.cycle.clusterId)) throw sheetNotVisible();
       await assertCurrentMember(manager, ctx.cycle, unitId);
     }
-    const entries = sheet ? await manager.findBy(ScoreEntry, { sheetId: sheet.id }) : [];
-    const request = sheet ? await this.approvals.findForSubject(manager, SCORE_SHEET_SUBJECT_TYPE, sheet.id) : null;
-    return toScoreSheetResponse({
-      periodId,
-      unit,
-      tree: ctx.tree,
-      sheet,
-      entries,
-      approval: toApprovalSummary(request),
-    });
+    return this.store.sheetResponse(manager, ctx, unit, sheet);
   }
 
   async enterSelfScore(

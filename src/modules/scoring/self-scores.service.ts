@@ -4,14 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { CommonErrorCode } from '../../common/errors/common.exception';
 import type { FieldError } from '../../common/errors/domain.exception';
-import { ApprovalsService, toApprovalSummary } from '../approvals';
 import { citableProgressReportIds } from '../pledges';
-import { toScoreSheetResponse, type ScoreSheetResponseDto } from './dto/score-sheets.dto';
+import type { ScoreSheetResponseDto } from './dto/score-sheets.dto';
 import type { EnterSelfScoresDto, SelfScoreEntryDto } from './dto/self-scores.dto';
 import { ScoreEntry } from './score-entry.entity';
 import { assertMayEnterFor, assertPeriodOpen, assertSelfScoringOpen, assertSheetDraft } from './score-sheet.policy';
 import { ScoreSheetStore } from './score-sheet.store';
-import { SCORE_SHEET_SUBJECT_TYPE } from './score-sheet.workflow';
 import type { ScoreItem } from './score-values';
 import {
   assertCited,
@@ -42,7 +40,6 @@ export class SelfScoresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ScoreSheetStore,
-    private readonly approvals: ApprovalsService,
   ) {}
 
   async enterSelfScores(
@@ -80,16 +77,7 @@ export class SelfScoresService {
           action: 'scoring.self_score_entered',
         });
       }
-      const entries = await manager.findBy(ScoreEntry, { sheetId: sheet.id });
-      const request = await this.approvals.findForSubject(manager, SCORE_SHEET_SUBJECT_TYPE, sheet.id);
-      return toScoreSheetResponse({
-        periodId,
-        unit,
-        tree: ctx.tree,
-        sheet,
-        entries,
-        approval: toApprovalSummary(request),
-      });
+      return this.store.sheetResponse(manager, ctx, unit, sheet);
     });
   }
 
