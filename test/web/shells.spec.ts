@@ -26,7 +26,7 @@ describeInBrowser('the console and the portal shells', () => {
   it('opens the console for the secretariat, in the cluster and the newest year', async () => {
     await openSignedIn(page, harness.baseUrl, '/console', 'thuky1@thidua.local');
     await page.getByRole('navigation', { name: 'Các mục của bảng điều hành' }).waitFor();
-    await page.getByRole('link', { name: 'Năm thi đua' }).click();
+    await page.getByRole('link', { name: 'Năm thi đua', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Năm thi đua' }).waitFor();
     await expect(
       page.getByText('Cụm thi đua Liên minh HTX các tỉnh biên giới phía Bắc').first().isVisible(),

@@ -12,6 +12,8 @@ export interface ConsoleScope {
   clusterId?: string;
   cycles: Cycle[];
   cycle?: Cycle;
+  /** Whether the cluster's years have been read: until then "no year yet" would be a guess. */
+  cyclesLoaded: boolean;
   isAdmin: boolean;
   setClusterId(id: string): void;
   setCycleId(id: string): void;
@@ -44,6 +46,7 @@ export function ConsoleScopeProvider({ children }: { children: ReactNode }) {
   const cycles = useClusterCycles(clusterId);
   const cycleList = cycles.data?.items ?? [];
   const cycle = cycleList.find((item) => item.id === choice.cycleId) ?? cycleList[0];
+  const cyclesLoaded = !clusterId || cycles.isSuccess;
 
   const value = useMemo<ConsoleScope>(() => {
     const remember = (next: { clusterId?: string; cycleId?: string }) => {
@@ -55,11 +58,12 @@ export function ConsoleScopeProvider({ children }: { children: ReactNode }) {
       clusterId,
       cycles: cycleList,
       cycle,
+      cyclesLoaded,
       isAdmin,
       setClusterId: (id) => remember({ clusterId: id }),
       setCycleId: (id) => remember({ clusterId, cycleId: id }),
     };
-  }, [clusters, clusterId, cycleList, cycle, isAdmin]);
+  }, [clusters, clusterId, cycleList, cycle, cyclesLoaded, isAdmin]);
   return <ScopeContext.Provider value={value}>{children}</ScopeContext.Provider>;
 }
 

@@ -27,7 +27,8 @@ export default function ConsoleHome() {
       <div className="console-home">
         <Typography.Title level={1}>{t('console.menu.home')}</Typography.Title>
         <Typography.Paragraph>{t('console.home.today', { date: formatDate(now) })}</Typography.Paragraph>
-        {!scope.cycle && (
+        {!scope.cyclesLoaded && <Spin description={t('app.loading')} />}
+        {scope.cyclesLoaded && !scope.cycle && (
           <Typography.Paragraph>
             {t('console.home.noYear')} <Link to="/console/year">{t('console.home.openYear')}</Link>
           </Typography.Paragraph>
