@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/access/actor';
 import { LedgerService } from '../ledger';
-import { clusterExists, isCurrentMember, leadershipFacts, RegistryException, unitExists, unitRefs } from '../registry';
+import {
+  clusterRef,
+  isCurrentMember,
+  leadershipFacts,
+  lockCluster,
+  RegistryException,
+  unitExists,
+  unitRefs,
+} from '../registry';
 import { type SignatureSummary, signaturesOfDocuments, signedDocuments } from '../signatures';
 import type { CustodyChainResponseDto, CustodySignedRecordDto } from './dto/custody-chain.dto';
 import { toFlagIncidentResponse } from './dto/flag-incidents.dto';
@@ -30,7 +38,7 @@ export class FlagsService {
   async register(actor: Actor, clusterId: string, dto: RegisterFlagDto): Promise<FlagResponseDto> {
     FlagPolicy.assertMayManage(actor, clusterId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await clusterExists(manager, clusterId, 'share'))) throw RegistryException.clusterNotFound(clusterId);
+      if (!(await lockCluster(manager, clusterId, 'share'))) throw RegistryException.clusterNotFound(clusterId);
       if (await manager.existsBy(Flag, { clusterId })) throw FlagsException.alreadyRegistered();
       await assertCurrentMember(manager, clusterId, dto.custodianUnitId);
       const flag = await manager.save(
@@ -65,7 +73,7 @@ export class FlagsService {
     const manager = this.dataSource.manager;
     const flag = await manager.findOne(Flag, { where: { clusterId } });
     if (!flag) {
-      if (!(await clusterExists(manager, clusterId))) throw RegistryException.clusterNotFound(clusterId);
+      if (!(await clusterRef(manager, clusterId))) throw RegistryException.clusterNotFound(clusterId);
       throw FlagsException.flagNotFound({ clusterId });
     }
     return this.respond(manager, flag);

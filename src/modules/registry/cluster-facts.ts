@@ -26,20 +26,16 @@ export async function clusterRef(manager: EntityManager, clusterId: string): Pro
 }
 
 /**
- * Whether the cluster exists. With `share` its row is read FOR SHARE and stays locked to the end
- * of the caller's transaction, so the cluster cannot change while the caller writes under it.
+ * How hard another module locks a cluster's row: `share` (FOR SHARE: the cluster cannot change while
+ * the caller writes under it), `update` (FOR UPDATE) or `no_key_update` (FOR NO KEY UPDATE, which
+ * still lets rows referencing the cluster be inserted meanwhile).
  */
-export async function clusterExists(manager: EntityManager, clusterId: string, lock?: 'share'): Promise<boolean> {
-  if (!lock) return manager.existsBy(Cluster, { id: clusterId });
-  return (await manager.findOne(Cluster, { where: { id: clusterId }, lock: { mode: 'pessimistic_read' } })) !== null;
-}
-
-/**
- * How hard another module locks a cluster's row: `update` (FOR UPDATE) or `no_key_update`
- * (FOR NO KEY UPDATE, which still lets rows referencing the cluster be inserted meanwhile).
- */
-export type ClusterLock = 'update' | 'no_key_update';
-const LOCK_MODES = { update: 'pessimistic_write', no_key_update: 'for_no_key_update' } as const;
+export type ClusterLock = 'share' | 'update' | 'no_key_update';
+const LOCK_MODES = {
+  share: 'pessimistic_read',
+  update: 'pessimistic_write',
+  no_key_update: 'for_no_key_update',
+} as const;
 
 /**
  * Locks the cluster's row to the end of the caller's transaction, so that what other modules decide

@@ -9,15 +9,6 @@ export function currentMembershipSql(alias: string): string {
   return `${alias}.joined_on <= CURRENT_DATE AND (${alias}.left_on IS NULL OR ${alias}.left_on >= CURRENT_DATE)`;
 }
 
-/** The clusters a unit is a member of today. Pass the transaction's manager when inside one. */
-export async function currentClusterIdsOfUnit(manager: EntityManager, unitId: string): Promise<string[]> {
-  const rows = (await manager.query(
-    `SELECT m.cluster_id FROM cluster_memberships m WHERE m.unit_id = $1 AND ${currentMembershipSql('m')}`,
-    [unitId],
-  )) as { cluster_id: string }[];
-  return rows.map((row) => row.cluster_id);
-}
-
 /** Whether the unit (or any of the units) is a member of the cluster today. */
 export async function isCurrentMember(
   manager: EntityManager,

@@ -3,7 +3,6 @@
 // caller's transaction, and the reader's scope the read policies decide from.
 export { RegistryException } from './registry.exception';
 export {
-  currentClusterIdsOfUnit,
   currentMemberCodes,
   currentMemberUnits,
   currentMembersOfClusters,
@@ -19,14 +18,7 @@ export {
   type UnitRef,
 } from './current-membership';
 export { loadReaderScope, type ReaderScope } from './reader-scope';
-export {
-  clusterExists,
-  clusterRef,
-  clusterRefs,
-  type ClusterLock,
-  type ClusterRef,
-  lockCluster,
-} from './cluster-facts';
+export { clusterRef, clusterRefs, type ClusterLock, type ClusterRef, lockCluster } from './cluster-facts';
 export {
   leadersOfTerms,
   leadershipFacts,
